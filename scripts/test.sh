@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Every test: lint, native tests, component tests in headless Chromium, the
+# release bundle (built once) and end-to-end tests against it. Exits non-zero on
+# any failure. Run one step alone with e.g. `scripts/test.sh e2e`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+only="${1:-all}"
+started=$(date +%s)
+
+step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - started ))"; }
+want() { [ "$only" = all ] || [ "$only" = "$1" ]; }
+
+if want lint; then
+  step "cargo fmt --check"
+  cargo fmt --check
+  step "clippy, native"
+  cargo clippy --locked --all-targets -- -D warnings
+  step "clippy, wasm32"
+  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+fi
+
+if want native; then
+  step "native tests (unit, property, integration, command line, server-side render)"
+  cargo test --locked
+fi
+
+if want components; then
+  step "component tests in headless Chromium"
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_TIMEOUT=180 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked --target wasm32-unknown-unknown --test components
+fi
+
+if want e2e; then
+  step "release bundle (built once for all end-to-end tests)"
+  trunk build --release --offline
+  wasm=$(ls dist/*.wasm)
+  printf 'release wasm: %s bytes raw, %s bytes gzipped (gzip -9)\n' \
+    "$(stat -c%s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+  step "command line for the end-to-end comparison"
+  cargo build --locked --bin offer-compare
+  step "end-to-end tests in Chromium"
+  (cd tests/e2e && npm test)
+fi
+
+step "all tests passed"

@@ -1,0 +1,56 @@
+//! The one CSV writer, used by the command line and (later) the page's export.
+
+use crate::engine::compare::Comparison;
+use crate::engine::explain::render_text;
+
+/// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
+/// formulas: text from a file is data, never something a spreadsheet runs.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Every figure of every column, one per row, with its explanation.
+pub fn comparison_to_csv(comparison: &Comparison) -> String {
+    let mut out =
+        String::from("column,offer,offer_version,pay_date,line,label,value,explanation\r\n");
+    for column in &comparison.columns {
+        for figure in column.figures() {
+            let row = [
+                field(&column.id),
+                field(&column.offer_id),
+                column.offer_version.to_string(),
+                column.pay_date.to_string(),
+                field(&figure.id),
+                field(&figure.label),
+                figure.value.to_string(),
+                field(&render_text(&figure.explanation, figure.unit)),
+            ];
+            out.push_str(&row.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(field("-12.5"), "-12.5");
+    }
+}

@@ -1,0 +1,204 @@
+//! Runs every column of a scenario and sets each against the baseline.
+
+use super::date::Date;
+use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
+use super::figure::{ComputeError, Figure, FigureKind};
+use super::fraction::Fraction;
+use super::pay::{column_pay, ColumnPay};
+use super::premium::UpliftMap;
+use super::rounding::Rounding;
+use super::scenario::{Issue, Scenario};
+use super::validate::validate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The result for one column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnResult {
+    /// Column id.
+    pub id: String,
+    /// Offer id.
+    pub offer_id: String,
+    /// Offer version.
+    pub offer_version: u32,
+    /// Offer name.
+    pub offer_name: String,
+    /// Rota id.
+    pub rota_id: String,
+    /// Pay date used.
+    pub pay_date: Date,
+    /// Pay, line by line.
+    pub pay: ColumnPay,
+    /// Differences from the baseline (empty for the baseline itself).
+    pub differences: Vec<Figure>,
+}
+
+impl ColumnResult {
+    /// Every figure of the column: lines, totals, differences.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.pay
+            .lines
+            .iter()
+            .chain(&self.pay.totals)
+            .chain(&self.differences)
+    }
+
+    /// A figure by id.
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures().find(|f| f.id == id)
+    }
+
+    /// Gross annual pay.
+    pub fn gross_annual(&self) -> Decimal {
+        self.figure("gross_annual")
+            .map(|f| f.value)
+            .unwrap_or_default()
+    }
+}
+
+/// The whole comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// One result per column, in order.
+    pub columns: Vec<ColumnResult>,
+    /// The baseline column's id.
+    pub baseline: Option<String>,
+    /// Ids of the column(s) with the highest gross annual pay.
+    pub best_paid: Vec<String>,
+}
+
+/// Why a scenario gave no comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum CompareError {
+    /// The input has problems; each is located.
+    Invalid(Vec<Issue>),
+    /// A figure could not be computed.
+    Compute(ComputeError),
+}
+
+impl From<ComputeError> for CompareError {
+    fn from(e: ComputeError) -> Self {
+        CompareError::Compute(e)
+    }
+}
+
+/// Validates and computes the comparison. Deterministic and pure.
+pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
+    let issues = validate(scenario);
+    if !issues.is_empty() {
+        return Err(CompareError::Invalid(issues));
+    }
+    let mut columns = Vec::with_capacity(scenario.columns.len());
+    for column in &scenario.columns {
+        let offer = scenario.offer(&column.offer).ok_or_else(|| ComputeError {
+            figure: format!("column '{}': offer", column.id),
+        })?;
+        let map = UpliftMap::build(&offer.terms.premium_windows, offer.terms.combine);
+        columns.push(ColumnResult {
+            id: column.id.clone(),
+            offer_id: offer.id.clone(),
+            offer_version: offer.version,
+            offer_name: offer.name.clone(),
+            rota_id: column.rota.clone(),
+            pay_date: scenario.pay_date_of(column),
+            pay: column_pay(scenario, column, &map)?,
+            differences: Vec::new(),
+        });
+    }
+    let baseline = scenario.baseline.clone();
+    if let Some(base) = baseline
+        .as_ref()
+        .and_then(|id| columns.iter().find(|c| &c.id == id))
+        .cloned()
+    {
+        for column in columns.iter_mut().filter(|c| c.id != base.id) {
+            column.differences = differences(column, &base)?;
+        }
+    }
+    let best = columns
+        .iter()
+        .map(ColumnResult::gross_annual)
+        .max()
+        .unwrap_or_default();
+    let best_paid = columns
+        .iter()
+        .filter(|c| c.gross_annual() == best)
+        .map(|c| c.id.clone())
+        .collect();
+    Ok(Comparison {
+        columns,
+        baseline,
+        best_paid,
+    })
+}
+
+fn differences(column: &ColumnResult, base: &ColumnResult) -> Result<Vec<Figure>, ComputeError> {
+    let (ours, theirs) = (column.gross_annual(), base.gross_annual());
+    let diff = Figure::new(
+        "diff_annual",
+        "Difference from the baseline, per year",
+        FigureKind::Difference,
+        Unit::Pounds,
+        Explanation {
+            rule: format!(
+                "Gross annual pay minus that of the baseline ({})",
+                base.offer_name
+            ),
+            source: "arithmetic".into(),
+            calculation: Calculation::Sum {
+                terms: vec![
+                    Term {
+                        label: format!("gross, {}", column.offer_name),
+                        value: ours,
+                        negate: false,
+                    },
+                    Term {
+                        label: format!("gross, {}", base.offer_name),
+                        value: theirs,
+                        negate: true,
+                    },
+                ],
+            },
+            rounding: Rounding::Pennies,
+            notes: vec![],
+        },
+    )?;
+    let mut out = vec![diff.clone()];
+    if theirs > Decimal::ZERO {
+        out.push(Figure::new(
+            "diff_percent",
+            "Difference from the baseline, %",
+            FigureKind::Difference,
+            Unit::Percent,
+            Explanation {
+                rule: "The difference as a percentage of the baseline's gross annual pay".into(),
+                source: "arithmetic".into(),
+                calculation: Calculation::Product {
+                    factors: vec![
+                        Factor {
+                            op: Op::Times,
+                            label: "difference per year".into(),
+                            value: Fraction::from_decimal(diff.value),
+                            unit: Unit::Pounds,
+                        },
+                        Factor {
+                            op: Op::DividedBy,
+                            label: "baseline gross per year".into(),
+                            value: Fraction::from_decimal(theirs),
+                            unit: Unit::Pounds,
+                        },
+                        Factor {
+                            op: Op::Times,
+                            label: "per cent".into(),
+                            value: Fraction::from_decimal(Decimal::ONE_HUNDRED),
+                            unit: Unit::Number,
+                        },
+                    ],
+                },
+                rounding: Rounding::Hundredths,
+                notes: vec![],
+            },
+        )?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,223 @@
+//! Exact rates: contracts use thirds (time-and-a-third = 33⅓ %), which no decimal
+//! can hold, so a rate is a ratio of two decimals and is only divided out at the
+//! very end of a calculation.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// An exact ratio `num / den` of two decimals (`den > 0`). Parsed rates are
+/// never negative; differences may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fraction {
+    num: Decimal,
+    den: Decimal,
+}
+
+impl Fraction {
+    /// Zero.
+    pub const ZERO: Fraction = Fraction {
+        num: Decimal::ZERO,
+        den: Decimal::ONE,
+    };
+    /// One.
+    pub const ONE: Fraction = Fraction {
+        num: Decimal::ONE,
+        den: Decimal::ONE,
+    };
+
+    /// `num / den`; `None` unless `den` is positive.
+    pub fn new(num: Decimal, den: Decimal) -> Option<Fraction> {
+        (den > Decimal::ZERO).then_some(Fraction { num, den })
+    }
+
+    /// A whole decimal value.
+    pub fn from_decimal(value: Decimal) -> Fraction {
+        Fraction {
+            num: value,
+            den: Decimal::ONE,
+        }
+    }
+
+    /// A ratio of two whole numbers (e.g. minutes over minutes per hour).
+    pub fn from_ints(num: u64, den: u64) -> Option<Fraction> {
+        Fraction::new(Decimal::from(num), Decimal::from(den))
+    }
+
+    /// Numerator.
+    pub fn num(&self) -> Decimal {
+        self.num
+    }
+
+    /// Denominator (always positive).
+    pub fn den(&self) -> Decimal {
+        self.den
+    }
+
+    /// True when the ratio is zero.
+    pub fn is_zero(&self) -> bool {
+        self.num.is_zero()
+    }
+
+    /// Exact comparison by cross-multiplication; `None` only on overflow.
+    pub fn cmp_exact(&self, other: &Fraction) -> Option<std::cmp::Ordering> {
+        let left = self.num.checked_mul(other.den)?;
+        let right = other.num.checked_mul(self.den)?;
+        Some(left.cmp(&right))
+    }
+
+    /// Exact sum; `None` on overflow.
+    pub fn checked_add(&self, other: &Fraction) -> Option<Fraction> {
+        if self.den == other.den {
+            return Fraction::new(self.num.checked_add(other.num)?, self.den);
+        }
+        let num = self
+            .num
+            .checked_mul(other.den)?
+            .checked_add(other.num.checked_mul(self.den)?)?;
+        Fraction::new(num, self.den.checked_mul(other.den)?)
+    }
+
+    /// Exact product; `None` on overflow.
+    pub fn checked_mul(&self, other: &Fraction) -> Option<Fraction> {
+        Fraction::new(
+            self.num.checked_mul(other.num)?,
+            self.den.checked_mul(other.den)?,
+        )
+    }
+
+    /// The value as a decimal (rounded to rust_decimal's 28 digits when it does not terminate).
+    pub fn to_decimal(&self) -> Option<Decimal> {
+        self.num.checked_div(self.den)
+    }
+
+    /// Whether the ratio is exactly a decimal with at most `dp` places.
+    pub fn terminates_within(&self, dp: u32) -> bool {
+        self.to_decimal().is_some_and(|d| {
+            d.round_dp(dp)
+                .checked_mul(self.den)
+                .is_some_and(|back| back == self.num)
+        })
+    }
+}
+
+impl fmt::Display for Fraction {
+    /// `0.37` when the value is a short decimal, `1/3` otherwise — so the text a
+    /// user reads is exactly the value the engine used.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == Decimal::ONE {
+            write!(f, "{}", self.num.normalize())
+        } else if self.terminates_within(6) {
+            match self.to_decimal() {
+                Some(d) => write!(f, "{}", d.normalize()),
+                None => write!(f, "{}/{}", self.num.normalize(), self.den.normalize()),
+            }
+        } else {
+            write!(f, "{}/{}", self.num.normalize(), self.den.normalize())
+        }
+    }
+}
+
+/// Why a text is not a fraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FractionParseError(pub String);
+
+impl fmt::Display for FractionParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Fraction {
+    type Err = FractionParseError;
+
+    /// Accepts `0.37`, `37%`, `1/3` and `100/3%`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        let (body, percent) = match text.strip_suffix('%') {
+            Some(body) => (body.trim(), true),
+            None => (text, false),
+        };
+        let bad = || {
+            FractionParseError(format!(
+                "'{text}' is not a rate: write a decimal (0.37), a percentage (37%) or a fraction (1/3)"
+            ))
+        };
+        let parse = |s: &str| Decimal::from_str(s.trim()).map_err(|_| bad());
+        let (num, den) = match body.split_once('/') {
+            Some((n, d)) => (parse(n)?, parse(d)?),
+            None => (parse(body)?, Decimal::ONE),
+        };
+        if den.is_zero() {
+            return Err(FractionParseError(format!("'{text}' divides by zero")));
+        }
+        if num.is_sign_negative() || den.is_sign_negative() {
+            return Err(FractionParseError(format!("'{text}' is negative")));
+        }
+        let den = if percent {
+            den.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(bad)?
+        } else {
+            den
+        };
+        Fraction::new(num, den).ok_or_else(bad)
+    }
+}
+
+impl Serialize for Fraction {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.den == Decimal::ONE {
+            serializer.serialize_str(&self.num.normalize().to_string())
+        } else {
+            serializer.serialize_str(&format!(
+                "{}/{}",
+                self.num.normalize(),
+                self.den.normalize()
+            ))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Fraction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Fraction::from_str(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(s: &str) -> Fraction {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_the_three_spellings_of_a_third() {
+        assert_eq!(
+            f("1/3").cmp_exact(&f("100/3%")),
+            Some(std::cmp::Ordering::Equal)
+        );
+        assert_eq!(
+            f("37%").cmp_exact(&f("0.37")),
+            Some(std::cmp::Ordering::Equal)
+        );
+        assert_eq!(f("1/3").to_string(), "1/3");
+        assert_eq!(f("37%").to_string(), "0.37");
+        assert_eq!(f("0.50").to_string(), "0.5");
+    }
+
+    #[test]
+    fn rejects_nonsense() {
+        for bad in ["", "abc", "1/0", "-0.1", "1/-3", "%", "1//3"] {
+            assert!(bad.parse::<Fraction>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sums_exactly() {
+        let sum = f("1/3").checked_add(&f("1/6")).unwrap();
+        assert_eq!(sum.cmp_exact(&f("1/2")), Some(std::cmp::Ordering::Equal));
+    }
+}

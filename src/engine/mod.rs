@@ -1,0 +1,19 @@
+//! The pure calculation core: scenario in, comparison out. No web types, no
+//! floating point, no panics on any input; every figure carries its explanation.
+
+pub mod compare;
+pub mod date;
+pub mod explain;
+pub mod figure;
+pub mod fraction;
+pub mod offer;
+pub mod pay;
+pub mod premium;
+pub mod rota;
+pub mod rounding;
+pub mod scenario;
+pub mod time;
+pub mod validate;
+
+pub use compare::{compare, ColumnResult, CompareError, Comparison};
+pub use scenario::{Issue, Scenario};

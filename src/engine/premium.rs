@@ -1,0 +1,243 @@
+//! Premium windows as one piecewise-constant map over the week, built once per
+//! offer; a shift's premium minutes are then interval intersections — linear in
+//! shifts, with no per-minute loops.
+
+use super::fraction::Fraction;
+use super::offer::{Combine, PremiumWindow};
+use super::time::{Interval, DAY, WEEK};
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// A stretch of the week with one uplift.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekSegment {
+    /// The stretch, within `[0, WEEK)`.
+    pub span: Interval,
+    /// Combined uplift.
+    pub uplift: Fraction,
+    /// Indices of the windows its minutes are attributed to: the winner under
+    /// highest-applies, every covering window when additive.
+    pub windows: Vec<usize>,
+}
+
+/// The week's premium time, sorted, disjoint, premium stretches only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpliftMap {
+    segments: Vec<WeekSegment>,
+}
+
+/// A piece of a shift and how it is paid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Piece {
+    /// The minutes, on the cycle timeline (may pass the cycle end).
+    pub span: Interval,
+    /// Combined uplift over basic (0 = plain time).
+    pub uplift: Fraction,
+    /// Ids of the windows that pay it.
+    pub rules: Vec<String>,
+}
+
+/// The weekly intervals of a window, split at the week's end.
+fn weekly_intervals(window: &PremiumWindow) -> Vec<Interval> {
+    let (from, to) = (window.from.minutes(), window.to.minutes());
+    let mut out = Vec::new();
+    for day in &window.days {
+        let start = day.index() * DAY + from;
+        let end = if to > from {
+            day.index() * DAY + to
+        } else {
+            (day.index() + 1) * DAY + to
+        };
+        if end > WEEK {
+            out.push(Interval::new(start, WEEK));
+            out.push(Interval::new(0, end - WEEK));
+        } else {
+            out.push(Interval::new(start, end));
+        }
+    }
+    out
+}
+
+impl UpliftMap {
+    /// Builds the map from an offer's windows.
+    pub fn build(windows: &[PremiumWindow], combine: Combine) -> UpliftMap {
+        let covers: Vec<(usize, Interval)> = windows
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| weekly_intervals(w).into_iter().map(move |iv| (i, iv)))
+            .collect();
+        let mut cuts: Vec<u64> = covers
+            .iter()
+            .flat_map(|(_, iv)| [iv.start, iv.end])
+            .collect();
+        cuts.extend([0, WEEK]);
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut segments: Vec<WeekSegment> = Vec::new();
+        for pair in cuts.windows(2) {
+            let span = Interval::new(pair[0], pair[1]);
+            let mut active: Vec<usize> = covers
+                .iter()
+                .filter(|(_, iv)| iv.start <= span.start && span.end <= iv.end)
+                .map(|(i, _)| *i)
+                .collect();
+            active.sort_unstable();
+            active.dedup();
+            let Some((uplift, attributed)) = combine_uplifts(windows, &active, combine) else {
+                continue;
+            };
+            match segments.last_mut() {
+                Some(last)
+                    if last.span.end == span.start
+                        && last.windows == attributed
+                        && last.uplift == uplift =>
+                {
+                    last.span.end = span.end;
+                }
+                _ => segments.push(WeekSegment {
+                    span,
+                    uplift,
+                    windows: attributed,
+                }),
+            }
+        }
+        UpliftMap { segments }
+    }
+
+    /// The premium stretches of the week.
+    pub fn segments(&self) -> &[WeekSegment] {
+        &self.segments
+    }
+
+    /// Splits an interval of the cycle timeline into pieces that each have one
+    /// uplift, covering it entirely (plain-time gaps included).
+    pub fn split(&self, span: Interval, windows: &[PremiumWindow]) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        let mut cursor = span.start;
+        if span.is_empty() {
+            return pieces;
+        }
+        for week in span.start / WEEK..=(span.end - 1) / WEEK {
+            for seg in &self.segments {
+                let Some(hit) = seg.span.shifted(week * WEEK).intersect(&span) else {
+                    continue;
+                };
+                if hit.start > cursor {
+                    pieces.push(plain(cursor, hit.start));
+                }
+                pieces.push(Piece {
+                    span: hit,
+                    uplift: seg.uplift,
+                    rules: seg.windows.iter().map(|&i| windows[i].id.clone()).collect(),
+                });
+                cursor = hit.end;
+            }
+        }
+        if cursor < span.end {
+            pieces.push(plain(cursor, span.end));
+        }
+        pieces
+    }
+
+    /// Adds the minutes of `span` attributed to each window into `minutes`.
+    pub fn accumulate(&self, span: Interval, minutes: &mut [u64]) {
+        if span.is_empty() {
+            return;
+        }
+        for week in span.start / WEEK..=(span.end - 1) / WEEK {
+            for seg in &self.segments {
+                if let Some(hit) = seg.span.shifted(week * WEEK).intersect(&span) {
+                    for &i in &seg.windows {
+                        minutes[i] += hit.len();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn plain(start: u64, end: u64) -> Piece {
+    Piece {
+        span: Interval::new(start, end),
+        uplift: Fraction::ZERO,
+        rules: Vec::new(),
+    }
+}
+
+/// The combined uplift of the active windows and whom its minutes belong to.
+fn combine_uplifts(
+    windows: &[PremiumWindow],
+    active: &[usize],
+    combine: Combine,
+) -> Option<(Fraction, Vec<usize>)> {
+    match combine {
+        Combine::HighestApplies => {
+            let mut best: Option<usize> = None;
+            for &i in active {
+                let beats = match best {
+                    None => true,
+                    Some(b) => {
+                        windows[i].uplift.cmp_exact(&windows[b].uplift) == Some(Ordering::Greater)
+                    }
+                };
+                if beats {
+                    best = Some(i);
+                }
+            }
+            best.map(|b| (windows[b].uplift, vec![b]))
+        }
+        Combine::Additive => {
+            if active.is_empty() {
+                return None;
+            }
+            let total = active.iter().try_fold(Fraction::ZERO, |acc, &i| {
+                acc.checked_add(&windows[i].uplift)
+            })?;
+            Some((total, active.to_vec()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::time::{ClockTime, Weekday};
+
+    fn window(id: &str, days: &[Weekday], from: &str, to: &str, uplift: &str) -> PremiumWindow {
+        PremiumWindow {
+            id: id.into(),
+            name: id.into(),
+            days: days.to_vec(),
+            from: ClockTime::parse(from).unwrap(),
+            to: ClockTime::parse(to).unwrap(),
+            uplift: uplift.parse().unwrap(),
+            source: String::new(),
+            marker: None,
+        }
+    }
+
+    #[test]
+    fn a_night_window_on_sunday_wraps_to_monday_morning() {
+        let w = [window("n", &[Weekday::Sun], "22:00", "07:00", "1/2")];
+        let map = UpliftMap::build(&w, Combine::HighestApplies);
+        let spans: Vec<Interval> = map.segments().iter().map(|s| s.span).collect();
+        // Monday 00:00–07:00 and Sunday 22:00–24:00.
+        assert_eq!(
+            spans,
+            vec![Interval::new(0, 420), Interval::new(6 * DAY + 1320, WEEK)]
+        );
+    }
+
+    #[test]
+    fn midnight_neither_loses_nor_double_counts_a_minute() {
+        // Two windows meeting at midnight; a shift 23:00–01:00 has 60 + 60 minutes.
+        let w = [
+            window("late", &[Weekday::Mon], "21:00", "24:00", "0.1"),
+            window("early", &[Weekday::Tue], "00:00", "07:00", "0.2"),
+        ];
+        let map = UpliftMap::build(&w, Combine::HighestApplies);
+        let mut minutes = [0, 0];
+        map.accumulate(Interval::new(23 * 60, 25 * 60), &mut minutes);
+        assert_eq!(minutes, [60, 60]);
+    }
+}

@@ -1,0 +1,141 @@
+//! The scenario — a doctor, rotas, offers, columns and a baseline — and its
+//! validation, which collects every problem with its location instead of
+//! stopping at the first, so a page can mark every field at once.
+
+use super::date::Date;
+use super::fraction::Fraction;
+use super::offer::{Grade, Offer};
+use super::rota::Rota;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The scenario format version this engine reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The doctor whose pay is compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Doctor {
+    /// Training grade.
+    pub grade: Grade,
+    /// Completed years at that grade (incremental scales).
+    #[serde(default)]
+    pub years_at_grade: u8,
+    /// Less-than-full-time fraction, `(0, 1]`; 1 is full time.
+    #[serde(default = "full_time")]
+    pub ltft: Fraction,
+    /// Flexible pay premium for the specialty, £/yr full time (pro rata for LTFT).
+    #[serde(default, with = "rust_decimal::serde::str")]
+    pub specialty_premium: Decimal,
+}
+
+fn full_time() -> Fraction {
+    Fraction::ONE
+}
+
+/// One column of the comparison: an offer applied to a rota at a pay date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Identifier, unique in the scenario.
+    pub id: String,
+    /// The offer's id.
+    pub offer: String,
+    /// The rota's id.
+    pub rota: String,
+    /// Pay date for this column; the scenario's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_date: Option<Date>,
+}
+
+/// A whole comparison, as saved in a file or a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version (see `docs/scenario-format.md`).
+    pub version: u32,
+    /// A title for the comparison.
+    #[serde(default)]
+    pub title: String,
+    /// Default pay date for columns.
+    pub pay_date: Date,
+    /// The doctor.
+    pub doctor: Doctor,
+    /// Rotas.
+    pub rotas: Vec<Rota>,
+    /// Offers.
+    pub offers: Vec<Offer>,
+    /// Columns, in display order.
+    pub columns: Vec<Column>,
+    /// Column against which differences are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
+}
+
+impl Scenario {
+    /// The column's pay date.
+    pub fn pay_date_of(&self, column: &Column) -> Date {
+        column.pay_date.unwrap_or(self.pay_date)
+    }
+
+    /// Looks up an offer by id.
+    pub fn offer(&self, id: &str) -> Option<&Offer> {
+        self.offers.iter().find(|o| o.id == id)
+    }
+
+    /// Looks up a rota by id.
+    pub fn rota(&self, id: &str) -> Option<&Rota> {
+        self.rotas.iter().find(|r| r.id == id)
+    }
+}
+
+/// A problem with the input, located by its path (`rotas[0].shifts[3].minutes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Where, as a path into the scenario.
+    pub path: String,
+    /// What is wrong, in words a user can act on.
+    pub message: String,
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Collects issues while walking the scenario.
+#[derive(Debug, Default)]
+pub struct Issues(Vec<Issue>);
+
+impl Issues {
+    /// Records a problem at `path`.
+    pub fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Issue {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// Records a problem when `bad` holds.
+    pub fn check(
+        &mut self,
+        bad: bool,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> String,
+    ) {
+        if bad {
+            self.push(path(), message());
+        }
+    }
+
+    /// The issues found.
+    pub fn into_vec(self) -> Vec<Issue> {
+        self.0
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

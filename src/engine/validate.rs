@@ -1,0 +1,424 @@
+//! Validation of a scenario: every problem, located, never a panic. The bounds
+//! are generous enough for any real contract and small enough that checked
+//! arithmetic on them can never overflow.
+
+use super::fraction::Fraction;
+use super::offer::{Offer, Terms};
+use super::rota::{Rota, ShiftKind, MAX_CYCLE_WEEKS};
+use super::scenario::{Issue, Issues, Scenario, FORMAT_VERSION};
+use super::time::Interval;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+/// Largest annual amount accepted anywhere (£10 million).
+pub const MAX_ANNUAL: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
+/// Largest uplift or multiplier accepted (1 000 %).
+const MAX_RATE: Decimal = Decimal::TEN;
+/// Most shifts in one rota.
+pub const MAX_SHIFTS: usize = 2_000;
+/// Most columns in one comparison.
+pub const MAX_COLUMNS: usize = 12;
+/// Longest free text accepted (names, labels).
+pub const MAX_TEXT: usize = 200;
+
+/// Every problem in the scenario; empty when it can be computed.
+pub fn validate(scenario: &Scenario) -> Vec<Issue> {
+    let mut issues = Issues::default();
+    issues.check(
+        scenario.version != FORMAT_VERSION,
+        || "version".into(),
+        || {
+            format!(
+                "format version {} is not supported (expected {FORMAT_VERSION})",
+                scenario.version
+            )
+        },
+    );
+    check_text(&mut issues, "title", &scenario.title, true);
+    validate_doctor(scenario, &mut issues);
+    check_unique(
+        &mut issues,
+        "rotas",
+        scenario.rotas.iter().map(|r| r.id.as_str()),
+    );
+    for (i, rota) in scenario.rotas.iter().enumerate() {
+        validate_rota(rota, &format!("rotas[{i}]"), &mut issues);
+    }
+    check_unique(
+        &mut issues,
+        "offers",
+        scenario.offers.iter().map(|o| o.id.as_str()),
+    );
+    for (i, offer) in scenario.offers.iter().enumerate() {
+        validate_offer(offer, &format!("offers[{i}]"), &mut issues);
+    }
+    validate_columns(scenario, &mut issues);
+    issues.into_vec()
+}
+
+fn check_text(issues: &mut Issues, path: &str, text: &str, may_be_empty: bool) {
+    if !may_be_empty && text.trim().is_empty() {
+        issues.push(path, "must not be empty");
+    }
+    if text.chars().count() > MAX_TEXT {
+        issues.push(path, format!("is longer than {MAX_TEXT} characters"));
+    }
+}
+
+fn check_unique<'a>(issues: &mut Issues, path: &str, ids: impl Iterator<Item = &'a str>) {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        check_text(issues, &format!("{path}[{i}].id"), id, false);
+        if !seen.insert(id) {
+            issues.push(format!("{path}[{i}].id"), format!("'{id}' is used twice"));
+        }
+    }
+}
+
+fn check_amount(issues: &mut Issues, path: String, value: Decimal, allow_zero: bool) {
+    if value.is_sign_negative() && !value.is_zero() {
+        issues.push(path, "must not be negative");
+    } else if value.is_zero() && !allow_zero {
+        issues.push(path, "must be more than zero");
+    } else if value > MAX_ANNUAL {
+        issues.push(path, "is more than £10,000,000 a year");
+    }
+}
+
+fn check_rate(issues: &mut Issues, path: String, rate: &Fraction) {
+    let too_big = rate
+        .cmp_exact(&Fraction::from_decimal(MAX_RATE))
+        .is_none_or(|o| o.is_gt());
+    issues.check(too_big, || path, || "is more than 1000%".into());
+}
+
+fn validate_doctor(scenario: &Scenario, issues: &mut Issues) {
+    let doctor = &scenario.doctor;
+    let ltft = &doctor.ltft;
+    let out_of_range = ltft.is_zero() || ltft.cmp_exact(&Fraction::ONE).is_none_or(|o| o.is_gt());
+    issues.check(
+        out_of_range,
+        || "doctor.ltft".into(),
+        || "must be more than 0% and at most 100% (full time)".into(),
+    );
+    issues.check(
+        doctor.years_at_grade > 20,
+        || "doctor.years_at_grade".into(),
+        || "must be at most 20".into(),
+    );
+    check_amount(
+        issues,
+        "doctor.specialty_premium".into(),
+        doctor.specialty_premium,
+        true,
+    );
+}
+
+fn validate_rota(rota: &Rota, path: &str, issues: &mut Issues) {
+    check_text(issues, &format!("{path}.name"), &rota.name, false);
+    if rota.weeks == 0 || rota.weeks > MAX_CYCLE_WEEKS {
+        issues.push(
+            format!("{path}.weeks"),
+            format!("a cycle has 1 to {MAX_CYCLE_WEEKS} weeks"),
+        );
+        return;
+    }
+    if let Some(f) = &rota.designed_for_ltft {
+        let bad = f.is_zero() || f.cmp_exact(&Fraction::ONE).is_none_or(|o| o.is_gt());
+        issues.check(
+            bad,
+            || format!("{path}.designed_for_ltft"),
+            || "must be more than 0% and at most 100%".into(),
+        );
+    }
+    if rota.shifts.len() > MAX_SHIFTS {
+        issues.push(
+            format!("{path}.shifts"),
+            format!("more than {MAX_SHIFTS} shifts"),
+        );
+        return;
+    }
+    let cycle = rota.cycle_minutes();
+    let mut placed: Vec<(Interval, usize)> = Vec::new();
+    for (i, shift) in rota.shifts.iter().enumerate() {
+        let at = format!("{path}.shifts[{i}]");
+        let mut ok = true;
+        if shift.week == 0 || shift.week > rota.weeks {
+            issues.push(
+                format!("{at}.week"),
+                format!("must be between 1 and {}", rota.weeks),
+            );
+            ok = false;
+        }
+        if shift.minutes == 0 {
+            issues.push(
+                format!("{at}.minutes"),
+                "a shift must last at least one minute",
+            );
+            ok = false;
+        } else if shift.minutes > shift.kind.max_minutes() {
+            let what = match shift.kind {
+                ShiftKind::Worked => "longer than 24 h for a worked shift",
+                _ => "longer than 72 h for an on-call period",
+            };
+            issues.push(format!("{at}.minutes"), what);
+            ok = false;
+        } else if u64::from(shift.minutes) >= cycle {
+            issues.push(format!("{at}.minutes"), "longer than the whole cycle");
+            ok = false;
+        }
+        if let Some(label) = &shift.label {
+            check_text(issues, &format!("{at}.label"), label, true);
+        }
+        validate_work_blocks(shift, &at, issues);
+        if ok {
+            placed.push((shift.interval(), i));
+        }
+    }
+    check_overlaps(&mut placed, cycle, path, issues);
+}
+
+fn validate_work_blocks(shift: &super::rota::Shift, at: &str, issues: &mut Issues) {
+    if shift.kind == ShiftKind::Worked {
+        issues.check(
+            !shift.expected_work.is_empty(),
+            || format!("{at}.expected_work"),
+            || "only on-call periods have expected work; a worked shift is all work".into(),
+        );
+        return;
+    }
+    let mut end_of_previous = 0u64;
+    let mut blocks: Vec<_> = shift.expected_work.iter().enumerate().collect();
+    blocks.sort_by_key(|(_, b)| b.offset_minutes);
+    for (j, block) in blocks {
+        let start = u64::from(block.offset_minutes);
+        let end = start + u64::from(block.minutes);
+        let bp = format!("{at}.expected_work[{j}]");
+        if block.minutes == 0 {
+            issues.push(format!("{bp}.minutes"), "must be at least one minute");
+        } else if end > u64::from(shift.minutes) {
+            issues.push(bp, "ends after the on-call period");
+        } else if start < end_of_previous {
+            issues.push(bp, "overlaps another block of expected work");
+        }
+        end_of_previous = end_of_previous.max(end);
+    }
+}
+
+/// Shifts sorted by start overlap iff some shift ends after the next one
+/// starts; the last is compared with the first of the next cycle.
+fn check_overlaps(placed: &mut [(Interval, usize)], cycle: u64, path: &str, issues: &mut Issues) {
+    placed.sort();
+    for pair in placed.windows(2) {
+        let ((a, i), (b, j)) = (pair[0], pair[1]);
+        if a.end > b.start {
+            issues.push(
+                format!("{path}.shifts[{j}]"),
+                format!(
+                    "overlaps shift {} ({})",
+                    i + 1,
+                    super::time::describe_minute(a.start)
+                ),
+            );
+        }
+    }
+    if let (Some(&(last, i)), Some(&(first, j))) = (placed.last(), placed.first()) {
+        if placed.len() > 1 && last.end > first.start + cycle {
+            issues.push(
+                format!("{path}.shifts[{i}]"),
+                format!(
+                    "runs past the end of the cycle into shift {} of the next cycle",
+                    j + 1
+                ),
+            );
+        }
+    }
+}
+
+fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
+    check_text(issues, &format!("{path}.name"), &offer.name, false);
+    let terms = &offer.terms;
+    validate_scale(terms, path, issues);
+    let ft = terms.full_time_hours.value;
+    issues.check(
+        ft <= Decimal::ZERO || ft > Decimal::from(100),
+        || format!("{path}.terms.full_time_hours"),
+        || "must be more than 0 and at most 100 hours a week".into(),
+    );
+    let wpy = terms.weeks_per_year.value;
+    issues.check(
+        wpy < Decimal::ONE || wpy > Decimal::from(53),
+        || format!("{path}.terms.weeks_per_year"),
+        || "must be between 1 and 53".into(),
+    );
+    check_rate(
+        issues,
+        format!("{path}.terms.additional_hours.multiplier"),
+        &terms.additional_hours.multiplier,
+    );
+    let ids = terms
+        .premium_windows
+        .iter()
+        .map(|w| w.id.as_str())
+        .chain(terms.allowances.iter().map(|a| a.id.as_str()));
+    check_unique(issues, &format!("{path}.terms.rules"), ids);
+    for (i, w) in terms.premium_windows.iter().enumerate() {
+        let wp = format!("{path}.terms.premium_windows[{i}]");
+        check_text(issues, &format!("{wp}.name"), &w.name, false);
+        issues.check(
+            w.days.is_empty(),
+            || format!("{wp}.days"),
+            || "choose at least one day".into(),
+        );
+        issues.check(
+            w.from == w.to,
+            || format!("{wp}.to"),
+            || "a window cannot end when it starts (use 00:00–24:00 for a whole day)".into(),
+        );
+        issues.check(
+            w.from.minutes() == 1440,
+            || format!("{wp}.from"),
+            || "a window cannot start at 24:00".into(),
+        );
+        check_rate(issues, format!("{wp}.uplift"), &w.uplift);
+    }
+    for (i, a) in terms.allowances.iter().enumerate() {
+        let ap = format!("{path}.terms.allowances[{i}]");
+        check_text(issues, &format!("{ap}.name"), &a.name, false);
+        check_amount(issues, format!("{ap}.annual"), a.annual, true);
+    }
+}
+
+fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
+    let scale = &terms.pay_scale;
+    let sp = format!("{path}.terms.pay_scale.periods");
+    issues.check(
+        scale.periods.is_empty(),
+        || sp.clone(),
+        || "a pay scale needs at least one period".into(),
+    );
+    for (i, p) in scale.periods.iter().enumerate() {
+        let pp = format!("{sp}[{i}]");
+        issues.check(
+            p.from >= p.until,
+            || format!("{pp}.until"),
+            || "must be after 'from'".into(),
+        );
+        for (j, q) in scale.periods.iter().enumerate().skip(i + 1) {
+            issues.check(
+                p.from < q.until && q.from < p.until,
+                || format!("{sp}[{j}]"),
+                || format!("overlaps period {} ({})", i + 1, p.label),
+            );
+        }
+        check_unique(
+            issues,
+            &format!("{pp}.points"),
+            p.points.iter().map(|x| x.id.as_str()),
+        );
+        for (j, point) in p.points.iter().enumerate() {
+            check_amount(
+                issues,
+                format!("{pp}.points[{j}].annual"),
+                point.annual,
+                false,
+            );
+        }
+        for (grade, ids) in &p.grades {
+            let gp = format!("{pp}.grades.{grade:?}");
+            issues.check(
+                ids.is_empty(),
+                || gp.clone(),
+                || "names no pay point".into(),
+            );
+            for id in ids {
+                issues.check(
+                    !p.points.iter().any(|x| &x.id == id),
+                    || gp.clone(),
+                    || format!("names pay point '{id}', which this period does not have"),
+                );
+            }
+        }
+    }
+}
+
+fn validate_columns(scenario: &Scenario, issues: &mut Issues) {
+    issues.check(
+        scenario.columns.is_empty(),
+        || "columns".into(),
+        || "add at least one offer to compare".into(),
+    );
+    issues.check(
+        scenario.columns.len() > MAX_COLUMNS,
+        || "columns".into(),
+        || format!("at most {MAX_COLUMNS} columns"),
+    );
+    check_unique(
+        issues,
+        "columns",
+        scenario.columns.iter().map(|c| c.id.as_str()),
+    );
+    for (i, column) in scenario.columns.iter().enumerate() {
+        let cp = format!("columns[{i}]");
+        let rota_known = scenario.rota(&column.rota).is_some();
+        issues.check(
+            !rota_known,
+            || format!("{cp}.rota"),
+            || format!("no rota '{}'", column.rota),
+        );
+        let Some(offer) = scenario.offer(&column.offer) else {
+            issues.push(
+                format!("{cp}.offer"),
+                format!("no offer '{}'", column.offer),
+            );
+            continue;
+        };
+        let date = scenario.pay_date_of(column);
+        let date_path = if column.pay_date.is_some() {
+            format!("{cp}.pay_date")
+        } else {
+            "pay_date".to_string()
+        };
+        match offer.terms.pay_scale.period_at(date) {
+            None => issues.push(
+                date_path,
+                format!(
+                    "{} has no pay scale for {date} (it covers {})",
+                    offer.name,
+                    covered(offer)
+                ),
+            ),
+            Some(period) if !period.grades.contains_key(&scenario.doctor.grade) => issues.push(
+                "doctor.grade",
+                format!(
+                    "{} has no pay for {:?} in {}",
+                    offer.name, scenario.doctor.grade, period.label
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    if let Some(baseline) = &scenario.baseline {
+        issues.check(
+            !scenario.columns.iter().any(|c| &c.id == baseline),
+            || "baseline".into(),
+            || format!("no column '{baseline}'"),
+        );
+    }
+}
+
+fn covered(offer: &Offer) -> String {
+    let mut spans: Vec<String> = offer
+        .terms
+        .pay_scale
+        .periods
+        .iter()
+        .map(|p| format!("{} to {}", p.from, p.until))
+        .collect();
+    spans.sort();
+    if spans.is_empty() {
+        "no dates".into()
+    } else {
+        spans.join(", ")
+    }
+}

@@ -1,0 +1,25 @@
+//! The page: yew function components over the engine. Components never compute
+//! a figure and touch no browser API while rendering, so they also render
+//! natively (server-side rendering in tests).
+
+mod app;
+mod results_table;
+
+pub use app::App;
+pub use results_table::{ResultsTable, ResultsTableProps};
+
+/// Mounts the app into `#app` (or the body when that element is missing).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

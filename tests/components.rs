@@ -1,0 +1,61 @@
+//! Component tests in a real headless Chromium (`wasm-bindgen-test`): each test
+//! mounts into a fresh element, flushes yew's scheduler, then reads the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use offer_compare::codec::json::scenario_from_json;
+use offer_compare::engine::compare;
+use offer_compare::engine::explain::format_figure;
+use offer_compare::ui::{ResultsTable, ResultsTableProps};
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> web_sys::Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("create element");
+    gloo::utils::body()
+        .append_child(&root)
+        .expect("append root");
+    root
+}
+
+#[wasm_bindgen_test]
+async fn results_table_shows_every_figure_with_its_value_and_formatting() {
+    let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default parses");
+    let comparison = Rc::new(compare(&scenario).expect("default computes"));
+    let root = fresh_root();
+    yew::Renderer::<ResultsTable>::with_root_and_props(
+        root.clone(),
+        ResultsTableProps {
+            comparison: comparison.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    let cells = root.query_selector_all("[data-value]").expect("query");
+    let expected: usize = comparison.columns.iter().map(|c| c.figures().count()).sum();
+    assert_eq!(cells.length() as usize, expected);
+    for column in &comparison.columns {
+        for figure in column.figures() {
+            let selector = format!("[data-offer='{}'][data-line='{}']", column.id, figure.id);
+            let cell = root
+                .query_selector(&selector)
+                .expect("query")
+                .unwrap_or_else(|| panic!("no cell {selector}"));
+            assert_eq!(
+                cell.get_attribute("data-value"),
+                Some(figure.value.to_string())
+            );
+            assert_eq!(
+                cell.text_content().map(|t| t.trim().to_string()),
+                Some(format_figure(figure.value, figure.unit))
+            );
+        }
+    }
+    let headers = root
+        .query_selector_all("thead th[scope='col']")
+        .expect("query");
+    assert_eq!(headers.length() as usize, comparison.columns.len() + 1);
+}
