@@ -6,7 +6,9 @@ use crate::engine::explain::render_text;
 /// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
 /// formulas: text from a file is data, never something a spreadsheet runs.
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
+    let text = if text.starts_with(['=', '+', '-', '@'])
+        && text.parse::<rust_decimal::Decimal>().is_err()
+    {
         format!("'{text}")
     } else {
         text.to_string()

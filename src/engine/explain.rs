@@ -158,34 +158,38 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// Prints an exact value with at most four decimals, marking (and giving the
-/// exact fraction for) values that do not terminate.
-fn format_exact(value: Fraction, scale: Decimal) -> String {
+/// Prints an exact value with at most four decimals and its unit suffix,
+/// marking (and giving the exact fraction for) values that do not terminate.
+fn format_exact(value: Fraction, scale: Decimal, suffix: &str) -> String {
     let Some(scaled) = value.checked_mul(&Fraction::from_decimal(scale)) else {
-        return value.to_string();
+        return format!("{value}{suffix}");
     };
     match scaled.to_decimal() {
-        Some(d) if scaled.terminates_within(4) => d.normalize().to_string(),
-        Some(d) => format!("≈{} (exactly {})", round_quantity(d, 4).normalize(), scaled),
-        None => scaled.to_string(),
+        Some(d) if scaled.terminates_within(4) => format!("{}{suffix}", d.normalize()),
+        Some(d) => format!(
+            "≈{}{suffix} (exactly {scaled}{suffix})",
+            round_quantity(d, 4).normalize()
+        ),
+        None => format!("{scaled}{suffix}"),
     }
 }
 
 /// One quantity with its unit.
 pub fn format_quantity(value: Fraction, unit: Unit) -> String {
+    let one = Decimal::ONE;
     match unit {
         Unit::Pounds => match value.to_decimal() {
             Some(d) if value.terminates_within(2) => format_pounds(d),
-            _ => format!("£{}", format_exact(value, Decimal::ONE)),
+            _ => format_exact(value, one, "").replacen("≈", "≈£", 1),
         },
-        Unit::Rate => format!("{}%", format_exact(value, Decimal::ONE_HUNDRED)),
-        Unit::Hours => format!("{} h", format_exact(value, Decimal::ONE)),
-        Unit::HoursPerWeek => format!("{} h/week", format_exact(value, Decimal::ONE)),
-        Unit::WeeksPerYear => format!("{} weeks/year", format_exact(value, Decimal::ONE)),
-        Unit::Weeks => format!("{} weeks", format_exact(value, Decimal::ONE)),
-        Unit::Months => format!("{} months", format_exact(value, Decimal::ONE)),
-        Unit::Number => format_exact(value, Decimal::ONE),
-        Unit::Percent => format!("{}%", format_exact(value, Decimal::ONE)),
+        Unit::Rate => format_exact(value, Decimal::ONE_HUNDRED, "%"),
+        Unit::Hours => format_exact(value, one, " h"),
+        Unit::HoursPerWeek => format_exact(value, one, " h/week"),
+        Unit::WeeksPerYear => format_exact(value, one, " weeks/year"),
+        Unit::Weeks => format_exact(value, one, " weeks"),
+        Unit::Months => format_exact(value, one, " months"),
+        Unit::Number => format_exact(value, one, ""),
+        Unit::Percent => format_exact(value, one, "%"),
     }
 }
 
@@ -315,7 +319,7 @@ mod tests {
         let third = Fraction::from_str("1/3").unwrap();
         assert_eq!(
             format_quantity(third, Unit::Rate),
-            "≈33.3333% (exactly 100/3)"
+            "≈33.3333% (exactly 100/3%)"
         );
         assert_eq!(
             format_quantity(Fraction::from_str("0.37").unwrap(), Unit::Rate),

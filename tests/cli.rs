@@ -1,0 +1,152 @@
+//! The scenario format and the command line, run as a user would.
+#![cfg(not(target_arch = "wasm32"))]
+
+use offer_compare::codec::json::{scenario_from_json, scenario_to_json};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_offer-compare");
+
+fn default_json() -> serde_json::Value {
+    serde_json::from_str(offer_compare::DEFAULT_SCENARIO).unwrap()
+}
+
+fn decode_error(value: &serde_json::Value) -> (String, String) {
+    let e = scenario_from_json(&value.to_string()).expect_err("should be rejected");
+    (e.path, e.message)
+}
+
+#[test]
+fn money_as_a_json_number_is_rejected_with_its_path() {
+    let mut v = default_json();
+    v["offers"][0]["terms"]["pay_scale"]["periods"][0]["points"][1]["annual"] =
+        serde_json::json!(31600);
+    let (path, message) = decode_error(&v);
+    assert_eq!(
+        path,
+        "offers[0].terms.pay_scale.periods[0].points[1].annual"
+    );
+    assert!(message.contains("invalid type: integer"), "{message}");
+}
+
+#[test]
+fn unknown_fields_are_rejected() {
+    let mut v = default_json();
+    v["doctor"]["salary"] = serde_json::json!("1");
+    let (path, message) = decode_error(&v);
+    assert_eq!(path, "doctor.salary");
+    assert!(message.contains("unknown field `salary`"), "{message}");
+}
+
+#[test]
+fn another_format_version_says_so() {
+    let mut v = default_json();
+    v["version"] = serde_json::json!(2);
+    let (path, message) = decode_error(&v);
+    assert_eq!(path, "version");
+    assert!(
+        message.contains("format version 2 is not supported"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_bad_time_names_the_shift() {
+    let mut v = default_json();
+    v["rotas"][0]["shifts"][3]["start"] = serde_json::json!("25:00");
+    let (path, message) = decode_error(&v);
+    assert_eq!(path, "rotas[0].shifts[3].start");
+    assert!(
+        message.contains("'25:00' is not a time of day"),
+        "{message}"
+    );
+}
+
+#[test]
+fn garbage_and_truncated_text_are_errors_not_panics() {
+    for text in [
+        "",
+        "{",
+        "null",
+        "[]",
+        "\"x\"",
+        "{\"version\":1}",
+        &offer_compare::DEFAULT_SCENARIO[..200],
+    ] {
+        assert!(scenario_from_json(text).is_err(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_scenario_survives_a_round_trip() {
+    let s = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    assert_eq!(scenario_from_json(&scenario_to_json(&s)).unwrap(), s);
+}
+
+#[test]
+fn the_command_line_prints_a_table_json_and_csv() {
+    let table = Command::new(BIN)
+        .arg("examples/default.json")
+        .output()
+        .unwrap();
+    assert!(table.status.success());
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        text.contains("Basic salary") && text.contains("£31,600.00"),
+        "{text}"
+    );
+
+    let json = Command::new(BIN)
+        .args(["examples/default.json", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let basic = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["offer"] == "nov2015" && f["line"] == "basic")
+        .unwrap();
+    assert_eq!(basic["value"], "31600");
+    assert!(basic["explanation"].as_str().unwrap().contains("Source:"));
+
+    let csv = Command::new(BIN)
+        .args(["examples/default.json", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("column,offer,offer_version,pay_date,line,label,value,explanation\r\n"));
+    assert!(csv.contains("nov2015,gov-offer-2015-11,1,2016-04-26,basic,Basic salary,31600,"));
+}
+
+#[test]
+fn a_bad_file_names_the_file_the_path_and_the_reason() {
+    let dir = std::env::temp_dir().join(format!("offer-compare-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.json");
+    let mut v = default_json();
+    v["rotas"][0]["shifts"][0]["minutes"] = serde_json::json!(2000);
+    std::fs::write(&file, v.to_string()).unwrap();
+    let out = Command::new(BIN).arg(&file).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bad.json: rotas[0].shifts[0].minutes: longer than 24 h for a worked shift"),
+        "{err}"
+    );
+
+    let missing = Command::new(BIN)
+        .arg(dir.join("nope.json"))
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8(missing.stderr)
+        .unwrap()
+        .contains("cannot read"));
+
+    let usage = Command::new(BIN)
+        .args(["examples/default.json", "--format", "xml"])
+        .output()
+        .unwrap();
+    assert!(!usage.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}

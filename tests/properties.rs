@@ -1,0 +1,197 @@
+//! Property tests of the pay engine (2,000 cases each), with generators that
+//! favour the edges: 1-minute and 24-hour shifts, 1- and 52-week cycles,
+//! shifts wrapping the cycle end, huge salaries and rates.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use offer_compare::engine::compare;
+use offer_compare::engine::offer::{Combine, Offer, PremiumWindow};
+use offer_compare::engine::rota::{Rota, Shift};
+use offer_compare::engine::time::{ClockTime, Weekday, DAY, WEEK};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 2_000,
+        ..ProptestConfig::default()
+    }
+}
+
+/// A worked shift starting at cycle minute `m` (taken modulo the cycle).
+fn shift_at(m: u64, weeks: u8, minutes: u32) -> Shift {
+    let m = m % (u64::from(weeks) * WEEK);
+    let (week, day, clock) = (m / WEEK + 1, (m % WEEK) / DAY, m % DAY);
+    shift(
+        week as u8,
+        Weekday::from_day_number(day),
+        &ClockTime::hm((clock / 60) as u16, (clock % 60) as u16)
+            .unwrap()
+            .to_string(),
+        minutes,
+    )
+}
+
+fn weeks() -> impl Strategy<Value = u8> {
+    prop_oneof![Just(1u8), Just(52u8), 1u8..=8, 1u8..=52]
+}
+
+fn shift_length() -> impl Strategy<Value = u32> {
+    prop_oneof![Just(1u32), Just(1440u32), 1u32..=1440]
+}
+
+/// A valid rota: shifts laid end to end with gaps from a random offset, so they
+/// never overlap, and the last may wrap past the cycle end.
+fn valid_rota() -> impl Strategy<Value = Rota> {
+    (
+        weeks(),
+        any::<u64>(),
+        prop::collection::vec(
+            (prop_oneof![Just(0u64), 0u64..3_000], shift_length()),
+            0..40,
+        ),
+    )
+        .prop_map(|(weeks, offset, parts)| {
+            let cycle = u64::from(weeks) * WEEK;
+            let offset = offset % cycle;
+            let mut pos = offset;
+            let mut shifts = Vec::new();
+            for (gap, len) in parts {
+                let start = pos + gap;
+                if start + u64::from(len) > offset + cycle {
+                    break;
+                }
+                shifts.push(shift_at(start, weeks, len));
+                pos = start + u64::from(len);
+            }
+            rota(weeks, shifts)
+        })
+}
+
+fn a_window(index: usize) -> impl Strategy<Value = PremiumWindow> {
+    (
+        prop::collection::vec(0usize..7, 1..=7),
+        0u16..1440,
+        1u16..1440,
+        0u32..=300,
+        1u32..=30,
+    )
+        .prop_map(move |(days, from, span, num, den)| {
+            let days: Vec<Weekday> = days.into_iter().map(|i| Weekday::ALL[i]).collect();
+            let to = (from + span) % 1440;
+            let fmt = |m: u16| ClockTime::hm(m / 60, m % 60).unwrap().to_string();
+            window(
+                &format!("w{index}"),
+                &days,
+                &fmt(from),
+                &fmt(to),
+                &format!("{}/{}", num.min(den * 10), den),
+            )
+        })
+}
+
+/// An offer made of windows only (no conditions or allowances).
+fn window_offer() -> impl Strategy<Value = Offer> {
+    (
+        prop_oneof![Just(1u64), Just(10_000_000u64), 1u64..=200_000],
+        prop::collection::vec(0usize..1, 0..5),
+        any::<bool>(),
+    )
+        .prop_flat_map(|(annual, slots, additive)| {
+            let windows: Vec<_> = (0..slots.len()).map(a_window).collect();
+            (Just(annual), windows, Just(additive))
+        })
+        .prop_map(|(annual, windows, additive)| {
+            let mut o = offer("o", &annual.to_string(), windows);
+            if additive {
+                o.terms.combine = Combine::Additive;
+            }
+            o
+        })
+}
+
+fn gross(s: &offer_compare::engine::Scenario) -> Decimal {
+    run(s).columns[0].gross_annual()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn no_input_panics(
+        weeks in 0u8..=60,
+        raw in prop::collection::vec((any::<u8>(), 0usize..7, 0u16..=1440, any::<u32>()), 0..30),
+        o in window_offer(),
+        ltft in prop_oneof![Just("0"), Just("1"), Just("0.5"), Just("1.5"), Just("1/3")],
+    ) {
+        let shifts = raw
+            .into_iter()
+            .map(|(week, day, start, minutes)| {
+                let mut s = shift(1, Weekday::ALL[day], "00:00", minutes);
+                s.week = week;
+                s.start = ClockTime::hm(start / 60, start % 60).unwrap_or(ClockTime::MIDNIGHT);
+                s
+            })
+            .collect();
+        let mut s = scenario(rota(weeks, shifts), vec![o]);
+        s.doctor.ltft = ltft.parse().unwrap();
+        let _ = compare(&s);
+    }
+
+    #[test]
+    fn shuffling_shifts_changes_nothing(
+        (r, order) in valid_rota().prop_flat_map(|r| {
+            let n = r.shifts.len();
+            (Just(r), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+        }),
+        o in window_offer(),
+    ) {
+        let before = run(&scenario(r.clone(), vec![o.clone()]));
+        let mut shuffled = r.clone();
+        shuffled.shifts = order.iter().map(|&i| r.shifts[i].clone()).collect();
+        let after = run(&scenario(shuffled, vec![o]));
+        prop_assert_eq!(all_values(&before), all_values(&after));
+    }
+
+    #[test]
+    fn rotating_by_whole_weeks_changes_no_figure(r in valid_rota(), k in 0u8..52, o in window_offer()) {
+        let before = run(&scenario(r.clone(), vec![o.clone()]));
+        let mut rotated = r.clone();
+        for s in &mut rotated.shifts {
+            s.week = (s.week - 1 + k % r.weeks) % r.weeks + 1;
+        }
+        let after = run(&scenario(rotated, vec![o]));
+        prop_assert_eq!(all_values(&before), all_values(&after));
+    }
+
+    #[test]
+    fn splitting_a_shift_changes_no_figure(r in valid_rota(), pick in any::<usize>(), at in any::<u32>(), o in window_offer()) {
+        let n = r.shifts.len();
+        // The first shift long enough to split, counting from a random one.
+        let Some(i) = (0..n).map(|k| (pick % n.max(1) + k) % n).find(|&i| r.shifts[i].minutes >= 2) else {
+            return Ok(());
+        };
+        let whole = r.shifts[i].clone();
+        let first_len = 1 + at % (whole.minutes - 1);
+        let mut split = r.clone();
+        split.shifts[i].minutes = first_len;
+        split.shifts.push(shift_at(whole.start_minute() + u64::from(first_len), r.weeks, whole.minutes - first_len));
+        let before = run(&scenario(r, vec![o.clone()]));
+        let after = run(&scenario(split, vec![o]));
+        prop_assert_eq!(all_values(&before), all_values(&after));
+        prop_assert_eq!(&before.columns[0].pay.window_hours, &after.columns[0].pay.window_hours);
+    }
+
+    #[test]
+    fn adding_a_shift_never_lowers_gross_pay(r in valid_rota(), o in window_offer()) {
+        let mut fewer = r.clone();
+        if fewer.shifts.pop().is_none() {
+            return Ok(());
+        }
+        let with = gross(&scenario(r, vec![o.clone()]));
+        let without = gross(&scenario(fewer, vec![o]));
+        prop_assert!(with >= without, "{} < {}", with, without);
+    }
+}
