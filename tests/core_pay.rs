@@ -100,7 +100,7 @@ fn overlapping_windows_highest_applies_versus_additive() {
     assert_eq!(value(&c, "additive", "premium:a"), Some(d("1248.00")));
     assert_eq!(value(&c, "additive", "premium:b"), Some(d("3120.00")));
     // The per-shift pieces show the additive uplift of 70% for Sat 20:00–24:00.
-    let pieces = &c.columns[1].pay.shifts[0].pieces;
+    let pieces = &c.columns[1].pay.pieces;
     let combined: Vec<String> = pieces.iter().map(|p| p.uplift.to_string()).collect();
     assert_eq!(combined, vec!["0.2", "0.7", "0.5"]);
 }

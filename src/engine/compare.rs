@@ -106,13 +106,13 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
         });
     }
     let baseline = scenario.baseline.clone();
-    if let Some(base) = baseline
+    let base = baseline
         .as_ref()
         .and_then(|id| columns.iter().find(|c| &c.id == id))
-        .cloned()
-    {
-        for column in columns.iter_mut().filter(|c| c.id != base.id) {
-            column.differences = differences(column, &base)?;
+        .map(|c| (c.id.clone(), c.offer_name.clone(), c.gross_annual()));
+    if let Some((base_id, base_name, base_gross)) = base {
+        for column in columns.iter_mut().filter(|c| c.id != base_id) {
+            column.differences = differences(column, &base_name, base_gross)?;
         }
     }
     let best = columns
@@ -132,8 +132,12 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
     })
 }
 
-fn differences(column: &ColumnResult, base: &ColumnResult) -> Result<Vec<Figure>, ComputeError> {
-    let (ours, theirs) = (column.gross_annual(), base.gross_annual());
+fn differences(
+    column: &ColumnResult,
+    base_name: &str,
+    theirs: Decimal,
+) -> Result<Vec<Figure>, ComputeError> {
+    let ours = column.gross_annual();
     let diff = Figure::new(
         "diff_annual",
         "Difference from the baseline, per year",
@@ -142,7 +146,7 @@ fn differences(column: &ColumnResult, base: &ColumnResult) -> Result<Vec<Figure>
         Explanation {
             rule: format!(
                 "Gross annual pay minus that of the baseline ({})",
-                base.offer_name
+                base_name
             ),
             source: "arithmetic".into(),
             calculation: Calculation::Sum {
@@ -153,7 +157,7 @@ fn differences(column: &ColumnResult, base: &ColumnResult) -> Result<Vec<Figure>
                         negate: false,
                     },
                     Term {
-                        label: format!("gross, {}", base.offer_name),
+                        label: format!("gross, {}", base_name),
                         value: theirs,
                         negate: true,
                     },

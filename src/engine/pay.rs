@@ -24,15 +24,6 @@ pub struct WindowHours {
     pub minutes_per_cycle: u64,
 }
 
-/// How each shift is paid, piece by piece, so the page can draw it without computing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ShiftPieces {
-    /// Index of the shift in the rota.
-    pub shift: usize,
-    /// Its pieces of work.
-    pub pieces: Vec<Piece>,
-}
-
 /// Everything computed about pay for one column.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ColumnPay {
@@ -44,8 +35,9 @@ pub struct ColumnPay {
     pub totals: Vec<Figure>,
     /// Hours in each premium window.
     pub window_hours: Vec<WindowHours>,
-    /// Per-shift pieces.
-    pub shifts: Vec<ShiftPieces>,
+    /// How each shift is paid, piece by piece in shift order, so the page can
+    /// draw it without computing.
+    pub pieces: Vec<Piece>,
     /// Things the user should know (e.g. rota designed for another LTFT fraction).
     pub warnings: Vec<String>,
 }
@@ -201,17 +193,18 @@ pub fn column_pay(
     }
 
     let mut window_minutes = vec![0u64; terms.premium_windows.len()];
-    let mut shifts = Vec::with_capacity(rota.shifts.len());
+    let mut pieces = Vec::with_capacity(rota.shifts.len() * 3);
     for (index, shift) in rota.shifts.iter().enumerate() {
-        let mut pieces = Vec::new();
         for span in shift.work_intervals() {
-            map.accumulate(span, &mut window_minutes);
-            pieces.extend(map.split(span, &terms.premium_windows));
+            map.split_into(index, span, &mut pieces);
         }
-        shifts.push(ShiftPieces {
-            shift: index,
-            pieces,
-        });
+    }
+    for piece in &pieces {
+        for w in piece.windows.iter() {
+            if let Some(m) = window_minutes.get_mut(w) {
+                *m += piece.span.len();
+            }
+        }
     }
     for (window, &minutes) in terms.premium_windows.iter().zip(&window_minutes) {
         if minutes == 0 {
@@ -340,7 +333,7 @@ pub fn column_pay(
         lines,
         totals,
         window_hours,
-        shifts,
+        pieces,
         warnings,
     })
 }

@@ -5,8 +5,44 @@
 use super::fraction::Fraction;
 use super::offer::{Combine, PremiumWindow};
 use super::time::{Interval, DAY, WEEK};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
+
+/// Most premium windows an offer may declare (they fit a [`WindowSet`]).
+pub const MAX_WINDOWS: usize = 64;
+
+/// A set of window indices, as bits: pieces of shifts are the hot path, and a
+/// set that needs no allocation keeps a comparison in microseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WindowSet(u64);
+
+impl WindowSet {
+    /// The set holding `index` alone (indices ≥ 64 are ignored; validation forbids them).
+    pub fn single(index: usize) -> WindowSet {
+        WindowSet(1u64.checked_shl(index as u32).unwrap_or(0))
+    }
+
+    /// Adds `index`.
+    pub fn with(self, index: usize) -> WindowSet {
+        WindowSet(self.0 | WindowSet::single(index).0)
+    }
+
+    /// True when empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The indices, ascending.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..MAX_WINDOWS).filter(move |i| self.0 & (1 << i) != 0)
+    }
+}
+
+impl Serialize for WindowSet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
 
 /// A stretch of the week with one uplift.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,9 +51,9 @@ pub struct WeekSegment {
     pub span: Interval,
     /// Combined uplift.
     pub uplift: Fraction,
-    /// Indices of the windows its minutes are attributed to: the winner under
+    /// The windows its minutes are attributed to: the winner under
     /// highest-applies, every covering window when additive.
-    pub windows: Vec<usize>,
+    pub windows: WindowSet,
 }
 
 /// The week's premium time, sorted, disjoint, premium stretches only.
@@ -29,12 +65,14 @@ pub struct UpliftMap {
 /// A piece of a shift and how it is paid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Piece {
+    /// Index of the shift in its rota.
+    pub shift: usize,
     /// The minutes, on the cycle timeline (may pass the cycle end).
     pub span: Interval,
     /// Combined uplift over basic (0 = plain time).
     pub uplift: Fraction,
-    /// Ids of the windows that pay it.
-    pub rules: Vec<String>,
+    /// The windows (indices in the offer's `premium_windows`) that pay it.
+    pub windows: WindowSet,
 }
 
 /// The weekly intervals of a window, split at the week's end.
@@ -111,56 +149,52 @@ impl UpliftMap {
 
     /// Splits an interval of the cycle timeline into pieces that each have one
     /// uplift, covering it entirely (plain-time gaps included).
-    pub fn split(&self, span: Interval, windows: &[PremiumWindow]) -> Vec<Piece> {
+    pub fn split(&self, span: Interval) -> Vec<Piece> {
         let mut pieces = Vec::new();
-        let mut cursor = span.start;
+        self.split_into(0, span, &mut pieces);
+        pieces
+    }
+
+    /// [`UpliftMap::split`] for shift number `shift`, appending to `pieces`.
+    pub fn split_into(&self, shift: usize, span: Interval, pieces: &mut Vec<Piece>) {
         if span.is_empty() {
-            return pieces;
+            return;
         }
+        let mut cursor = span.start;
         for week in span.start / WEEK..=(span.end - 1) / WEEK {
+            let offset = week * WEEK;
+            // Segments are sorted: skip those ending before the span, stop after it.
             for seg in &self.segments {
-                let Some(hit) = seg.span.shifted(week * WEEK).intersect(&span) else {
+                if seg.span.start + offset >= span.end {
+                    break;
+                }
+                let Some(hit) = seg.span.shifted(offset).intersect(&span) else {
                     continue;
                 };
                 if hit.start > cursor {
-                    pieces.push(plain(cursor, hit.start));
+                    pieces.push(plain(shift, cursor, hit.start));
                 }
                 pieces.push(Piece {
+                    shift,
                     span: hit,
                     uplift: seg.uplift,
-                    rules: seg.windows.iter().map(|&i| windows[i].id.clone()).collect(),
+                    windows: seg.windows,
                 });
                 cursor = hit.end;
             }
         }
         if cursor < span.end {
-            pieces.push(plain(cursor, span.end));
-        }
-        pieces
-    }
-
-    /// Adds the minutes of `span` attributed to each window into `minutes`.
-    pub fn accumulate(&self, span: Interval, minutes: &mut [u64]) {
-        if span.is_empty() {
-            return;
-        }
-        for week in span.start / WEEK..=(span.end - 1) / WEEK {
-            for seg in &self.segments {
-                if let Some(hit) = seg.span.shifted(week * WEEK).intersect(&span) {
-                    for &i in &seg.windows {
-                        minutes[i] += hit.len();
-                    }
-                }
-            }
+            pieces.push(plain(shift, cursor, span.end));
         }
     }
 }
 
-fn plain(start: u64, end: u64) -> Piece {
+fn plain(shift: usize, start: u64, end: u64) -> Piece {
     Piece {
+        shift,
         span: Interval::new(start, end),
         uplift: Fraction::ZERO,
-        rules: Vec::new(),
+        windows: WindowSet::default(),
     }
 }
 
@@ -169,7 +203,7 @@ fn combine_uplifts(
     windows: &[PremiumWindow],
     active: &[usize],
     combine: Combine,
-) -> Option<(Fraction, Vec<usize>)> {
+) -> Option<(Fraction, WindowSet)> {
     match combine {
         Combine::HighestApplies => {
             let mut best: Option<usize> = None;
@@ -184,7 +218,7 @@ fn combine_uplifts(
                     best = Some(i);
                 }
             }
-            best.map(|b| (windows[b].uplift, vec![b]))
+            best.map(|b| (windows[b].uplift, WindowSet::single(b)))
         }
         Combine::Additive => {
             if active.is_empty() {
@@ -193,7 +227,10 @@ fn combine_uplifts(
             let total = active.iter().try_fold(Fraction::ZERO, |acc, &i| {
                 acc.checked_add(&windows[i].uplift)
             })?;
-            Some((total, active.to_vec()))
+            let set = active
+                .iter()
+                .fold(WindowSet::default(), |set, &i| set.with(i));
+            Some((total, set))
         }
     }
 }
@@ -236,8 +273,11 @@ mod tests {
             window("early", &[Weekday::Tue], "00:00", "07:00", "0.2"),
         ];
         let map = UpliftMap::build(&w, Combine::HighestApplies);
-        let mut minutes = [0, 0];
-        map.accumulate(Interval::new(23 * 60, 25 * 60), &mut minutes);
-        assert_eq!(minutes, [60, 60]);
+        let pieces = map.split(Interval::new(23 * 60, 25 * 60));
+        let found: Vec<(u64, Vec<usize>)> = pieces
+            .iter()
+            .map(|p| (p.span.len(), p.windows.iter().collect()))
+            .collect();
+        assert_eq!(found, vec![(60, vec![0]), (60, vec![1])]);
     }
 }

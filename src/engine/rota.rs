@@ -86,24 +86,24 @@ impl Shift {
 
     /// The intervals in which the doctor works: the whole shift when worked,
     /// the expected-work blocks when on call.
-    pub fn work_intervals(&self) -> Vec<Interval> {
+    pub fn work_intervals(&self) -> impl Iterator<Item = Interval> + '_ {
         let start = self.start_minute();
-        match self.kind {
-            ShiftKind::Worked => vec![self.interval()],
-            ShiftKind::NonResidentOnCall | ShiftKind::ResidentOnCall => self
-                .expected_work
-                .iter()
-                .map(|b| {
-                    let s = start + u64::from(b.offset_minutes);
-                    Interval::new(s, s + u64::from(b.minutes))
-                })
-                .collect(),
-        }
+        let worked = self.kind == ShiftKind::Worked;
+        let whole = worked.then(|| self.interval());
+        let blocks = self
+            .expected_work
+            .iter()
+            .filter(move |_| !worked)
+            .map(move |b| {
+                let s = start + u64::from(b.offset_minutes);
+                Interval::new(s, s + u64::from(b.minutes))
+            });
+        whole.into_iter().chain(blocks)
     }
 
     /// Minutes of work in this shift.
     pub fn work_minutes(&self) -> u64 {
-        self.work_intervals().iter().map(Interval::len).sum()
+        self.work_intervals().map(|i| i.len()).sum()
     }
 }
 

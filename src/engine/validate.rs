@@ -34,7 +34,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
             )
         },
     );
-    check_text(&mut issues, "title", &scenario.title, true);
+    check_text(&mut issues, || "title".into(), &scenario.title, true);
     validate_doctor(scenario, &mut issues);
     check_unique(
         &mut issues,
@@ -56,40 +56,40 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
     issues.into_vec()
 }
 
-fn check_text(issues: &mut Issues, path: &str, text: &str, may_be_empty: bool) {
+fn check_text(issues: &mut Issues, path: impl Fn() -> String, text: &str, may_be_empty: bool) {
     if !may_be_empty && text.trim().is_empty() {
-        issues.push(path, "must not be empty");
+        issues.push(path(), "must not be empty");
     }
-    if text.chars().count() > MAX_TEXT {
-        issues.push(path, format!("is longer than {MAX_TEXT} characters"));
+    if text.len() > MAX_TEXT * 4 || text.chars().count() > MAX_TEXT {
+        issues.push(path(), format!("is longer than {MAX_TEXT} characters"));
     }
 }
 
 fn check_unique<'a>(issues: &mut Issues, path: &str, ids: impl Iterator<Item = &'a str>) {
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
-        check_text(issues, &format!("{path}[{i}].id"), id, false);
+        check_text(issues, || format!("{path}[{i}].id"), id, false);
         if !seen.insert(id) {
             issues.push(format!("{path}[{i}].id"), format!("'{id}' is used twice"));
         }
     }
 }
 
-fn check_amount(issues: &mut Issues, path: String, value: Decimal, allow_zero: bool) {
+fn check_amount(issues: &mut Issues, path: impl Fn() -> String, value: Decimal, allow_zero: bool) {
     if value.is_sign_negative() && !value.is_zero() {
-        issues.push(path, "must not be negative");
+        issues.push(path(), "must not be negative");
     } else if value.is_zero() && !allow_zero {
-        issues.push(path, "must be more than zero");
+        issues.push(path(), "must be more than zero");
     } else if value > MAX_ANNUAL {
-        issues.push(path, "is more than £10,000,000 a year");
+        issues.push(path(), "is more than £10,000,000 a year");
     }
 }
 
-fn check_rate(issues: &mut Issues, path: String, rate: &Fraction) {
+fn check_rate(issues: &mut Issues, path: impl FnOnce() -> String, rate: &Fraction) {
     let too_big = rate
         .cmp_exact(&Fraction::from_decimal(MAX_RATE))
         .is_none_or(|o| o.is_gt());
-    issues.check(too_big, || path, || "is more than 1000%".into());
+    issues.check(too_big, path, || "is more than 1000%".into());
 }
 
 fn validate_doctor(scenario: &Scenario, issues: &mut Issues) {
@@ -108,14 +108,14 @@ fn validate_doctor(scenario: &Scenario, issues: &mut Issues) {
     );
     check_amount(
         issues,
-        "doctor.specialty_premium".into(),
+        || "doctor.specialty_premium".into(),
         doctor.specialty_premium,
         true,
     );
 }
 
 fn validate_rota(rota: &Rota, path: &str, issues: &mut Issues) {
-    check_text(issues, &format!("{path}.name"), &rota.name, false);
+    check_text(issues, || format!("{path}.name"), &rota.name, false);
     if rota.weeks == 0 || rota.weeks > MAX_CYCLE_WEEKS {
         issues.push(
             format!("{path}.weeks"),
@@ -141,18 +141,19 @@ fn validate_rota(rota: &Rota, path: &str, issues: &mut Issues) {
     let cycle = rota.cycle_minutes();
     let mut placed: Vec<(Interval, usize)> = Vec::new();
     for (i, shift) in rota.shifts.iter().enumerate() {
-        let at = format!("{path}.shifts[{i}]");
+        // Paths are only formatted when something is wrong: this runs on every edit.
+        let at = || format!("{path}.shifts[{i}]");
         let mut ok = true;
         if shift.week == 0 || shift.week > rota.weeks {
             issues.push(
-                format!("{at}.week"),
+                format!("{}.week", at()),
                 format!("must be between 1 and {}", rota.weeks),
             );
             ok = false;
         }
         if shift.minutes == 0 {
             issues.push(
-                format!("{at}.minutes"),
+                format!("{}.minutes", at()),
                 "a shift must last at least one minute",
             );
             ok = false;
@@ -161,16 +162,18 @@ fn validate_rota(rota: &Rota, path: &str, issues: &mut Issues) {
                 ShiftKind::Worked => "longer than 24 h for a worked shift",
                 _ => "longer than 72 h for an on-call period",
             };
-            issues.push(format!("{at}.minutes"), what);
+            issues.push(format!("{}.minutes", at()), what);
             ok = false;
         } else if u64::from(shift.minutes) >= cycle {
-            issues.push(format!("{at}.minutes"), "longer than the whole cycle");
+            issues.push(format!("{}.minutes", at()), "longer than the whole cycle");
             ok = false;
         }
         if let Some(label) = &shift.label {
-            check_text(issues, &format!("{at}.label"), label, true);
+            check_text(issues, || format!("{}.label", at()), label, true);
         }
-        validate_work_blocks(shift, &at, issues);
+        if shift.kind != ShiftKind::Worked || !shift.expected_work.is_empty() {
+            validate_work_blocks(shift, &at(), issues);
+        }
         if ok {
             placed.push((shift.interval(), i));
         }
@@ -236,7 +239,7 @@ fn check_overlaps(placed: &mut [(Interval, usize)], cycle: u64, path: &str, issu
 }
 
 fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
-    check_text(issues, &format!("{path}.name"), &offer.name, false);
+    check_text(issues, || format!("{path}.name"), &offer.name, false);
     let terms = &offer.terms;
     validate_scale(terms, path, issues);
     let ft = terms.full_time_hours.value;
@@ -253,8 +256,13 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
     );
     check_rate(
         issues,
-        format!("{path}.terms.additional_hours.multiplier"),
+        || format!("{path}.terms.additional_hours.multiplier"),
         &terms.additional_hours.multiplier,
+    );
+    issues.check(
+        terms.premium_windows.len() > super::premium::MAX_WINDOWS,
+        || format!("{path}.terms.premium_windows"),
+        || format!("at most {} premium windows", super::premium::MAX_WINDOWS),
     );
     let ids = terms
         .premium_windows
@@ -263,29 +271,29 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
         .chain(terms.allowances.iter().map(|a| a.id.as_str()));
     check_unique(issues, &format!("{path}.terms.rules"), ids);
     for (i, w) in terms.premium_windows.iter().enumerate() {
-        let wp = format!("{path}.terms.premium_windows[{i}]");
-        check_text(issues, &format!("{wp}.name"), &w.name, false);
+        let wp = || format!("{path}.terms.premium_windows[{i}]");
+        check_text(issues, || format!("{}.name", wp()), &w.name, false);
         issues.check(
             w.days.is_empty(),
-            || format!("{wp}.days"),
+            || format!("{}.days", wp()),
             || "choose at least one day".into(),
         );
         issues.check(
             w.from == w.to,
-            || format!("{wp}.to"),
+            || format!("{}.to", wp()),
             || "a window cannot end when it starts (use 00:00–24:00 for a whole day)".into(),
         );
         issues.check(
             w.from.minutes() == 1440,
-            || format!("{wp}.from"),
+            || format!("{}.from", wp()),
             || "a window cannot start at 24:00".into(),
         );
-        check_rate(issues, format!("{wp}.uplift"), &w.uplift);
+        check_rate(issues, || format!("{}.uplift", wp()), &w.uplift);
     }
     for (i, a) in terms.allowances.iter().enumerate() {
-        let ap = format!("{path}.terms.allowances[{i}]");
-        check_text(issues, &format!("{ap}.name"), &a.name, false);
-        check_amount(issues, format!("{ap}.annual"), a.annual, true);
+        let ap = || format!("{path}.terms.allowances[{i}]");
+        check_text(issues, || format!("{}.name", ap()), &a.name, false);
+        check_amount(issues, || format!("{}.annual", ap()), a.annual, true);
     }
 }
 
@@ -298,10 +306,10 @@ fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
         || "a pay scale needs at least one period".into(),
     );
     for (i, p) in scale.periods.iter().enumerate() {
-        let pp = format!("{sp}[{i}]");
+        let pp = || format!("{sp}[{i}]");
         issues.check(
             p.from >= p.until,
-            || format!("{pp}.until"),
+            || format!("{}.until", pp()),
             || "must be after 'from'".into(),
         );
         for (j, q) in scale.periods.iter().enumerate().skip(i + 1) {
@@ -313,30 +321,24 @@ fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
         }
         check_unique(
             issues,
-            &format!("{pp}.points"),
+            &format!("{}.points", pp()),
             p.points.iter().map(|x| x.id.as_str()),
         );
         for (j, point) in p.points.iter().enumerate() {
             check_amount(
                 issues,
-                format!("{pp}.points[{j}].annual"),
+                || format!("{}.points[{j}].annual", pp()),
                 point.annual,
                 false,
             );
         }
         for (grade, ids) in &p.grades {
-            let gp = format!("{pp}.grades.{grade:?}");
-            issues.check(
-                ids.is_empty(),
-                || gp.clone(),
-                || "names no pay point".into(),
-            );
+            let gp = || format!("{}.grades.{grade:?}", pp());
+            issues.check(ids.is_empty(), gp, || "names no pay point".into());
             for id in ids {
-                issues.check(
-                    !p.points.iter().any(|x| &x.id == id),
-                    || gp.clone(),
-                    || format!("names pay point '{id}', which this period does not have"),
-                );
+                issues.check(!p.points.iter().any(|x| &x.id == id), gp, || {
+                    format!("names pay point '{id}', which this period does not have")
+                });
             }
         }
     }
