@@ -50,6 +50,7 @@ fn big_scenario() -> Scenario {
             offer: offer.id.clone(),
             rota: rota_id(&s),
             pay_date: None,
+            readings: Default::default(),
         });
         s.offers.push(offer);
     }

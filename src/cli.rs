@@ -126,5 +126,14 @@ fn table(comparison: &Comparison) -> String {
     if let Some(base) = &comparison.baseline {
         out.push_str(&format!("\nDifferences are against column '{base}'.\n"));
     }
+    for column in &comparison.columns {
+        let remarks = column.pay.notes.iter().chain(&column.pay.warnings);
+        for (i, remark) in remarks.enumerate() {
+            if i == 0 {
+                out.push_str(&format!("\n{} ({}):\n", column.offer_name, column.id));
+            }
+            out.push_str(&format!("  - {remark}\n"));
+        }
+    }
     out
 }

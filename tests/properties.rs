@@ -7,7 +7,10 @@ mod common;
 
 use common::*;
 use offer_compare::engine::compare;
-use offer_compare::engine::offer::{Combine, Offer, PremiumWindow};
+use offer_compare::engine::offer::{
+    Combine, CountingUnit, FrequencyCondition, LtftWeekendRule, Offer, OneIn, PremiumWindow,
+    WeekendDefinition,
+};
 use offer_compare::engine::rota::{Rota, Shift};
 use offer_compare::engine::time::{ClockTime, Weekday, DAY, WEEK};
 use proptest::prelude::*;
@@ -112,6 +115,45 @@ fn window_offer() -> impl Strategy<Value = Offer> {
         })
 }
 
+/// A window-only offer plus conditions, shift rules and a weekend allowance —
+/// the properties that hold for every offer (order, rotation, no panic).
+fn conditional_offer() -> impl Strategy<Value = Offer> {
+    (
+        window_offer(),
+        1u32..=10,
+        any::<bool>(),
+        any::<bool>(),
+        prop_oneof![
+            Just(LtftWeekendRule::ActualFrequencyProRata),
+            Just(LtftWeekendRule::FullTimeEquivalentProRata),
+            Just(LtftWeekendRule::None)
+        ],
+    )
+        .prop_map(|(mut o, n, by_weekends, any_work, ltft)| {
+            let definition = if any_work {
+                WeekendDefinition::AnyWorkOnWeekend
+            } else {
+                WeekendDefinition::ShiftBeginsOnWeekend
+            };
+            if let Some(w) = o.terms.premium_windows.first_mut() {
+                w.condition = Some(FrequencyCondition {
+                    counts: if by_weekends {
+                        CountingUnit::WeekendsWorked { definition }
+                    } else {
+                        CountingUnit::WindowDaysWorked
+                    },
+                    at_least: OneIn { one_in: n },
+                    kinds: offer_compare::engine::offer::all_kinds(),
+                });
+            }
+            o.terms.shift_rules = vec![night_extension_2016(), ends_by_four_2019()];
+            let mut allowance = weekend_allowance(definition);
+            allowance.ltft = ltft;
+            o.terms.frequency_allowances = vec![allowance];
+            o
+        })
+}
+
 fn gross(s: &offer_compare::engine::Scenario) -> Decimal {
     run(s).columns[0].gross_annual()
 }
@@ -123,7 +165,7 @@ proptest! {
     fn no_input_panics(
         weeks in 0u8..=60,
         raw in prop::collection::vec((any::<u8>(), 0usize..7, 0u16..=1440, any::<u32>()), 0..30),
-        o in window_offer(),
+        o in conditional_offer(),
         ltft in prop_oneof![Just("0"), Just("1"), Just("0.5"), Just("1.5"), Just("1/3")],
     ) {
         let shifts = raw
@@ -146,17 +188,21 @@ proptest! {
             let n = r.shifts.len();
             (Just(r), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
         }),
-        o in window_offer(),
+        o in conditional_offer(),
+        ltft in prop_oneof![Just("1"), Just("0.6"), Just("1/3")],
     ) {
-        let before = run(&scenario(r.clone(), vec![o.clone()]));
+        let with = |r| {
+            let mut s = scenario(r, vec![o.clone()]);
+            s.doctor.ltft = ltft.parse().unwrap();
+            run(&s)
+        };
         let mut shuffled = r.clone();
         shuffled.shifts = order.iter().map(|&i| r.shifts[i].clone()).collect();
-        let after = run(&scenario(shuffled, vec![o]));
-        prop_assert_eq!(all_values(&before), all_values(&after));
+        prop_assert_eq!(all_values(&with(r)), all_values(&with(shuffled)));
     }
 
     #[test]
-    fn rotating_by_whole_weeks_changes_no_figure(r in valid_rota(), k in 0u8..52, o in window_offer()) {
+    fn rotating_by_whole_weeks_changes_no_figure(r in valid_rota(), k in 0u8..52, o in conditional_offer()) {
         let before = run(&scenario(r.clone(), vec![o.clone()]));
         let mut rotated = r.clone();
         for s in &mut rotated.shifts {
@@ -164,6 +210,7 @@ proptest! {
         }
         let after = run(&scenario(rotated, vec![o]));
         prop_assert_eq!(all_values(&before), all_values(&after));
+        prop_assert_eq!(&before.columns[0].pay.notes, &after.columns[0].pay.notes);
     }
 
     #[test]

@@ -5,7 +5,6 @@ use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
 use super::pay::{column_pay, ColumnPay};
-use super::premium::UpliftMap;
 use super::rounding::Rounding;
 use super::scenario::{Issue, Scenario};
 use super::validate::validate;
@@ -93,7 +92,6 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
         let offer = scenario.offer(&column.offer).ok_or_else(|| ComputeError {
             figure: format!("column '{}': offer", column.id),
         })?;
-        let map = UpliftMap::build(&offer.terms.premium_windows, offer.terms.combine);
         columns.push(ColumnResult {
             id: column.id.clone(),
             offer_id: offer.id.clone(),
@@ -101,7 +99,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
             offer_name: offer.name.clone(),
             rota_id: column.rota.clone(),
             pay_date: scenario.pay_date_of(column),
-            pay: column_pay(scenario, column, &map)?,
+            pay: column_pay(scenario, column)?,
             differences: Vec::new(),
         });
     }

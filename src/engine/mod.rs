@@ -1,18 +1,23 @@
 //! The pure calculation core: scenario in, comparison out. No web types, no
 //! floating point, no panics on any input; every figure carries its explanation.
 
+mod allowance_lines;
 pub mod compare;
 pub mod date;
 pub mod explain;
 pub mod figure;
 pub mod fraction;
+pub mod frequency;
 pub mod offer;
 pub mod pay;
 pub mod premium;
+pub mod premium_lines;
 pub mod rota;
 pub mod rounding;
 pub mod scenario;
+pub mod shift_rules;
 pub mod time;
+mod totals;
 pub mod validate;
 
 pub use compare::{compare, ColumnResult, CompareError, Comparison};

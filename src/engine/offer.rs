@@ -3,6 +3,7 @@
 
 use super::date::Date;
 use super::fraction::Fraction;
+use super::rota::ShiftKind;
 use super::rounding::Rounding;
 use super::time::{ClockTime, Weekday};
 use rust_decimal::Decimal;
@@ -200,6 +201,9 @@ pub struct PremiumWindow {
     pub to: ClockTime,
     /// Uplift over the basic hourly rate (0.5 = time-and-a-half).
     pub uplift: Fraction,
+    /// Paid only to doctors working often enough (Feb 2016: 1 in 4 Saturdays).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<FrequencyCondition>,
     /// Where it comes from.
     #[serde(default)]
     pub source: String,
@@ -281,6 +285,15 @@ pub struct Terms {
     /// Flat allowances.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowances: Vec<FlatAllowance>,
+    /// Premiums that depend on the shift as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shift_rules: Vec<ShiftRule>,
+    /// Allowances by weekend frequency.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frequency_allowances: Vec<FrequencyAllowance>,
+    /// On-call availability allowances.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_call_allowances: Vec<OnCallAllowance>,
     /// Rounding per line kind.
     #[serde(default)]
     pub rounding: RoundingRules,
@@ -307,4 +320,236 @@ pub struct Offer {
     pub assumptions: Vec<String>,
     /// The terms.
     pub terms: Terms,
+}
+
+/// "1 in N": at least one in every `N` weeks on average over the cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneIn {
+    /// N (≥ 1).
+    pub one_in: u32,
+}
+
+impl OneIn {
+    /// Whether `count` occurrences in a `weeks`-week cycle are at least 1 in N —
+    /// exactly, by integers: `count / weeks ≥ 1 / N ⇔ count × N ≥ weeks`.
+    /// Edges are inclusive: exactly 1 in 3 meets "1 in 3".
+    pub fn met_by(self, count: u64, weeks: u64) -> bool {
+        count.saturating_mul(u64::from(self.one_in)) >= weeks && self.one_in > 0
+    }
+}
+
+/// What makes a weekend count as worked; each rule names its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekendDefinition {
+    /// A shift *beginning* on Saturday or Sunday (the 2016 weekend allowance).
+    ShiftBeginsOnWeekend,
+    /// Any work between Saturday 00:00 and Monday 00:00 (frequency limits).
+    AnyWorkOnWeekend,
+}
+
+impl WeekendDefinition {
+    /// The definition in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            WeekendDefinition::ShiftBeginsOnWeekend => "a shift beginning on a Saturday or Sunday",
+            WeekendDefinition::AnyWorkOnWeekend => {
+                "any work between Saturday 00:00 and Monday 00:00"
+            }
+        }
+    }
+}
+
+/// What a frequency condition counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "unit", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CountingUnit {
+    /// Occurrences of the window itself with any work in them (the Feb 2016
+    /// Saturday rule counts Saturdays worked in 07:00–17:00, not weekends).
+    WindowDaysWorked,
+    /// Weekends worked, by the given definition.
+    WeekendsWorked {
+        /// Which weekends count.
+        definition: WeekendDefinition,
+    },
+}
+
+/// A premium window that applies only to doctors working often enough.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrequencyCondition {
+    /// What is counted.
+    pub counts: CountingUnit,
+    /// The threshold ("1 in 4 or more often").
+    pub at_least: OneIn,
+    /// Which shift kinds count (default: every kind).
+    #[serde(default = "all_kinds")]
+    pub kinds: Vec<ShiftKind>,
+}
+
+/// Every shift kind.
+pub fn all_kinds() -> Vec<ShiftKind> {
+    vec![
+        ShiftKind::Worked,
+        ShiftKind::NonResidentOnCall,
+        ShiftKind::ResidentOnCall,
+    ]
+}
+
+fn worked_only() -> Vec<ShiftKind> {
+    vec![ShiftKind::Worked]
+}
+
+/// A range of clock times for matching a shift's start (inclusive at both ends)
+/// or its end (`(after, by]`); it may wrap past midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockRange {
+    /// Lower edge.
+    pub from: ClockTime,
+    /// Upper edge.
+    pub to: ClockTime,
+}
+
+/// Which hours of a qualifying shift a shift rule enhances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Extent {
+    /// Every hour of the shift.
+    WholeShift,
+    /// From the start until the first `time` after it (2016: "until 10:00").
+    Until {
+        /// The clock time.
+        time: ClockTime,
+    },
+    /// Nothing beyond the offer's ordinary windows (a reading under which the
+    /// rule adds no hours).
+    NormalWindowsOnly,
+}
+
+/// One reading of a shift rule: the sources disagree, so each reading is data,
+/// labelled, and selectable per column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftRuleReading {
+    /// Identifier, unique in the rule.
+    pub id: String,
+    /// The reading in words, with whose it is ("BMA: 8 hours or longer").
+    pub label: String,
+    /// Minimum length in minutes.
+    #[serde(default)]
+    pub min_minutes: u32,
+    /// Whether a shift of exactly `min_minutes` qualifies.
+    #[serde(default = "yes")]
+    pub min_inclusive: bool,
+    /// The shift must start within this range (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts: Option<ClockRange>,
+    /// The shift must end after `from` and by `to`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends: Option<ClockRange>,
+    /// Which hours are enhanced.
+    pub extent: Extent,
+    /// Where this reading comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A premium that depends on the shift as a whole (when it starts, ends, how long it is).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftRule {
+    /// Identifier, unique in the offer.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Uplift over the basic hourly rate.
+    pub uplift: Fraction,
+    /// Which shift kinds it applies to (default: worked shifts).
+    #[serde(default = "worked_only")]
+    pub kinds: Vec<ShiftKind>,
+    /// The readings; the first is the default.
+    pub readings: Vec<ShiftRuleReading>,
+    /// How sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+}
+
+/// One band of a frequency allowance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrequencyBand {
+    /// Paid at this frequency or more often (and less often than the next band up).
+    pub at_least: OneIn,
+    /// Share of full-time basic salary.
+    pub rate: Fraction,
+    /// The band as the table prints it ("< 1 in 2 to 1 in 3").
+    #[serde(default)]
+    pub label: String,
+}
+
+/// How a frequency allowance treats less-than-full-time doctors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LtftWeekendRule {
+    /// Band from the doctor's own rota, amount × LTFT fraction.
+    #[default]
+    ActualFrequencyProRata,
+    /// Band from the full-time-equivalent frequency (weekends ÷ LTFT fraction),
+    /// amount × LTFT fraction.
+    FullTimeEquivalentProRata,
+    /// No pro-rating.
+    None,
+}
+
+/// An allowance paid by how often a doctor works weekends (the weekend allowance).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrequencyAllowance {
+    /// Identifier, unique in the offer.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What counts as a weekend worked.
+    pub definition: WeekendDefinition,
+    /// Which shift kinds count (default: every kind).
+    #[serde(default = "all_kinds")]
+    pub kinds: Vec<ShiftKind>,
+    /// The bands, in any order.
+    pub bands: Vec<FrequencyBand>,
+    /// LTFT treatment.
+    #[serde(default)]
+    pub ltft: LtftWeekendRule,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: String,
+    /// How sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+}
+
+/// A percentage of basic paid to doctors whose rota has shifts of given kinds
+/// (the 8 % on-call availability allowance).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnCallAllowance {
+    /// Identifier, unique in the offer.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Share of the doctor's basic salary.
+    pub rate: Fraction,
+    /// The kinds that qualify.
+    pub kinds: Vec<ShiftKind>,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: String,
+    /// How sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
 }

@@ -1,28 +1,19 @@
-//! Earnings lines for one column: basic, additional hours, premium windows,
-//! allowances, and the totals derived from them.
+//! Earnings for one column: looks up the inputs, computes basic salary and
+//! additional hours, and gathers the premium and allowance lines and totals.
 
+use super::allowance_lines::allowance_lines;
 use super::date::Date;
-use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
+use super::explain::{format_quantity, Calculation, Explanation, Factor, Op, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
-use super::offer::{Offer, ScalePeriod, ScalePoint, Terms};
-use super::premium::{Piece, UpliftMap};
+use super::offer::{ScalePeriod, ScalePoint, Terms};
+use super::premium::Piece;
+use super::premium_lines::{premium_lines, WindowHours};
 use super::rota::Rota;
-use super::rounding::Rounding;
 use super::scenario::{Column, Doctor, Scenario};
+use super::totals::totals;
 use rust_decimal::Decimal;
 use serde::Serialize;
-
-/// Hours a column's rota spends in one premium window.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WindowHours {
-    /// Window id.
-    pub id: String,
-    /// Window name.
-    pub name: String,
-    /// Minutes attributed to the window per cycle.
-    pub minutes_per_cycle: u64,
-}
 
 /// Everything computed about pay for one column.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,11 +29,13 @@ pub struct ColumnPay {
     /// How each shift is paid, piece by piece in shift order, so the page can
     /// draw it without computing.
     pub pieces: Vec<Piece>,
+    /// How conditions were evaluated (frequencies counted, bands chosen).
+    pub notes: Vec<String>,
     /// Things the user should know (e.g. rota designed for another LTFT fraction).
     pub warnings: Vec<String>,
 }
 
-fn factor(op: Op, label: impl Into<String>, value: Fraction, unit: Unit) -> Factor {
+pub(super) fn factor(op: Op, label: impl Into<String>, value: Fraction, unit: Unit) -> Factor {
     Factor {
         op,
         label: label.into(),
@@ -51,7 +44,7 @@ fn factor(op: Op, label: impl Into<String>, value: Fraction, unit: Unit) -> Fact
     }
 }
 
-fn pounds(label: impl Into<String>, value: Decimal) -> Factor {
+pub(super) fn pounds(label: impl Into<String>, value: Decimal) -> Factor {
     factor(
         Op::Times,
         label,
@@ -60,7 +53,7 @@ fn pounds(label: impl Into<String>, value: Decimal) -> Factor {
     )
 }
 
-fn or_unsourced(source: &str) -> String {
+pub(super) fn or_unsourced(source: &str) -> String {
     if source.trim().is_empty() {
         "no source given (user-entered value)".to_string()
     } else {
@@ -69,17 +62,17 @@ fn or_unsourced(source: &str) -> String {
 }
 
 /// The inputs of one column, looked up once.
-struct Inputs<'a> {
-    doctor: &'a Doctor,
-    terms: &'a Terms,
-    rota: &'a Rota,
-    period: &'a ScalePeriod,
-    point: &'a ScalePoint,
+pub(super) struct Inputs<'a> {
+    pub(super) doctor: &'a Doctor,
+    pub(super) terms: &'a Terms,
+    pub(super) rota: &'a Rota,
+    pub(super) period: &'a ScalePeriod,
+    pub(super) point: &'a ScalePoint,
 }
 
 impl Inputs<'_> {
     /// Full-time basic ÷ weeks per year ÷ full-time hours: the basic hourly rate.
-    fn hourly_factors(&self) -> Vec<Factor> {
+    pub(super) fn hourly_factors(&self) -> Vec<Factor> {
         vec![
             pounds(
                 format!("full-time basic, {} {}", self.point.id, self.period.label),
@@ -101,7 +94,7 @@ impl Inputs<'_> {
     }
 
     /// `rate × hours per week × weeks per year` on top of the hourly rate.
-    fn hourly_line(
+    pub(super) fn hourly_line(
         &self,
         rate: Option<(&str, Fraction)>,
         hours_per_week: Fraction,
@@ -126,13 +119,13 @@ impl Inputs<'_> {
         Calculation::Product { factors }
     }
 
-    fn ltft_factor(&self) -> Option<Factor> {
+    pub(super) fn ltft_factor(&self) -> Option<Factor> {
         (self.doctor.ltft != Fraction::ONE)
             .then(|| factor(Op::Times, "LTFT fraction", self.doctor.ltft, Unit::Rate))
     }
 
     /// Minutes per cycle → exact hours per week.
-    fn per_week(&self, minutes: u64) -> Option<Fraction> {
+    pub(super) fn per_week(&self, minutes: u64) -> Option<Fraction> {
         Fraction::from_ints(minutes, 60 * u64::from(self.rota.weeks))
     }
 }
@@ -141,7 +134,7 @@ fn lookup<'a>(
     scenario: &'a Scenario,
     column: &Column,
     date: Date,
-) -> Result<(Inputs<'a>, &'a Offer), ComputeError> {
+) -> Result<Inputs<'a>, ComputeError> {
     let missing = |what: &str| ComputeError {
         figure: format!("column '{}': {what}", column.id),
     };
@@ -172,168 +165,40 @@ fn lookup<'a>(
         period,
         point,
     };
-    Ok((inputs, offer))
+    Ok(inputs)
 }
 
 /// Computes the pay of one column of a validated scenario.
-pub fn column_pay(
-    scenario: &Scenario,
-    column: &Column,
-    map: &UpliftMap,
-) -> Result<ColumnPay, ComputeError> {
-    let (inputs, offer) = lookup(scenario, column, scenario.pay_date_of(column))?;
-    let terms = &offer.terms;
+pub fn column_pay(scenario: &Scenario, column: &Column) -> Result<ColumnPay, ComputeError> {
+    let inputs = lookup(scenario, column, scenario.pay_date_of(column))?;
     let rota = inputs.rota;
-    let mut lines = Vec::new();
+    let mut notes = Vec::new();
+    let mut lines = vec![basic_line(&inputs)?];
+    lines.extend(additional_hours_line(&inputs)?);
+
+    let premium = premium_lines(&inputs, column, &mut notes)?;
+    lines.extend(premium.lines);
+    lines.extend(allowance_lines(&inputs, &mut notes)?);
+
     let mut warnings = Vec::new();
-
-    lines.push(basic_line(&inputs)?);
-    if let Some(line) = additional_hours_line(&inputs)? {
-        lines.push(line);
-    }
-
-    let mut window_minutes = vec![0u64; terms.premium_windows.len()];
-    let mut pieces = Vec::with_capacity(rota.shifts.len() * 3);
-    for (index, shift) in rota.shifts.iter().enumerate() {
-        for span in shift.work_intervals() {
-            map.split_into(index, span, &mut pieces);
-        }
-    }
-    for piece in &pieces {
-        for w in piece.windows.iter() {
-            if let Some(m) = window_minutes.get_mut(w) {
-                *m += piece.span.len();
-            }
-        }
-    }
-    for (window, &minutes) in terms.premium_windows.iter().zip(&window_minutes) {
-        if minutes == 0 {
-            continue;
-        }
-        let per_week = inputs.per_week(minutes).ok_or_else(|| ComputeError {
-            figure: window.id.clone(),
-        })?;
-        let explanation = Explanation {
-            rule: format!(
-                "{}: {} more than the basic hourly rate for hours worked {}–{} ({})",
-                window.name,
-                super::explain::format_quantity(window.uplift, Unit::Rate),
-                window.from,
-                window.to,
-                window
-                    .days
-                    .iter()
-                    .map(|d| d.short_name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            source: or_unsourced(&window.source),
-            calculation: inputs.hourly_line(
-                Some(("uplift", window.uplift)),
-                per_week,
-                "hours per week in the window",
-            ),
-            rounding: terms.rounding.premium,
-            notes: vec![format!(
-                "{} h in this window over the {}-week cycle",
-                super::explain::format_quantity(
-                    Fraction::from_ints(minutes, 60).unwrap_or(Fraction::ZERO),
-                    Unit::Number
-                ),
-                rota.weeks
-            )],
-        };
-        lines.push(Figure::new(
-            format!("premium:{}", window.id),
-            window.name.clone(),
-            FigureKind::PayLine,
-            Unit::Pounds,
-            explanation,
-        )?);
-    }
-
-    for allowance in &terms.allowances {
-        let mut factors = vec![pounds(
-            format!("{} (full time)", allowance.name),
-            allowance.annual,
-        )];
-        if allowance.pro_rata_ltft {
-            factors.extend(inputs.ltft_factor());
-        }
-        let explanation = Explanation {
-            rule: format!(
-                "{}: a flat £ per year{}",
-                allowance.name,
-                if allowance.pro_rata_ltft {
-                    ", pro rata for LTFT"
-                } else {
-                    ""
-                }
-            ),
-            source: or_unsourced(&allowance.source),
-            calculation: Calculation::Product { factors },
-            rounding: terms.rounding.allowance,
-            notes: vec![],
-        };
-        lines.push(Figure::new(
-            format!("allowance:{}", allowance.id),
-            allowance.name.clone(),
-            FigureKind::PayLine,
-            Unit::Pounds,
-            explanation,
-        )?);
-    }
-
-    if !inputs.doctor.specialty_premium.is_zero() {
-        let mut factors = vec![pounds(
-            "specialty premium (full time)",
-            inputs.doctor.specialty_premium,
-        )];
-        factors.extend(inputs.ltft_factor());
-        let explanation = Explanation {
-            rule: "Flexible pay premium for the specialty, as entered for the doctor, pro rata for LTFT".into(),
-            source: "entered by the user (the doctor's specialty premium)".into(),
-            calculation: Calculation::Product { factors },
-            rounding: terms.rounding.allowance,
-            notes: vec![],
-        };
-        lines.push(Figure::new(
-            "specialty_premium",
-            "Specialty premium",
-            FigureKind::PayLine,
-            Unit::Pounds,
-            explanation,
-        )?);
-    }
-
     if let Some(designed) = rota.designed_for_ltft {
         if designed.cmp_exact(&inputs.doctor.ltft) != Some(std::cmp::Ordering::Equal) {
             warnings.push(format!(
                 "The rota '{}' was designed for {} of full time, but the doctor works {}.",
                 rota.name,
-                super::explain::format_quantity(designed, Unit::Rate),
-                super::explain::format_quantity(inputs.doctor.ltft, Unit::Rate)
+                format_quantity(designed, Unit::Rate),
+                format_quantity(inputs.doctor.ltft, Unit::Rate)
             ));
         }
     }
-
     let totals = totals(&inputs, &lines)?;
-    let window_hours = terms
-        .premium_windows
-        .iter()
-        .zip(window_minutes)
-        .map(|(w, minutes_per_cycle)| WindowHours {
-            id: w.id.clone(),
-            name: w.name.clone(),
-            minutes_per_cycle,
-        })
-        .collect();
     Ok(ColumnPay {
         pay_year: inputs.period.label.clone(),
         lines,
         totals,
-        window_hours,
-        pieces,
+        window_hours: premium.hours,
+        pieces: premium.pieces,
+        notes,
         warnings,
     })
 }
@@ -413,134 +278,4 @@ fn additional_hours_line(inputs: &Inputs) -> Result<Option<Figure>, ComputeError
         explanation,
     )
     .map(Some)
-}
-
-fn totals(inputs: &Inputs, lines: &[Figure]) -> Result<Vec<Figure>, ComputeError> {
-    let gross = Figure::new(
-        "gross_annual",
-        "Gross pay per year",
-        FigureKind::Total,
-        Unit::Pounds,
-        Explanation {
-            rule: "Gross annual pay: the sum of the pay lines, each already rounded".into(),
-            source: "this comparison's pay lines".into(),
-            calculation: Calculation::Sum {
-                terms: lines
-                    .iter()
-                    .map(|l| Term {
-                        label: l.label.clone(),
-                        value: l.value,
-                        negate: false,
-                    })
-                    .collect(),
-            },
-            rounding: Rounding::Pennies,
-            notes: vec![],
-        },
-    )?;
-    let monthly = Figure::new(
-        "gross_monthly",
-        "Gross pay per month",
-        FigureKind::Total,
-        Unit::Pounds,
-        Explanation {
-            rule: "Gross monthly pay: a twelfth of the annual gross".into(),
-            source: "arithmetic".into(),
-            calculation: Calculation::Product {
-                factors: vec![
-                    pounds("gross pay per year", gross.value),
-                    factor(
-                        Op::DividedBy,
-                        "months",
-                        Fraction::from_decimal(Decimal::from(12)),
-                        Unit::Months,
-                    ),
-                ],
-            },
-            rounding: Rounding::Pennies,
-            notes: vec![],
-        },
-    )?;
-    let hourly = Figure::new(
-        "basic_hourly_rate",
-        "Basic hourly rate",
-        FigureKind::Total,
-        Unit::Pounds,
-        Explanation {
-            rule: "Basic hourly rate: full-time basic ÷ weeks per year ÷ full-time weekly hours"
-                .into(),
-            source: or_unsourced(&inputs.terms.weeks_per_year.source),
-            calculation: Calculation::Product {
-                factors: inputs.hourly_factors(),
-            },
-            rounding: Rounding::Pennies,
-            notes: vec!["Shown rounded; every line uses the exact rate.".into()],
-        },
-    )?;
-    let weekly_hours = inputs
-        .rota
-        .average_weekly_hours()
-        .ok_or_else(|| ComputeError {
-            figure: "average_weekly_hours".into(),
-        })?;
-    let hours = Figure::new(
-        "average_weekly_hours",
-        "Average weekly hours",
-        FigureKind::RotaFact,
-        Unit::HoursPerWeek,
-        Explanation {
-            rule: "Average weekly hours of work over the rota cycle".into(),
-            source: "the rota".into(),
-            calculation: Calculation::Product {
-                factors: vec![
-                    factor(
-                        Op::Times,
-                        "hours of work per cycle",
-                        Fraction::from_ints(inputs.rota.work_minutes(), 60)
-                            .unwrap_or(Fraction::ZERO),
-                        Unit::Hours,
-                    ),
-                    factor(
-                        Op::DividedBy,
-                        "weeks in the cycle",
-                        Fraction::from_decimal(Decimal::from(inputs.rota.weeks)),
-                        Unit::Weeks,
-                    ),
-                ],
-            },
-            rounding: Rounding::Hundredths,
-            notes: vec![],
-        },
-    )?;
-    let mut out = vec![gross.clone(), monthly, hourly, hours];
-    if !weekly_hours.is_zero() {
-        out.push(Figure::new(
-            "pay_per_hour",
-            "Pay per hour worked",
-            FigureKind::Total,
-            Unit::Pounds,
-            Explanation {
-                rule: "Gross annual pay ÷ (average weekly hours × weeks per year)".into(),
-                source: "arithmetic".into(),
-                calculation: Calculation::Product {
-                    factors: vec![
-                        pounds("gross pay per year", gross.value),
-                        factor(Op::DividedBy, "average weekly hours", weekly_hours, Unit::HoursPerWeek),
-                        factor(
-                            Op::DividedBy,
-                            "weeks per year",
-                            Fraction::from_decimal(inputs.terms.weeks_per_year.value),
-                            Unit::WeeksPerYear,
-                        ),
-                    ],
-                },
-                rounding: Rounding::Pennies,
-                notes: vec![
-                    "Annual leave and bank holidays are not deducted: every week of the year is assumed to follow the rota."
-                        .into(),
-                ],
-            },
-        )?);
-    }
-    Ok(out)
 }

@@ -97,11 +97,13 @@ fn weekly_intervals(window: &PremiumWindow) -> Vec<Interval> {
 }
 
 impl UpliftMap {
-    /// Builds the map from an offer's windows.
-    pub fn build(windows: &[PremiumWindow], combine: Combine) -> UpliftMap {
+    /// Builds the map from an offer's windows; `enabled[i]` false leaves window
+    /// `i` out (its frequency condition is not met).
+    pub fn build(windows: &[PremiumWindow], enabled: &[bool], combine: Combine) -> UpliftMap {
         let covers: Vec<(usize, Interval)> = windows
             .iter()
             .enumerate()
+            .filter(|(i, _)| enabled.get(*i).copied().unwrap_or(true))
             .flat_map(|(i, w)| weekly_intervals(w).into_iter().map(move |iv| (i, iv)))
             .collect();
         let mut cuts: Vec<u64> = covers
@@ -248,6 +250,7 @@ mod tests {
             from: ClockTime::parse(from).unwrap(),
             to: ClockTime::parse(to).unwrap(),
             uplift: uplift.parse().unwrap(),
+            condition: None,
             source: String::new(),
             marker: None,
         }
@@ -256,7 +259,7 @@ mod tests {
     #[test]
     fn a_night_window_on_sunday_wraps_to_monday_morning() {
         let w = [window("n", &[Weekday::Sun], "22:00", "07:00", "1/2")];
-        let map = UpliftMap::build(&w, Combine::HighestApplies);
+        let map = UpliftMap::build(&w, &[], Combine::HighestApplies);
         let spans: Vec<Interval> = map.segments().iter().map(|s| s.span).collect();
         // Monday 00:00–07:00 and Sunday 22:00–24:00.
         assert_eq!(
@@ -272,7 +275,7 @@ mod tests {
             window("late", &[Weekday::Mon], "21:00", "24:00", "0.1"),
             window("early", &[Weekday::Tue], "00:00", "07:00", "0.2"),
         ];
-        let map = UpliftMap::build(&w, Combine::HighestApplies);
+        let map = UpliftMap::build(&w, &[], Combine::HighestApplies);
         let pieces = map.split(Interval::new(23 * 60, 25 * 60));
         let found: Vec<(u64, Vec<usize>)> = pieces
             .iter()

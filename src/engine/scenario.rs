@@ -8,6 +8,7 @@ use super::offer::{Grade, Offer};
 use super::rota::Rota;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The scenario format version this engine reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -46,6 +47,9 @@ pub struct Column {
     /// Pay date for this column; the scenario's when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_date: Option<Date>,
+    /// Chosen reading per shift rule (rule id → reading id); the first reading otherwise.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub readings: BTreeMap<String, String>,
 }
 
 /// A whole comparison, as saved in a file or a link.

@@ -3,7 +3,7 @@
 //! arithmetic on them can never overflow.
 
 use super::fraction::Fraction;
-use super::offer::{Offer, Terms};
+use super::offer::{Offer, OneIn, Terms};
 use super::rota::{Rota, ShiftKind, MAX_CYCLE_WEEKS};
 use super::scenario::{Issue, Issues, Scenario, FORMAT_VERSION};
 use super::time::Interval;
@@ -260,15 +260,23 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
         &terms.additional_hours.multiplier,
     );
     issues.check(
-        terms.premium_windows.len() > super::premium::MAX_WINDOWS,
+        terms.premium_windows.len() + terms.shift_rules.len() > super::premium::MAX_WINDOWS,
         || format!("{path}.terms.premium_windows"),
-        || format!("at most {} premium windows", super::premium::MAX_WINDOWS),
+        || {
+            format!(
+                "at most {} premium windows and shift rules together",
+                super::premium::MAX_WINDOWS
+            )
+        },
     );
     let ids = terms
         .premium_windows
         .iter()
         .map(|w| w.id.as_str())
-        .chain(terms.allowances.iter().map(|a| a.id.as_str()));
+        .chain(terms.shift_rules.iter().map(|r| r.id.as_str()))
+        .chain(terms.allowances.iter().map(|a| a.id.as_str()))
+        .chain(terms.frequency_allowances.iter().map(|a| a.id.as_str()))
+        .chain(terms.on_call_allowances.iter().map(|a| a.id.as_str()));
     check_unique(issues, &format!("{path}.terms.rules"), ids);
     for (i, w) in terms.premium_windows.iter().enumerate() {
         let wp = || format!("{path}.terms.premium_windows[{i}]");
@@ -290,6 +298,7 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
         );
         check_rate(issues, || format!("{}.uplift", wp()), &w.uplift);
     }
+    validate_conditional_terms(terms, path, issues);
     for (i, a) in terms.allowances.iter().enumerate() {
         let ap = || format!("{path}.terms.allowances[{i}]");
         check_text(issues, || format!("{}.name", ap()), &a.name, false);
@@ -375,6 +384,24 @@ fn validate_columns(scenario: &Scenario, issues: &mut Issues) {
             );
             continue;
         };
+        for (rule_id, reading_id) in &column.readings {
+            let known = offer
+                .terms
+                .shift_rules
+                .iter()
+                .find(|r| &r.id == rule_id)
+                .is_some_and(|r| r.readings.iter().any(|x| &x.id == reading_id));
+            issues.check(
+                !known,
+                || format!("{cp}.readings.{rule_id}"),
+                || {
+                    format!(
+                        "{} has no shift rule '{rule_id}' with a reading '{reading_id}'",
+                        offer.name
+                    )
+                },
+            );
+        }
         let date = scenario.pay_date_of(column);
         let date_path = if column.pay_date.is_some() {
             format!("{cp}.pay_date")
@@ -422,5 +449,85 @@ fn covered(offer: &Offer) -> String {
         "no dates".into()
     } else {
         spans.join(", ")
+    }
+}
+
+fn check_one_in(issues: &mut Issues, path: impl FnOnce() -> String, one_in: OneIn) {
+    issues.check(one_in.one_in == 0 || one_in.one_in > 52, path, || {
+        "'1 in N' needs N from 1 to 52".into()
+    });
+}
+
+/// Conditions, shift rules, frequency and on-call allowances.
+fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
+    for (i, w) in terms.premium_windows.iter().enumerate() {
+        if let Some(c) = &w.condition {
+            check_one_in(
+                issues,
+                || format!("{path}.terms.premium_windows[{i}].condition.at_least"),
+                c.at_least,
+            );
+        }
+    }
+    for (i, rule) in terms.shift_rules.iter().enumerate() {
+        let rp = || format!("{path}.terms.shift_rules[{i}]");
+        check_text(issues, || format!("{}.name", rp()), &rule.name, false);
+        check_rate(issues, || format!("{}.uplift", rp()), &rule.uplift);
+        issues.check(
+            rule.readings.is_empty(),
+            || format!("{}.readings", rp()),
+            || "needs at least one reading".into(),
+        );
+        check_unique(
+            issues,
+            &format!("{}.readings", rp()),
+            rule.readings.iter().map(|r| r.id.as_str()),
+        );
+        for (j, reading) in rule.readings.iter().enumerate() {
+            check_text(
+                issues,
+                || format!("{}.readings[{j}].label", rp()),
+                &reading.label,
+                false,
+            );
+            issues.check(
+                reading.min_minutes > super::rota::MAX_ON_CALL_MINUTES,
+                || format!("{}.readings[{j}].min_minutes", rp()),
+                || "is longer than 72 hours".into(),
+            );
+        }
+    }
+    for (i, a) in terms.frequency_allowances.iter().enumerate() {
+        let ap = || format!("{path}.terms.frequency_allowances[{i}]");
+        check_text(issues, || format!("{}.name", ap()), &a.name, false);
+        issues.check(
+            a.bands.is_empty(),
+            || format!("{}.bands", ap()),
+            || "needs at least one band".into(),
+        );
+        let mut seen = HashSet::new();
+        for (j, band) in a.bands.iter().enumerate() {
+            check_one_in(
+                issues,
+                || format!("{}.bands[{j}].at_least", ap()),
+                band.at_least,
+            );
+            check_rate(issues, || format!("{}.bands[{j}].rate", ap()), &band.rate);
+            issues.check(
+                !seen.insert(band.at_least.one_in),
+                || format!("{}.bands[{j}].at_least", ap()),
+                || format!("two bands start at 1 in {}", band.at_least.one_in),
+            );
+        }
+    }
+    for (i, a) in terms.on_call_allowances.iter().enumerate() {
+        let ap = || format!("{path}.terms.on_call_allowances[{i}]");
+        check_text(issues, || format!("{}.name", ap()), &a.name, false);
+        check_rate(issues, || format!("{}.rate", ap()), &a.rate);
+        issues.check(
+            a.kinds.is_empty(),
+            || format!("{}.kinds", ap()),
+            || "name at least one shift kind".into(),
+        );
     }
 }

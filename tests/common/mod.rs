@@ -5,8 +5,9 @@
 use offer_compare::engine::compare::{compare, Comparison};
 use offer_compare::engine::date::Date;
 use offer_compare::engine::offer::{
-    AdditionalHours, Combine, FlatAllowance, Grade, Offer, Param, PayScale, PremiumWindow,
-    RoundingRules, ScalePeriod, ScalePoint, Terms,
+    AdditionalHours, ClockRange, Combine, Extent, FlatAllowance, FrequencyAllowance, FrequencyBand,
+    Grade, LtftWeekendRule, Offer, OneIn, Param, PayScale, PremiumWindow, RoundingRules,
+    ScalePeriod, ScalePoint, ShiftRule, ShiftRuleReading, Terms, WeekendDefinition,
 };
 use offer_compare::engine::rota::{Rota, Shift, ShiftKind};
 use offer_compare::engine::scenario::{Column, Doctor, Scenario, FORMAT_VERSION};
@@ -57,6 +58,7 @@ pub fn window(id: &str, days: &[Weekday], from: &str, to: &str, uplift: &str) ->
         from: t(from),
         to: t(to),
         uplift: uplift.parse().expect("rate"),
+        condition: None,
         source: "test".into(),
         marker: None,
     }
@@ -117,6 +119,9 @@ pub fn offer(id: &str, annual: &str, windows: Vec<PremiumWindow>) -> Offer {
             premium_windows: windows,
             combine: Combine::HighestApplies,
             allowances: vec![],
+            shift_rules: vec![],
+            frequency_allowances: vec![],
+            on_call_allowances: vec![],
             rounding: RoundingRules::default(),
         },
     }
@@ -142,6 +147,7 @@ pub fn scenario(rota: Rota, offers: Vec<Offer>) -> Scenario {
             offer: o.id.clone(),
             rota: rota.id.clone(),
             pay_date: None,
+            readings: BTreeMap::new(),
         })
         .collect::<Vec<_>>();
     Scenario {
@@ -185,4 +191,110 @@ pub fn all_values(comparison: &Comparison) -> Vec<(String, String, Decimal)> {
                 .map(move |f| (c.id.clone(), f.id.clone(), f.value))
         })
         .collect()
+}
+
+pub fn range(from: &str, to: &str) -> Option<ClockRange> {
+    Some(ClockRange {
+        from: t(from),
+        to: t(to),
+    })
+}
+
+pub fn reading(
+    id: &str,
+    min: u32,
+    inclusive: bool,
+    starts: Option<ClockRange>,
+    ends: Option<ClockRange>,
+    extent: Extent,
+) -> ShiftRuleReading {
+    ShiftRuleReading {
+        id: id.into(),
+        label: id.into(),
+        min_minutes: min,
+        min_inclusive: inclusive,
+        starts,
+        ends,
+        extent,
+        source: "test".into(),
+    }
+}
+
+/// 2016 TCS: ≥ 8 h starting 20:00–23:59, 37 % until 10:00 (BMA); HSJ: more than 8 h.
+pub fn night_extension_2016() -> ShiftRule {
+    let until_ten = Extent::Until { time: t("10:00") };
+    ShiftRule {
+        id: "ext".into(),
+        name: "night extension".into(),
+        uplift: "37%".parse().unwrap(),
+        kinds: vec![ShiftKind::Worked],
+        readings: vec![
+            reading("bma", 480, true, range("20:00", "23:59"), None, until_ten),
+            reading(
+                "hsj",
+                480,
+                false,
+                range("20:00", "23:59"),
+                range("00:00", "10:00"),
+                until_ten,
+            ),
+        ],
+        marker: None,
+    }
+}
+
+/// 2019: shifts finishing after 00:00 and by 04:00; the whole shift (BMA wording) or only the normal windows.
+pub fn ends_by_four_2019() -> ShiftRule {
+    ShiftRule {
+        id: "late".into(),
+        name: "finishes 00:00–04:00".into(),
+        uplift: "37%".parse().unwrap(),
+        kinds: vec![ShiftKind::Worked],
+        readings: vec![
+            reading(
+                "whole",
+                0,
+                true,
+                None,
+                range("00:00", "04:00"),
+                Extent::WholeShift,
+            ),
+            reading(
+                "window",
+                0,
+                true,
+                None,
+                range("00:00", "04:00"),
+                Extent::NormalWindowsOnly,
+            ),
+        ],
+        marker: None,
+    }
+}
+
+/// The 2016 TCS weekend allowance bands (to 3 Dec 2019), whole pounds up as the circulars print.
+pub fn weekend_allowance(definition: WeekendDefinition) -> FrequencyAllowance {
+    let band = |n: u32, rate: &str| FrequencyBand {
+        at_least: OneIn { one_in: n },
+        rate: rate.parse().unwrap(),
+        label: format!("1 in {n}"),
+    };
+    FrequencyAllowance {
+        id: "weekend".into(),
+        name: "weekend allowance".into(),
+        definition,
+        kinds: offer_compare::engine::offer::all_kinds(),
+        bands: vec![
+            band(2, "10%"),
+            band(3, "7.5%"),
+            band(4, "7.5%"),
+            band(5, "6%"),
+            band(6, "4%"),
+            band(7, "4%"),
+            band(8, "3%"),
+        ],
+        ltft: LtftWeekendRule::ActualFrequencyProRata,
+        source: "PC (M&D) 1/2017".into(),
+        marker: None,
+    }
 }
