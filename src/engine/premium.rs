@@ -32,9 +32,16 @@ impl WindowSet {
         self.0 == 0
     }
 
-    /// The indices, ascending.
+    /// The indices, ascending; visits only the set bits.
     pub fn iter(self) -> impl Iterator<Item = usize> {
-        (0..MAX_WINDOWS).filter(move |i| self.0 & (1 << i) != 0)
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let index = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                index
+            })
+        })
     }
 }
 
@@ -254,6 +261,14 @@ mod tests {
             source: String::new(),
             marker: None,
         }
+    }
+
+    #[test]
+    fn window_sets_list_their_members_in_order() {
+        let set = WindowSet::single(63).with(0).with(5);
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 5, 63]);
+        assert!(WindowSet::default().is_empty());
+        assert!(WindowSet::single(64).is_empty());
     }
 
     #[test]
