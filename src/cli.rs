@@ -83,13 +83,18 @@ fn show(figure: &Figure) -> String {
     format_figure(figure.value, figure.unit)
 }
 
-/// Rows are figures (in first-seen order), columns are the comparison's columns.
+/// Rows are pay figures then rest metrics (in first-seen order), columns are
+/// the comparison's columns; then limit checks and notes.
 fn table(comparison: &Comparison) -> String {
     let mut rows: Vec<(String, String)> = Vec::new();
     for column in &comparison.columns {
-        for f in column.figures() {
-            if !rows.iter().any(|(id, _)| id == &f.id) {
-                rows.push((f.id.clone(), f.label.clone()));
+        let ids = column
+            .figures()
+            .map(|f| (&f.id, &f.label))
+            .chain(column.rest.metrics.iter().map(|m| (&m.id, &m.label)));
+        for (id, label) in ids {
+            if !rows.iter().any(|(seen, _)| seen == id) {
+                rows.push((id.clone(), label.clone()));
             }
         }
     }
@@ -102,10 +107,12 @@ fn table(comparison: &Comparison) -> String {
         .chain(header)
         .collect::<Vec<_>>()];
     for (id, label) in &rows {
-        let cells = comparison
-            .columns
-            .iter()
-            .map(|c| c.figure(id).map(show).unwrap_or_else(|| "–".into()));
+        let cells = comparison.columns.iter().map(|c| {
+            c.figure(id)
+                .map(show)
+                .or_else(|| c.metric(id).map(|m| format_figure(m.value, m.unit)))
+                .unwrap_or_else(|| "–".into())
+        });
         grid.push(std::iter::once(label.clone()).chain(cells).collect());
     }
     let widths: Vec<usize> = (0..grid[0].len())
@@ -123,6 +130,7 @@ fn table(comparison: &Comparison) -> String {
         }
         out.push('\n');
     }
+    out.push_str(&limits(comparison));
     if let Some(base) = &comparison.baseline {
         out.push_str(&format!("\nDifferences are against column '{base}'.\n"));
     }
@@ -133,6 +141,31 @@ fn table(comparison: &Comparison) -> String {
                 out.push_str(&format!("\n{} ({}):\n", column.offer_name, column.id));
             }
             out.push_str(&format!("  - {remark}\n"));
+        }
+    }
+    out
+}
+
+/// Each column's limit checks: pass or breach, and where.
+fn limits(comparison: &Comparison) -> String {
+    let mut out = String::new();
+    for column in &comparison.columns {
+        if column.rest.checks.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "\nLimits, {} ({}):\n",
+            column.offer_name, column.id
+        ));
+        for check in &column.rest.checks {
+            let verdict = if check.passed { "ok    " } else { "BREACH" };
+            out.push_str(&format!("  {verdict} {} [{}]\n", check.text, check.allowed));
+            for breach in &check.breaches {
+                out.push_str(&format!(
+                    "         {} at {}\n",
+                    breach.measured, breach.location.at
+                ));
+            }
         }
     }
     out

@@ -35,7 +35,11 @@ async fn results_table_shows_every_figure_with_its_value_and_formatting() {
     yew::scheduler::flush().await;
 
     let cells = root.query_selector_all("[data-value]").expect("query");
-    let expected: usize = comparison.columns.iter().map(|c| c.figures().count()).sum();
+    let expected: usize = comparison
+        .columns
+        .iter()
+        .map(|c| c.figures().count() + c.rest.metrics.len())
+        .sum();
     assert_eq!(cells.length() as usize, expected);
     for column in &comparison.columns {
         for figure in column.figures() {

@@ -242,3 +242,84 @@ proptest! {
         prop_assert!(with >= without, "{} < {}", with, without);
     }
 }
+
+/// Breach locations of the limits that report every occurrence (not only the
+/// worst or first), as (limit, week, day, shifts), sorted.
+fn located_breaches(
+    c: &offer_compare::engine::compare::Comparison,
+    shift_weeks: u64,
+    weeks: u64,
+) -> Vec<(String, u64, usize, Vec<usize>)> {
+    let mut out: Vec<_> = c.columns[0]
+        .rest
+        .checks
+        .iter()
+        .filter(|k| !matches!(k.id.as_str(), "72-in-168" | "1-in-2-weekends" | "avg-48"))
+        .flat_map(|k| {
+            k.breaches.iter().map(move |b| {
+                let week = (b.location.week - 1 + shift_weeks) % weeks + 1;
+                (
+                    k.id.clone(),
+                    week,
+                    b.location.day as usize,
+                    b.location.shifts.clone(),
+                )
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn rest_metrics_do_not_depend_on_shift_order(
+        (r, order) in valid_rota().prop_flat_map(|r| {
+            let n = r.shifts.len();
+            (Just(r), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+        }),
+    ) {
+        let before = run(&scenario(r.clone(), vec![limited_offer(limits_2016())]));
+        let mut shuffled = r.clone();
+        shuffled.shifts = order.iter().map(|&i| r.shifts[i].clone()).collect();
+        let after = run(&scenario(shuffled, vec![limited_offer(limits_2016())]));
+        prop_assert_eq!(&before.columns[0].rest.metrics, &after.columns[0].rest.metrics);
+        let verdicts = |c: &offer_compare::engine::compare::Comparison| -> Vec<(String, bool, usize)> {
+            c.columns[0].rest.checks.iter().map(|k| (k.id.clone(), k.passed, k.breaches.len())).collect()
+        };
+        prop_assert_eq!(verdicts(&before), verdicts(&after));
+    }
+
+    #[test]
+    fn rotating_by_whole_weeks_keeps_metrics_and_moves_breaches_with_it(r in valid_rota(), k in 0u8..52) {
+        let k = k % r.weeks;
+        let before = run(&scenario(r.clone(), vec![limited_offer(limits_2016())]));
+        let mut rotated = r.clone();
+        for s in &mut rotated.shifts {
+            s.week = (s.week - 1 + k) % r.weeks + 1;
+        }
+        let after = run(&scenario(rotated, vec![limited_offer(limits_2016())]));
+        let values = |c: &offer_compare::engine::compare::Comparison| -> Vec<_> {
+            c.columns[0].rest.metrics.iter().map(|m| (m.id.clone(), m.value)).collect()
+        };
+        prop_assert_eq!(values(&before), values(&after));
+        // A run covering every day of the cycle has no start of its own: skip that case.
+        let every_day = before.columns[0].metric("rest:longest_run_shifts").map(|m| m.value)
+            == Some(Decimal::from(u64::from(r.weeks) * 7));
+        if !every_day {
+            let weeks = u64::from(r.weeks);
+            prop_assert_eq!(located_breaches(&before, u64::from(k), weeks), located_breaches(&after, 0, weeks));
+        }
+    }
+
+    #[test]
+    fn the_worst_168_hours_are_never_below_the_average_week(r in valid_rota()) {
+        let c = run(&scenario(r, vec![limited_offer(vec![])]));
+        let worst = c.columns[0].metric("rest:worst_168_hours").unwrap().value;
+        let average = c.columns[0].metric("rest:average_weekly_work").unwrap().value;
+        // Both are rounded to 2 decimals; the average by at most half a hundredth.
+        prop_assert!(worst >= average - Decimal::new(1, 2), "{} < {}", worst, average);
+    }
+}

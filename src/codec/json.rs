@@ -100,22 +100,31 @@ struct ResultsJson<'a> {
     comparison: &'a Comparison,
 }
 
-/// The results as JSON: a flat `figures` list (`offer` is the column id,
-/// `line` the figure id, `value` the unformatted decimal — the same triple the
-/// page puts in `data-offer`, `data-line`, `data-value`), then the full
-/// comparison with every explanation.
+/// The results as JSON: a flat `figures` list of pay figures and rest metrics
+/// (`offer` is the column id, `line` the figure id, `value` the unformatted
+/// decimal — the same triple the page puts in `data-offer`, `data-line`,
+/// `data-value`), then the full comparison with every explanation, limit
+/// check and breach.
 pub fn comparison_to_json(comparison: &Comparison) -> String {
     let figures = comparison
         .columns
         .iter()
         .flat_map(|c| {
-            c.figures().map(move |f| FlatFigure {
+            let pay = c.figures().map(move |f| FlatFigure {
                 offer: &c.id,
                 line: &f.id,
                 label: &f.label,
                 value: f.value.to_string(),
                 explanation: render_text(&f.explanation, f.unit),
-            })
+            });
+            let rest = c.rest.metrics.iter().map(move |m| FlatFigure {
+                offer: &c.id,
+                line: &m.id,
+                label: &m.label,
+                value: m.value.to_string(),
+                explanation: format!("{}: {}", m.label, m.definition),
+            });
+            pay.chain(rest)
         })
         .collect();
     let doc = ResultsJson {

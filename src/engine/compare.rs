@@ -4,7 +4,11 @@ use super::date::Date;
 use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
+use super::limits::{check_limits, working_time_regulations, LimitCheck};
+use super::offer::Offer;
 use super::pay::{column_pay, ColumnPay};
+use super::rest::{metrics, Metric, RestFacts};
+use super::rota::Rota;
 use super::rounding::Rounding;
 use super::scenario::{Issue, Scenario};
 use super::validate::validate;
@@ -30,6 +34,32 @@ pub struct ColumnResult {
     pub pay: ColumnPay,
     /// Differences from the baseline (empty for the baseline itself).
     pub differences: Vec<Figure>,
+    /// Rest metrics and limit checks.
+    pub rest: RestResult,
+}
+
+/// How a column's rota treats the doctor's time under that offer's rules.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestResult {
+    /// Rest metrics, with the offer's definitions.
+    pub metrics: Vec<Metric>,
+    /// The offer's limits (and the Working Time Regulations, when asked), checked.
+    pub checks: Vec<LimitCheck>,
+}
+
+impl RestResult {
+    fn new(scenario: &Scenario, offer: &Offer, rota: &Rota) -> RestResult {
+        let rest = &offer.terms.rest;
+        let facts = RestFacts::new(rota, &rest.definitions);
+        let mut limits = rest.limits.clone();
+        if scenario.working_time_regulations {
+            limits.extend(working_time_regulations());
+        }
+        RestResult {
+            metrics: metrics(&facts, &rest.definitions),
+            checks: check_limits(&facts, &rest.definitions, &limits),
+        }
+    }
 }
 
 impl ColumnResult {
@@ -45,6 +75,11 @@ impl ColumnResult {
     /// A figure by id.
     pub fn figure(&self, id: &str) -> Option<&Figure> {
         self.figures().find(|f| f.id == id)
+    }
+
+    /// A rest metric by id.
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.rest.metrics.iter().find(|m| m.id == id)
     }
 
     /// Gross annual pay.
@@ -89,9 +124,13 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
     }
     let mut columns = Vec::with_capacity(scenario.columns.len());
     for column in &scenario.columns {
-        let offer = scenario.offer(&column.offer).ok_or_else(|| ComputeError {
-            figure: format!("column '{}': offer", column.id),
-        })?;
+        let missing = |what: &str| ComputeError {
+            figure: format!("column '{}': {what}", column.id),
+        };
+        let offer = scenario
+            .offer(&column.offer)
+            .ok_or_else(|| missing("offer"))?;
+        let rota = scenario.rota(&column.rota).ok_or_else(|| missing("rota"))?;
         columns.push(ColumnResult {
             id: column.id.clone(),
             offer_id: offer.id.clone(),
@@ -101,6 +140,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
             pay_date: scenario.pay_date_of(column),
             pay: column_pay(scenario, column)?,
             differences: Vec::new(),
+            rest: RestResult::new(scenario, offer, rota),
         });
     }
     let baseline = scenario.baseline.clone();

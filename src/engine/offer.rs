@@ -294,6 +294,9 @@ pub struct Terms {
     /// On-call availability allowances.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub on_call_allowances: Vec<OnCallAllowance>,
+    /// Rest definitions and hour and rest limits.
+    #[serde(default)]
+    pub rest: RestTerms,
     /// Rounding per line kind.
     #[serde(default)]
     pub rounding: RoundingRules,
@@ -428,15 +431,11 @@ pub enum Extent {
     NormalWindowsOnly,
 }
 
-/// One reading of a shift rule: the sources disagree, so each reading is data,
-/// labelled, and selectable per column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Which shifts something applies to: a minimum length and optional start and
+/// end windows. Shared by shift rules and by rest definitions (night, long shift).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ShiftRuleReading {
-    /// Identifier, unique in the rule.
-    pub id: String,
-    /// The reading in words, with whose it is ("BMA: 8 hours or longer").
-    pub label: String,
+pub struct ShiftPattern {
     /// Minimum length in minutes.
     #[serde(default)]
     pub min_minutes: u32,
@@ -449,6 +448,19 @@ pub struct ShiftRuleReading {
     /// The shift must end after `from` and by `to`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ends: Option<ClockRange>,
+}
+
+/// One reading of a shift rule: the sources disagree, so each reading is data,
+/// labelled, and selectable per column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftRuleReading {
+    /// Identifier, unique in the rule.
+    pub id: String,
+    /// The reading in words, with whose it is ("BMA: 8 hours or longer").
+    pub label: String,
+    /// Which shifts qualify.
+    pub pattern: ShiftPattern,
     /// Which hours are enhanced.
     pub extent: Extent,
     /// Where this reading comes from.
@@ -552,4 +564,222 @@ pub struct OnCallAllowance {
     /// How sure it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<Marker>,
+}
+
+/// What counts as a night, a long shift, a long late evening and a weekend for
+/// an offer's rest metrics and limits — data, because contracts and checkers differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestDefinitions {
+    /// A night shift has at least `night_minutes` inside `night_window`.
+    #[serde(default = "default_night_window")]
+    pub night_window: ClockRange,
+    /// Minutes inside the night window that make a shift a night.
+    #[serde(default = "default_night_minutes")]
+    pub night_minutes: u32,
+    /// A long shift.
+    #[serde(default = "default_long_shift")]
+    pub long_shift: ShiftPattern,
+    /// A long late evening.
+    #[serde(default = "default_long_evening")]
+    pub long_evening: ShiftPattern,
+    /// What counts as a weekend worked for frequency limits.
+    #[serde(default = "default_weekend")]
+    pub weekend: WeekendDefinition,
+    /// Where the definitions come from.
+    #[serde(default = "default_definitions_source")]
+    pub source: String,
+}
+
+fn default_night_window() -> ClockRange {
+    ClockRange {
+        from: ClockTime::hm(23, 0).unwrap_or(ClockTime::MIDNIGHT),
+        to: ClockTime::hm(6, 0).unwrap_or(ClockTime::MIDNIGHT),
+    }
+}
+
+fn default_night_minutes() -> u32 {
+    180
+}
+
+fn default_long_shift() -> ShiftPattern {
+    ShiftPattern {
+        min_minutes: 600,
+        min_inclusive: false,
+        starts: None,
+        ends: None,
+    }
+}
+
+fn default_long_evening() -> ShiftPattern {
+    ShiftPattern {
+        min_minutes: 600,
+        min_inclusive: false,
+        starts: None,
+        ends: Some(ClockRange {
+            from: ClockTime::hm(23, 0).unwrap_or(ClockTime::MIDNIGHT),
+            to: ClockTime::hm(4, 0).unwrap_or(ClockTime::MIDNIGHT),
+        }),
+    }
+}
+
+fn default_weekend() -> WeekendDefinition {
+    WeekendDefinition::AnyWorkOnWeekend
+}
+
+fn default_definitions_source() -> String {
+    "Contract reference §2 and §6: night ≥ 3 h between 23:00 and 06:00 [S-weak]; long shift > 10 h; \
+     long late evening > 10 h finishing after 23:00 (taken as ending 23:01–04:00) [?]; weekend for \
+     frequency limits = any work on Saturday or Sunday [S-weak]"
+        .to_string()
+}
+
+impl Default for RestDefinitions {
+    fn default() -> Self {
+        RestDefinitions {
+            night_window: default_night_window(),
+            night_minutes: default_night_minutes(),
+            long_shift: default_long_shift(),
+            long_evening: default_long_evening(),
+            weekend: default_weekend(),
+            source: default_definitions_source(),
+        }
+    }
+}
+
+/// Kinds of consecutive run, by calendar day of a shift's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunKind {
+    /// Any shift.
+    Shifts,
+    /// Night shifts.
+    Nights,
+    /// Long shifts.
+    LongShifts,
+    /// Long late evenings.
+    LongEvenings,
+}
+
+impl RunKind {
+    /// The kind in words (plural).
+    pub fn describe(self) -> &'static str {
+        match self {
+            RunKind::Shifts => "shifts",
+            RunKind::Nights => "nights",
+            RunKind::LongShifts => "long shifts",
+            RunKind::LongEvenings => "long late evenings",
+        }
+    }
+}
+
+/// What a limit constrains, with its parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum LimitRule {
+    /// Average weekly hours of work at most `hours`, over the whole cycle or the
+    /// worst run of `reference_weeks` consecutive weeks.
+    MaxAverageWeeklyHours {
+        /// The maximum.
+        #[serde(with = "rust_decimal::serde::str")]
+        hours: Decimal,
+        /// Reference period in weeks; the whole cycle when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference_weeks: Option<u8>,
+    },
+    /// Average weekly hours of *duty* (work plus on-call periods) at most `hours`.
+    MaxAverageWeeklyDuty {
+        /// The maximum.
+        #[serde(with = "rust_decimal::serde::str")]
+        hours: Decimal,
+    },
+    /// Hours of work in any rolling 168 hours at most `hours`.
+    MaxHoursIn168 {
+        /// The maximum.
+        #[serde(with = "rust_decimal::serde::str")]
+        hours: Decimal,
+    },
+    /// No shift (worked, or on-call period when `include_on_call`) longer than `minutes`.
+    MaxShiftLength {
+        /// The maximum, in minutes.
+        minutes: u32,
+        /// Whether on-call periods count as continuous duty.
+        #[serde(default)]
+        include_on_call: bool,
+    },
+    /// At most `count` consecutive days starting a shift of the kind.
+    MaxConsecutive {
+        /// Which shifts.
+        what: RunKind,
+        /// The maximum run.
+        count: u32,
+    },
+    /// After a run of at least `after_run` consecutive (kind), at least `minutes` off.
+    RestAfterRun {
+        /// Which shifts.
+        what: RunKind,
+        /// The shortest run the rule applies to.
+        after_run: u32,
+        /// Minimum rest after it, in minutes.
+        minutes: u32,
+    },
+    /// At least `minutes` off between the end of one shift and the start of the next.
+    MinRestBetweenShifts {
+        /// The minimum, in minutes.
+        minutes: u32,
+    },
+    /// Weekends worked at most 1 in `one_in` (by the offer's weekend definition).
+    MaxWeekendFrequency {
+        /// N in "at most 1 in N".
+        one_in: u32,
+    },
+    /// At most `count` consecutive weekends worked.
+    MaxConsecutiveWeekends {
+        /// The maximum run.
+        count: u32,
+    },
+}
+
+/// What breaching a limit does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consequence {
+    /// The breach is flagged only.
+    #[default]
+    Flag,
+    /// The breach puts the post in 2002 pay band 3.
+    Band3,
+}
+
+/// One hour or rest limit of an offer, with its text and source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    /// Identifier, unique in the offer.
+    pub id: String,
+    /// The limit in the contract's words.
+    pub text: String,
+    /// The rule checked.
+    pub rule: LimitRule,
+    /// What a breach does.
+    #[serde(default)]
+    pub consequence: Consequence,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: String,
+    /// How sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+}
+
+/// An offer's rest definitions and limits.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestTerms {
+    /// Definitions used by the metrics and limits.
+    #[serde(default)]
+    pub definitions: RestDefinitions,
+    /// The limits.
+    #[serde(default)]
+    pub limits: Vec<Limit>,
 }

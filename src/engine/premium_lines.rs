@@ -10,7 +10,7 @@ use super::offer::{CountingUnit, PremiumWindow, ShiftRule, ShiftRuleReading};
 use super::pay::{or_unsourced, Inputs};
 use super::premium::{Piece, UpliftMap};
 use super::scenario::Column;
-use super::shift_rules::{extent, overlay, qualifies};
+use super::shift_rules::{extent, matches, overlay};
 use serde::Serialize;
 
 /// Hours a column's rota spends in one premium window or shift rule.
@@ -104,7 +104,7 @@ pub(super) fn premium_lines(
         }
         for (r, (rule, reading)) in terms.shift_rules.iter().zip(&readings).enumerate() {
             let Some(reading) = reading else { continue };
-            if !rule.kinds.contains(&shift.kind) || !qualifies(shift, reading) {
+            if !rule.kinds.contains(&shift.kind) || !matches(shift, &reading.pattern) {
                 continue;
             }
             if let Some(over) = extent(shift, reading) {

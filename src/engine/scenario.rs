@@ -74,6 +74,13 @@ pub struct Scenario {
     /// Column against which differences are shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<String>,
+    /// Also check the Working Time Regulations (flagged only, never paid).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub working_time_regulations: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 impl Scenario {

@@ -3,7 +3,7 @@
 //! pieces the weekly windows produced.
 
 use super::fraction::Fraction;
-use super::offer::{ClockRange, Combine, Extent, ShiftRuleReading};
+use super::offer::{ClockRange, Combine, Extent, ShiftPattern, ShiftRuleReading};
 use super::premium::{Piece, WindowSet};
 use super::rota::Shift;
 use super::time::{Interval, DAY};
@@ -29,12 +29,12 @@ fn within_after_by(t: u64, range: ClockRange) -> bool {
     }
 }
 
-/// Whether a shift qualifies under a reading of a rule.
-pub fn qualifies(shift: &Shift, reading: &ShiftRuleReading) -> bool {
-    let long_enough = if reading.min_inclusive {
-        shift.minutes >= reading.min_minutes
+/// Whether a shift matches a pattern (length, start window, end window).
+pub fn matches(shift: &Shift, pattern: &ShiftPattern) -> bool {
+    let long_enough = if pattern.min_inclusive {
+        shift.minutes >= pattern.min_minutes
     } else {
-        shift.minutes > reading.min_minutes
+        shift.minutes > pattern.min_minutes
     };
     let start = shift.start.minutes();
     // The end as a time of day in (00:00, 24:00], so a shift ending at midnight
@@ -44,8 +44,8 @@ pub fn qualifies(shift: &Shift, reading: &ShiftRuleReading) -> bool {
         t => t,
     };
     long_enough
-        && reading.starts.is_none_or(|r| within_inclusive(start, r))
-        && reading.ends.is_none_or(|r| within_after_by(end, r))
+        && pattern.starts.is_none_or(|r| within_inclusive(start, r))
+        && pattern.ends.is_none_or(|r| within_after_by(end, r))
 }
 
 /// The minutes of a qualifying shift the rule enhances.

@@ -3,7 +3,7 @@
 //! arithmetic on them can never overflow.
 
 use super::fraction::Fraction;
-use super::offer::{Offer, OneIn, Terms};
+use super::offer::{LimitRule, Offer, OneIn, Terms};
 use super::rota::{Rota, ShiftKind, MAX_CYCLE_WEEKS};
 use super::scenario::{Issue, Issues, Scenario, FORMAT_VERSION};
 use super::time::Interval;
@@ -491,7 +491,7 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
                 false,
             );
             issues.check(
-                reading.min_minutes > super::rota::MAX_ON_CALL_MINUTES,
+                reading.pattern.min_minutes > super::rota::MAX_ON_CALL_MINUTES,
                 || format!("{}.readings[{j}].min_minutes", rp()),
                 || "is longer than 72 hours".into(),
             );
@@ -520,6 +520,7 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
             );
         }
     }
+    validate_limits(terms, path, issues);
     for (i, a) in terms.on_call_allowances.iter().enumerate() {
         let ap = || format!("{path}.terms.on_call_allowances[{i}]");
         check_text(issues, || format!("{}.name", ap()), &a.name, false);
@@ -529,5 +530,51 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
             || format!("{}.kinds", ap()),
             || "name at least one shift kind".into(),
         );
+    }
+}
+
+fn validate_limits(terms: &Terms, path: &str, issues: &mut Issues) {
+    let rest = &terms.rest;
+    issues.check(
+        rest.definitions.night_minutes == 0 || rest.definitions.night_minutes > 1440,
+        || format!("{path}.terms.rest.definitions.night_minutes"),
+        || "must be between 1 and 1440 minutes".into(),
+    );
+    check_unique(
+        issues,
+        &format!("{path}.terms.rest.limits"),
+        rest.limits.iter().map(|l| l.id.as_str()),
+    );
+    for (i, limit) in rest.limits.iter().enumerate() {
+        let lp = || format!("{path}.terms.rest.limits[{i}].rule");
+        check_text(
+            issues,
+            || format!("{path}.terms.rest.limits[{i}].text"),
+            &limit.text,
+            false,
+        );
+        let week = Decimal::from(168);
+        let bad = match limit.rule {
+            LimitRule::MaxAverageWeeklyHours {
+                hours,
+                reference_weeks,
+            } => hours <= Decimal::ZERO || hours > week || reference_weeks == Some(0),
+            LimitRule::MaxAverageWeeklyDuty { hours } | LimitRule::MaxHoursIn168 { hours } => {
+                hours <= Decimal::ZERO || hours > week
+            }
+            LimitRule::MaxShiftLength { minutes, .. } => {
+                minutes == 0 || minutes > super::rota::MAX_ON_CALL_MINUTES
+            }
+            LimitRule::MaxConsecutive { count, .. }
+            | LimitRule::MaxConsecutiveWeekends { count } => count == 0 || count > 364,
+            LimitRule::RestAfterRun {
+                after_run, minutes, ..
+            } => after_run == 0 || after_run > 364 || minutes > 7 * 1440,
+            LimitRule::MinRestBetweenShifts { minutes } => minutes > 7 * 1440,
+            LimitRule::MaxWeekendFrequency { one_in } => one_in == 0 || one_in > 52,
+        };
+        issues.check(bad, lp, || {
+            "a value is out of range (hours 0–168, counts 1–364, 1 in N with N 1–52)".into()
+        });
     }
 }

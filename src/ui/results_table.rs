@@ -19,10 +19,16 @@ pub struct ResultsTableProps {
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let comparison = &props.comparison;
     let mut rows: Vec<(&str, &str)> = Vec::new();
+    let mut rest_rows: Vec<(&str, &str)> = Vec::new();
     for column in &comparison.columns {
         for f in column.figures() {
             if !rows.iter().any(|(id, _)| *id == f.id) {
                 rows.push((&f.id, &f.label));
+            }
+        }
+        for m in &column.rest.metrics {
+            if !rest_rows.iter().any(|(id, _)| *id == m.id) {
+                rest_rows.push((&m.id, &m.label));
             }
         }
     }
@@ -55,6 +61,23 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                                         data-value={f.value.to_string()}
                                         title={render_text(&f.explanation, f.unit)}>
                                         { format_figure(f.value, f.unit) }
+                                    </td>
+                                },
+                                None => html! { <td><span aria-label="not applicable">{ "–" }</span></td> },
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+                <tbody class="rest">
+                    <tr><th scope="rowgroup" colspan={(comparison.columns.len() + 1).to_string()}>{ "Rest" }</th></tr>
+                    { for rest_rows.iter().map(|(id, label)| html! {
+                        <tr>
+                            <th scope="row">{ *label }</th>
+                            { for comparison.columns.iter().map(|c| match c.metric(id) {
+                                Some(m) => html! {
+                                    <td data-offer={c.id.clone()} data-line={m.id.clone()}
+                                        data-value={m.value.to_string()} title={m.definition.clone()}>
+                                        { format_figure(m.value, m.unit) }
                                     </td>
                                 },
                                 None => html! { <td><span aria-label="not applicable">{ "–" }</span></td> },

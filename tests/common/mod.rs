@@ -7,7 +7,7 @@ use offer_compare::engine::date::Date;
 use offer_compare::engine::offer::{
     AdditionalHours, ClockRange, Combine, Extent, FlatAllowance, FrequencyAllowance, FrequencyBand,
     Grade, LtftWeekendRule, Offer, OneIn, Param, PayScale, PremiumWindow, RoundingRules,
-    ScalePeriod, ScalePoint, ShiftRule, ShiftRuleReading, Terms, WeekendDefinition,
+    ScalePeriod, ScalePoint, ShiftPattern, ShiftRule, ShiftRuleReading, Terms, WeekendDefinition,
 };
 use offer_compare::engine::rota::{Rota, Shift, ShiftKind};
 use offer_compare::engine::scenario::{Column, Doctor, Scenario, FORMAT_VERSION};
@@ -122,6 +122,7 @@ pub fn offer(id: &str, annual: &str, windows: Vec<PremiumWindow>) -> Offer {
             shift_rules: vec![],
             frequency_allowances: vec![],
             on_call_allowances: vec![],
+            rest: Default::default(),
             rounding: RoundingRules::default(),
         },
     }
@@ -161,6 +162,7 @@ pub fn scenario(rota: Rota, offers: Vec<Offer>) -> Scenario {
             specialty_premium: Decimal::ZERO,
         },
         baseline: columns.first().map(|c| c.id.clone()),
+        working_time_regulations: false,
         rotas: vec![rota],
         offers,
         columns,
@@ -211,10 +213,12 @@ pub fn reading(
     ShiftRuleReading {
         id: id.into(),
         label: id.into(),
-        min_minutes: min,
-        min_inclusive: inclusive,
-        starts,
-        ends,
+        pattern: ShiftPattern {
+            min_minutes: min,
+            min_inclusive: inclusive,
+            starts,
+            ends,
+        },
         extent,
         source: "test".into(),
     }
@@ -297,4 +301,96 @@ pub fn weekend_allowance(definition: WeekendDefinition) -> FrequencyAllowance {
         source: "PC (M&D) 1/2017".into(),
         marker: None,
     }
+}
+
+pub fn limit(
+    id: &str,
+    rule: offer_compare::engine::offer::LimitRule,
+) -> offer_compare::engine::offer::Limit {
+    offer_compare::engine::offer::Limit {
+        id: id.into(),
+        text: format!("limit {id}"),
+        rule,
+        consequence: Default::default(),
+        source: "test".into(),
+        marker: None,
+    }
+}
+
+/// The 2016 TCS limits as introduced (contract reference §2), all flag-only.
+pub fn limits_2016() -> Vec<offer_compare::engine::offer::Limit> {
+    use offer_compare::engine::offer::{LimitRule::*, RunKind::*};
+    vec![
+        limit(
+            "avg-48",
+            MaxAverageWeeklyHours {
+                hours: d("48"),
+                reference_weeks: None,
+            },
+        ),
+        limit("72-in-168", MaxHoursIn168 { hours: d("72") }),
+        limit(
+            "max-13h",
+            MaxShiftLength {
+                minutes: 13 * 60,
+                include_on_call: false,
+            },
+        ),
+        limit(
+            "max-5-long",
+            MaxConsecutive {
+                what: LongShifts,
+                count: 5,
+            },
+        ),
+        limit(
+            "max-4-nights",
+            MaxConsecutive {
+                what: Nights,
+                count: 4,
+            },
+        ),
+        limit(
+            "46h-after-3-nights",
+            RestAfterRun {
+                what: Nights,
+                after_run: 3,
+                minutes: 46 * 60,
+            },
+        ),
+        limit(
+            "max-8-shifts",
+            MaxConsecutive {
+                what: Shifts,
+                count: 8,
+            },
+        ),
+        limit("11h-rest", MinRestBetweenShifts { minutes: 11 * 60 }),
+        limit("1-in-2-weekends", MaxWeekendFrequency { one_in: 2 }),
+    ]
+}
+
+/// An offer with no pay features but the given limits.
+pub fn limited_offer(limits: Vec<offer_compare::engine::offer::Limit>) -> Offer {
+    let mut o = offer("o", "30000", vec![]);
+    o.terms.rest.limits = limits;
+    o
+}
+
+/// The check of limit `id` in the first column.
+pub fn check<'a>(c: &'a Comparison, id: &str) -> &'a offer_compare::engine::limits::LimitCheck {
+    c.columns[0]
+        .rest
+        .checks
+        .iter()
+        .find(|k| k.id == id)
+        .expect("limit checked")
+}
+
+/// The value of rest metric `id` in the first column.
+pub fn metric(c: &Comparison, id: &str) -> Decimal {
+    c.columns[0]
+        .metric(&format!("rest:{id}"))
+        .expect("metric")
+        .value
 }

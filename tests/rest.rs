@@ -1,0 +1,306 @@
+//! Engine II worked examples: rest metrics and every kind of limit at its exact
+//! edge, with breaches located by week, day and shift.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use offer_compare::engine::offer::{LimitRule::*, RunKind::*};
+use offer_compare::engine::time::Weekday::{self, *};
+
+fn checked(
+    r: offer_compare::engine::rota::Rota,
+    rule: offer_compare::engine::offer::LimitRule,
+) -> offer_compare::engine::limits::LimitCheck {
+    let c = run(&scenario(r, vec![limited_offer(vec![limit("l", rule)])]));
+    check(&c, "l").clone()
+}
+
+#[test]
+fn a_13_hour_shift_passes_a_13_hour_maximum_and_13_h_01_fails() {
+    let rule = MaxShiftLength {
+        minutes: 780,
+        include_on_call: false,
+    };
+    assert!(checked(rota(1, vec![shift(1, Tue, "08:00", 780)]), rule).passed);
+    let k = checked(rota(1, vec![shift(1, Tue, "08:00", 781)]), rule);
+    assert!(!k.passed);
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(k.breaches[0].measured, "a 13.02 h shift");
+    assert_eq!(
+        (k.breaches[0].location.week, k.breaches[0].location.day),
+        (1, Tue)
+    );
+    assert_eq!(k.breaches[0].location.shifts, vec![0]);
+    assert_eq!(k.allowed, "at most 13 h");
+}
+
+#[test]
+fn exactly_72_hours_in_168_passes_and_one_minute_more_fails() {
+    // Six 12-hour days Mon–Sat = 72 h inside one week; a second week empty.
+    let days = [Mon, Tue, Wed, Thu, Fri, Sat];
+    let week = |extra: u32| {
+        let mut shifts: Vec<_> = days.iter().map(|&d| shift(1, d, "08:00", 720)).collect();
+        shifts[5].minutes += extra;
+        rota(2, shifts)
+    };
+    let rule = MaxHoursIn168 { hours: d("72") };
+    assert!(checked(week(0), rule).passed);
+    let k = checked(week(1), rule);
+    assert!(!k.passed);
+    assert_eq!(
+        k.breaches[0].measured,
+        "72.02 h in the 168 hours from week 1 Mon 08:00"
+    );
+    assert_eq!(k.breaches[0].location.shifts, vec![0, 1, 2, 3, 4, 5]);
+}
+
+fn three_nights_then(next_start: &str) -> offer_compare::engine::rota::Rota {
+    // Nights Mon–Wed 21:00–08:00 (11 h, 7 h inside 23:00–06:00); the last ends Thu 08:00.
+    let mut shifts: Vec<_> = [Mon, Tue, Wed]
+        .iter()
+        .map(|&d| shift(1, d, "21:00", 660))
+        .collect();
+    shifts.push(shift(1, Sat, next_start, 480));
+    rota(1, shifts)
+}
+
+#[test]
+fn forty_six_hours_after_three_nights_is_met_by_46_h_00_and_not_by_45_h_59() {
+    let rule = RestAfterRun {
+        what: Nights,
+        after_run: 3,
+        minutes: 46 * 60,
+    };
+    // Thu 08:00 + 46 h = Sat 06:00.
+    assert!(checked(three_nights_then("06:00"), rule).passed);
+    let k = checked(three_nights_then("05:59"), rule);
+    assert!(!k.passed);
+    assert_eq!(
+        k.breaches[0].measured,
+        "45.98 h off after 3 consecutive nights"
+    );
+    assert_eq!(k.breaches[0].location.at, "week 1 Thu 08:00");
+    assert_eq!(k.breaches[0].location.shifts, vec![0, 1, 2]);
+    // Two nights are not "a run of 3 or more".
+    let mut two = three_nights_then("05:59");
+    two.shifts.remove(2);
+    assert!(checked(two, rule).passed);
+}
+
+#[test]
+fn a_breach_that_only_appears_across_the_cycle_wrap() {
+    // Sunday 13:00–23:00, then Monday 09:00 of the next cycle: 10 h rest.
+    let r = rota(
+        1,
+        vec![shift(1, Mon, "09:00", 480), shift(1, Sun, "13:00", 600)],
+    );
+    let k = checked(r, MinRestBetweenShifts { minutes: 660 });
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(k.breaches[0].measured, "10 h between shifts");
+    assert_eq!(k.breaches[0].location.at, "week 1 Sun 23:00");
+    assert_eq!(k.breaches[0].location.shifts, vec![1, 0]);
+}
+
+#[test]
+fn runs_of_nights_and_shifts_are_counted_by_calendar_day_across_the_wrap() {
+    // Nights Fri, Sat, Sun of the only week, and Mon, Tue: five consecutive via the wrap.
+    let nights: Vec<_> = [Mon, Tue, Fri, Sat, Sun]
+        .iter()
+        .map(|&d| shift(1, d, "21:00", 600))
+        .collect();
+    let k = checked(
+        rota(1, nights.clone()),
+        MaxConsecutive {
+            what: Nights,
+            count: 4,
+        },
+    );
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(k.breaches[0].measured, "5 consecutive nights");
+    assert_eq!(
+        (k.breaches[0].location.week, k.breaches[0].location.day),
+        (1, Fri)
+    );
+    assert!(
+        checked(
+            rota(1, nights),
+            MaxConsecutive {
+                what: Nights,
+                count: 5
+            }
+        )
+        .passed
+    );
+}
+
+#[test]
+fn weekend_frequency_and_consecutive_weekends() {
+    // 4 weeks; weekends worked in weeks 1 and 4: 1 in 2 (allowed at "at most 1 in 2"),
+    // and consecutive across the wrap (week 4 then week 1).
+    let r = rota(
+        4,
+        vec![shift(1, Sat, "08:00", 480), shift(4, Sun, "08:00", 480)],
+    );
+    assert!(checked(r.clone(), MaxWeekendFrequency { one_in: 2 }).passed);
+    let k = checked(r.clone(), MaxWeekendFrequency { one_in: 3 });
+    assert_eq!(k.breaches[0].measured, "1 in 2 (weekends of weeks 1, 4)");
+    let k = checked(r, MaxConsecutiveWeekends { count: 1 });
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(k.breaches[0].measured, "2 consecutive weekends");
+    assert_eq!(k.breaches[0].location.week, 4);
+}
+
+#[test]
+fn a_friday_night_counts_as_a_weekend_worked_for_frequency_limits() {
+    // The default weekend definition for limits is any work on Saturday or Sunday.
+    let r = rota(
+        2,
+        vec![shift(1, Fri, "20:00", 720), shift(2, Sat, "08:00", 480)],
+    );
+    let k = checked(r, MaxWeekendFrequency { one_in: 2 });
+    assert_eq!(k.breaches[0].measured, "1 in 1 (weekends of weeks 1, 2)");
+}
+
+#[test]
+fn average_weekly_hours_over_the_cycle_and_over_a_reference_period() {
+    // 2 weeks: 48 h then 48 h 01 → average 48.008… over the cycle: breach.
+    let fortyeight = |week, extra| {
+        (0..4).map(move |d| {
+            shift(
+                week,
+                Weekday::ALL[d],
+                "08:00",
+                720 + if d == 0 { extra } else { 0 },
+            )
+        })
+    };
+    let r = rota(2, fortyeight(1, 0).chain(fortyeight(2, 1)).collect());
+    let k = checked(
+        r.clone(),
+        MaxAverageWeeklyHours {
+            hours: d("48"),
+            reference_weeks: None,
+        },
+    );
+    assert_eq!(
+        k.breaches[0].measured,
+        "48.01 h a week on average over the cycle"
+    );
+    // Over a 1-week reference period only week 2 breaches, located at its start.
+    let k = checked(
+        r,
+        MaxAverageWeeklyHours {
+            hours: d("48"),
+            reference_weeks: Some(1),
+        },
+    );
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(k.breaches[0].location.week, 2);
+    let exact = rota(1, fortyeight(1, 0).collect());
+    assert!(
+        checked(
+            exact,
+            MaxAverageWeeklyHours {
+                hours: d("48"),
+                reference_weeks: None
+            }
+        )
+        .passed
+    );
+}
+
+#[test]
+fn the_same_rota_is_lawful_under_one_offer_and_not_another() {
+    // Five 12.5-h nights (62.5 h, under 72 h in 168; then 10 days off): breaches only the
+    // 2016 "max 4 consecutive nights", and passes the old 7-night limit.
+    let nights = rota(
+        2,
+        (0..5)
+            .map(|d| shift(1, Weekday::ALL[d], "20:30", 750))
+            .collect(),
+    );
+    let mut strict = limited_offer(limits_2016());
+    strict.id = "strict".into();
+    let mut old = limited_offer(vec![limit(
+        "max-7-nights",
+        MaxConsecutive {
+            what: Nights,
+            count: 7,
+        },
+    )]);
+    old.id = "old".into();
+    let c = run(&scenario(nights, vec![strict, old]));
+    let failed = |col: usize| -> Vec<String> {
+        c.columns[col]
+            .rest
+            .checks
+            .iter()
+            .filter(|k| !k.passed)
+            .map(|k| k.id.clone())
+            .collect()
+    };
+    assert_eq!(failed(0), vec!["max-4-nights".to_string()]);
+    assert!(failed(1).is_empty());
+}
+
+#[test]
+fn working_time_regulations_are_an_optional_flag_only_rule_set() {
+    let r = rota(
+        1,
+        vec![shift(1, Mon, "08:00", 600), shift(1, Mon, "20:00", 120)],
+    );
+    let mut s = scenario(r, vec![limited_offer(vec![])]);
+    assert!(run(&s).columns[0].rest.checks.is_empty());
+    s.working_time_regulations = true;
+    let c = run(&s);
+    let wtr = check(&c, "wtr-11h-rest");
+    assert!(!wtr.passed);
+    assert_eq!(
+        wtr.consequence,
+        offer_compare::engine::offer::Consequence::Flag
+    );
+    assert!(check(&c, "wtr-48h").passed);
+}
+
+#[test]
+fn rest_metrics_of_a_small_rota_by_hand() {
+    // 2-week cycle: week 1 Mon–Wed nights 21:00–08:00 (11 h); week 2 Sat 08:00–20:00 (12 h).
+    // Work 45 h → 22.5 h/week. Worst 168 h: 45 h (all of it fits in one week).
+    // Rests: Tue 08:00→21:00 13 h, Wed 08:00→21:00 13 h, Thu 08:00 → week 2 Sat 08:00 = 9 days
+    // = 216 h, Sat 20:00 → week 1 Mon 21:00 = 49 h. Shortest 13 h, none under 11 h.
+    // Weekends off: week 1 only (week 2 Saturday worked). Days touched: Mon–Thu of week 1
+    // (the Wed night ends Thu) and Sat of week 2 → 14 − 5 = 9 days off.
+    // 48-h breaks: after Thu 08:00 (216 h) and after Sat 20:00 (49 h), so the stretches are
+    // Sat 08:00–20:00 (12 h) and Mon 21:00–Thu 08:00 (59 h).
+    let mut shifts: Vec<_> = [Mon, Tue, Wed]
+        .iter()
+        .map(|&d| shift(1, d, "21:00", 660))
+        .collect();
+    shifts.push(shift(2, Sat, "08:00", 720));
+    let c = run(&scenario(rota(2, shifts), vec![limited_offer(vec![])]));
+    assert_eq!(metric(&c, "average_weekly_work"), d("22.5"));
+    assert_eq!(metric(&c, "worst_168_hours"), d("45"));
+    assert_eq!(metric(&c, "longest_shift"), d("12"));
+    assert_eq!(metric(&c, "shortest_rest"), d("13"));
+    assert_eq!(metric(&c, "rests_under_11h"), d("0"));
+    assert_eq!(metric(&c, "longest_run_nights"), d("3"));
+    assert_eq!(metric(&c, "longest_run_shifts"), d("3"));
+    // Nights are 11 h (> 10 h) so also long shifts; the Saturday is not consecutive with them.
+    assert_eq!(metric(&c, "longest_run_long_shifts"), d("3"));
+    assert_eq!(metric(&c, "weekends_off"), d("1"));
+    assert_eq!(metric(&c, "days_off"), d("9"));
+    assert_eq!(metric(&c, "nights"), d("3"));
+    assert_eq!(metric(&c, "longest_without_48h_off"), d("59"));
+}
+
+#[test]
+fn a_shift_at_monday_midnight_of_week_one_is_a_night() {
+    // Week 1 Mon 00:00–07:00 lies in the 23:00–06:00 window that began on the previous
+    // day (week 2 Sunday of the previous cycle): 6 h ≥ 3 h, so it is a night.
+    let c = run(&scenario(
+        rota(2, vec![shift(1, Mon, "00:00", 420)]),
+        vec![limited_offer(vec![])],
+    ));
+    assert_eq!(metric(&c, "nights"), d("1"));
+}
