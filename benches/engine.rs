@@ -1,38 +1,40 @@
 //! Engine benchmarks, natively at opt-level 3 (`make bench`). The target case
-//! from the issues: 6 offers over a 26-week rota of about 130 shifts, < 100 µs.
+//! from the issues: pay and rest for 6 offers (each with the 2016 limits) over a
+//! 26-week rota of 130 shifts, < 100 µs.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::engine::compare;
+use offer_compare::engine::offer::{Consequence, Limit, LimitRule::*, RunKind};
 use offer_compare::engine::rota::Shift;
 use offer_compare::engine::scenario::{Column, Scenario};
 use offer_compare::engine::time::{ClockTime, Weekday};
+use rust_decimal::Decimal;
 use std::hint::black_box;
 
-/// A 26-week rota cycling through day, long-day, night and weekend weeks:
-/// 5 shifts a week, 130 in all.
-fn big_scenario() -> Scenario {
+/// One week of a rota pattern: (days, start, minutes).
+type Week = &'static [(&'static [Weekday], &'static str, u32)];
+
+/// A 26-week rota of 130 shifts (5 a week) cycling through `weeks`.
+fn big_scenario(weeks: &[Week]) -> Scenario {
     let mut s = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default scenario");
-    let patterns: [(&[Weekday], &str, u32); 4] = [
-        (&Weekday::ALL[..5], "09:00", 480),
-        (&Weekday::ALL[..5], "08:00", 750),
-        (&Weekday::ALL[..5], "20:30", 750),
-        (&Weekday::ALL[2..], "08:00", 750),
-    ];
     let rota = &mut s.rotas[0];
     rota.weeks = 26;
     rota.shifts = (1..=26u8)
         .flat_map(|week| {
-            let (days, start, minutes) = patterns[usize::from(week) % patterns.len()];
-            days.iter().map(move |&day| Shift {
-                week,
-                day,
-                start: ClockTime::parse(start).expect("time"),
-                minutes,
-                kind: Default::default(),
-                label: None,
-                expected_work: vec![],
-            })
+            weeks[usize::from(week - 1) % weeks.len()].iter().flat_map(
+                move |&(days, start, minutes)| {
+                    days.iter().map(move |&day| Shift {
+                        week,
+                        day,
+                        start: ClockTime::parse(start).expect("time"),
+                        minutes,
+                        kind: Default::default(),
+                        label: None,
+                        expected_work: vec![],
+                    })
+                },
+            )
         })
         .collect();
     // Six columns: the two offers, each three times with shifted night windows.
@@ -45,6 +47,7 @@ fn big_scenario() -> Scenario {
         if let Some(w) = offer.terms.premium_windows.first_mut() {
             w.from = ClockTime::hm(19 + (i as u16 % 3), 0).expect("time");
         }
+        offer.terms.rest.limits = limits_2016();
         s.columns.push(Column {
             id: format!("c{i}"),
             offer: offer.id.clone(),
@@ -58,8 +61,110 @@ fn big_scenario() -> Scenario {
     s
 }
 
+/// The 2016 TCS limits as introduced (contract reference §2).
+fn limits_2016() -> Vec<Limit> {
+    let limit = |id: &str, rule| Limit {
+        id: id.into(),
+        text: id.into(),
+        rule,
+        consequence: Consequence::Flag,
+        source: String::new(),
+        marker: None,
+    };
+    vec![
+        limit(
+            "avg-48",
+            MaxAverageWeeklyHours {
+                hours: Decimal::from(48),
+                reference_weeks: None,
+            },
+        ),
+        limit(
+            "72-in-168",
+            MaxHoursIn168 {
+                hours: Decimal::from(72),
+            },
+        ),
+        limit(
+            "max-13h",
+            MaxShiftLength {
+                minutes: 780,
+                include_on_call: false,
+            },
+        ),
+        limit(
+            "max-5-long",
+            MaxConsecutive {
+                what: RunKind::LongShifts,
+                count: 5,
+            },
+        ),
+        limit(
+            "max-4-nights",
+            MaxConsecutive {
+                what: RunKind::Nights,
+                count: 4,
+            },
+        ),
+        limit(
+            "46h",
+            RestAfterRun {
+                what: RunKind::Nights,
+                after_run: 3,
+                minutes: 46 * 60,
+            },
+        ),
+        limit(
+            "max-8",
+            MaxConsecutive {
+                what: RunKind::Shifts,
+                count: 8,
+            },
+        ),
+        limit("11h", MinRestBetweenShifts { minutes: 660 }),
+        limit("weekends", MaxWeekendFrequency { one_in: 2 }),
+    ]
+}
+
 fn rota_id(s: &Scenario) -> String {
     s.rotas[0].id.clone()
+}
+
+use Weekday::*;
+
+/// Days, long days, nights, weekend: within every 2016 TCS limit (checked below).
+const COMPLIANT: [Week; 4] = [
+    &[(&[Mon, Tue, Wed, Thu, Fri], "09:00", 480)],
+    &[
+        (&[Mon, Tue], "08:00", 750),
+        (&[Wed, Thu, Fri], "09:00", 480),
+    ],
+    &[
+        (&[Mon, Tue, Wed, Thu], "21:00", 600),
+        (&[Sun], "08:00", 480),
+    ],
+    &[
+        (&[Tue, Wed, Thu], "09:00", 480),
+        (&[Sat, Sun], "08:00", 720),
+    ],
+];
+
+/// Five-day blocks of days, long days, 12.5-h nights and long weekends: many breaches.
+const BREACHING: [Week; 4] = [
+    &[(&[Mon, Tue, Wed, Thu, Fri], "09:00", 480)],
+    &[(&[Mon, Tue, Wed, Thu, Fri], "08:00", 750)],
+    &[(&[Mon, Tue, Wed, Thu, Fri], "20:30", 750)],
+    &[(&[Wed, Thu, Fri, Sat, Sun], "08:00", 750)],
+];
+
+fn breaches(s: &Scenario) -> usize {
+    let result = compare(s).expect("scenario computes");
+    result.columns[0]
+        .rest
+        .checks
+        .iter()
+        .map(|k| k.breaches.len())
+        .sum()
 }
 
 fn benches(c: &mut Criterion) {
@@ -67,12 +172,26 @@ fn benches(c: &mut Criterion) {
     c.bench_function("compare: default scenario (2 offers, 4 weeks)", |b| {
         b.iter(|| compare(black_box(&default)))
     });
-    let big = big_scenario();
-    assert_eq!(big.rotas[0].shifts.len(), 130);
-    assert!(compare(&big).is_ok());
-    c.bench_function("compare: 6 offers × 26-week rota of 130 shifts", |b| {
-        b.iter(|| compare(black_box(&big)))
-    });
+    let compliant = big_scenario(&COMPLIANT);
+    assert_eq!(compliant.rotas[0].shifts.len(), 130);
+    assert_eq!(
+        breaches(&compliant),
+        0,
+        "the compliant rota must keep every limit"
+    );
+    c.bench_function(
+        "compare: 6 offers × 26-week rota of 130 shifts, compliant",
+        |b| b.iter(|| compare(black_box(&compliant))),
+    );
+    let breaching = big_scenario(&BREACHING);
+    eprintln!(
+        "breaching rota: {} breaches per column",
+        breaches(&breaching)
+    );
+    c.bench_function(
+        "compare: 6 offers × 26-week rota of 130 shifts, breaching",
+        |b| b.iter(|| compare(black_box(&breaching))),
+    );
 }
 
 criterion_group!(engine, benches);

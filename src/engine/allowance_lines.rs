@@ -66,13 +66,7 @@ pub(super) fn allowance_lines(
         {
             continue;
         }
-        let mut factors = vec![pounds(
-            format!(
-                "full-time basic, {} {}",
-                inputs.point.id, inputs.period.label
-            ),
-            inputs.point.annual,
-        )];
+        let mut factors = vec![inputs.full_time_basic()];
         factors.extend(inputs.ltft_factor());
         factors.push(factor(
             Op::Times,
@@ -166,13 +160,7 @@ fn frequency_allowance(
         format_quantity(band.rate, Unit::Rate)
     ));
     let mut factors = vec![
-        pounds(
-            format!(
-                "full-time basic, {} {}",
-                inputs.point.id, inputs.period.label
-            ),
-            inputs.point.annual,
-        ),
+        inputs.full_time_basic(),
         factor(
             Op::Times,
             format!("band {}", band_label(band)),

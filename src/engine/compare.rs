@@ -5,7 +5,7 @@ use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
 use super::limits::{check_limits, working_time_regulations, LimitCheck};
-use super::offer::Offer;
+use super::offer::{Offer, RestDefinitions};
 use super::pay::{column_pay, ColumnPay};
 use super::rest::{metrics, Metric, RestFacts};
 use super::rota::Rota;
@@ -14,6 +14,7 @@ use super::scenario::{Issue, Scenario};
 use super::validate::validate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::rc::Rc;
 
 /// The result for one column.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,25 +42,11 @@ pub struct ColumnResult {
 /// How a column's rota treats the doctor's time under that offer's rules.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RestResult {
-    /// Rest metrics, with the offer's definitions.
-    pub metrics: Vec<Metric>,
+    /// Rest metrics, with the offer's definitions (shared by columns with the
+    /// same rota and definitions).
+    pub metrics: Rc<[Metric]>,
     /// The offer's limits (and the Working Time Regulations, when asked), checked.
     pub checks: Vec<LimitCheck>,
-}
-
-impl RestResult {
-    fn new(scenario: &Scenario, offer: &Offer, rota: &Rota) -> RestResult {
-        let rest = &offer.terms.rest;
-        let facts = RestFacts::new(rota, &rest.definitions);
-        let mut limits = rest.limits.clone();
-        if scenario.working_time_regulations {
-            limits.extend(working_time_regulations());
-        }
-        RestResult {
-            metrics: metrics(&facts, &rest.definitions),
-            checks: check_limits(&facts, &rest.definitions, &limits),
-        }
-    }
 }
 
 impl ColumnResult {
@@ -87,6 +74,42 @@ impl ColumnResult {
         self.figure("gross_annual")
             .map(|f| f.value)
             .unwrap_or_default()
+    }
+}
+
+/// Rest facts and metrics depend only on the rota and the offer's definitions,
+/// so columns sharing both share one computation.
+#[derive(Default)]
+struct RestCache<'a> {
+    entries: Vec<(&'a str, &'a RestDefinitions, RestFacts, Rc<[Metric]>)>,
+}
+
+impl<'a> RestCache<'a> {
+    fn result(&mut self, scenario: &Scenario, offer: &'a Offer, rota: &'a Rota) -> RestResult {
+        let rest = &offer.terms.rest;
+        let index = match self
+            .entries
+            .iter()
+            .position(|(id, defs, _, _)| *id == rota.id && **defs == rest.definitions)
+        {
+            Some(i) => i,
+            None => {
+                let facts = RestFacts::new(rota, &rest.definitions);
+                let metrics: Rc<[Metric]> = metrics(&facts, &rest.definitions).into();
+                self.entries
+                    .push((&rota.id, &rest.definitions, facts, metrics));
+                self.entries.len() - 1
+            }
+        };
+        let (_, _, facts, metrics) = &self.entries[index];
+        let mut limits = rest.limits.clone();
+        if scenario.working_time_regulations {
+            limits.extend(working_time_regulations());
+        }
+        RestResult {
+            metrics: Rc::clone(metrics),
+            checks: check_limits(facts, &rest.definitions, &limits),
+        }
     }
 }
 
@@ -123,6 +146,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
         return Err(CompareError::Invalid(issues));
     }
     let mut columns = Vec::with_capacity(scenario.columns.len());
+    let mut rest_cache = RestCache::default();
     for column in &scenario.columns {
         let missing = |what: &str| ComputeError {
             figure: format!("column '{}': {what}", column.id),
@@ -140,7 +164,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
             pay_date: scenario.pay_date_of(column),
             pay: column_pay(scenario, column)?,
             differences: Vec::new(),
-            rest: RestResult::new(scenario, offer, rota),
+            rest: rest_cache.result(scenario, offer, rota),
         });
     }
     let baseline = scenario.baseline.clone();

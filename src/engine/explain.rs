@@ -164,12 +164,20 @@ fn format_exact(value: Fraction, scale: Decimal, suffix: &str) -> String {
     let Some(scaled) = value.checked_mul(&Fraction::from_decimal(scale)) else {
         return format!("{value}{suffix}");
     };
+    if scaled.den() == Decimal::ONE {
+        return format!("{}{suffix}", scaled.num().normalize());
+    }
+    // One division: the value terminates within 4 places iff rounding it there
+    // and multiplying back gives the numerator exactly.
     match scaled.to_decimal() {
-        Some(d) if scaled.terminates_within(4) => format!("{}{suffix}", d.normalize()),
-        Some(d) => format!(
-            "≈{}{suffix} (exactly {scaled}{suffix})",
-            round_quantity(d, 4).normalize()
-        ),
+        Some(d) => {
+            let shown = round_quantity(d, 4);
+            if shown.checked_mul(scaled.den()) == Some(scaled.num()) {
+                format!("{}{suffix}", shown.normalize())
+            } else {
+                format!("≈{}{suffix} (exactly {scaled}{suffix})", shown.normalize())
+            }
+        }
         None => format!("{scaled}{suffix}"),
     }
 }

@@ -194,7 +194,7 @@ fn check(
                         hours(worst),
                         describe_minute(start)
                     ),
-                    location: at(facts, start, shifts),
+                    location: at(facts, start, shifts.to_vec()),
                 });
             }
             format!("at most {} in any 168 hours", hours_decimal(max))
@@ -218,7 +218,7 @@ fn check(
             format!("at most {}", hours(u64::from(minutes)))
         }
         LimitRule::MaxConsecutive { what, count } => {
-            for (start, len) in cyclic_runs(&facts.day_flags(what)) {
+            for &(start, len) in facts.runs(what) {
                 if len as u64 > u64::from(count) {
                     breaches.push(Breach {
                         measured: format!("{len} consecutive {}", what.describe()),
@@ -237,17 +237,16 @@ fn check(
             after_run,
             minutes,
         } => {
-            for (start, len) in cyclic_runs(&facts.day_flags(what)) {
+            for &(start, len) in facts.runs(what) {
                 if (len as u64) < u64::from(after_run) {
                     continue;
                 }
-                let last_day = ((start + len - 1) as u64) % facts.days();
                 let last = facts
-                    .periods
+                    .periods_on_day((start + len - 1) as u64)
                     .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.day % facts.days() == last_day && p.is(what))
-                    .max_by_key(|(_, p)| p.span.end);
+                    .filter(|p| p.is(what))
+                    .max_by_key(|p| p.span.end)
+                    .map(|p| (facts.position(p), p));
                 if let Some((i, p)) = last {
                     let gap = facts.gap_after(i);
                     if gap < u64::from(minutes) {
@@ -328,14 +327,12 @@ fn check(
 
 /// The shifts of `what` starting on the days of a run.
 fn run_shifts(facts: &RestFacts, what: RunKind, start: usize, len: usize) -> Vec<usize> {
-    let days = facts.days();
     (0..len as u64)
         .flat_map(|k| {
-            let day = (start as u64 + k) % days;
             facts
-                .periods
+                .periods_on_day(start as u64 + k)
                 .iter()
-                .filter(move |p| p.day % days == day && p.is(what))
+                .filter(|p| p.is(what))
                 .map(|p| p.shift)
         })
         .collect()

@@ -68,16 +68,20 @@ pub(super) struct Inputs<'a> {
     pub(super) rota: &'a Rota,
     pub(super) period: &'a ScalePeriod,
     pub(super) point: &'a ScalePoint,
+    /// "full-time basic, NP2 2016/17", formatted once: most lines start with it.
+    basic_label: String,
 }
 
 impl Inputs<'_> {
+    /// The full-time annual basic salary as the first factor of a line.
+    pub(super) fn full_time_basic(&self) -> Factor {
+        pounds(self.basic_label.clone(), self.point.annual)
+    }
+
     /// Full-time basic ÷ weeks per year ÷ full-time hours: the basic hourly rate.
     pub(super) fn hourly_factors(&self) -> Vec<Factor> {
         vec![
-            pounds(
-                format!("full-time basic, {} {}", self.point.id, self.period.label),
-                self.point.annual,
-            ),
+            self.full_time_basic(),
             factor(
                 Op::DividedBy,
                 "weeks per year",
@@ -159,6 +163,7 @@ fn lookup<'a>(
         .find(|p| &p.id == id)
         .ok_or_else(|| missing("pay point"))?;
     let inputs = Inputs {
+        basic_label: format!("full-time basic, {} {}", point.id, period.label),
         doctor: &scenario.doctor,
         terms: &offer.terms,
         rota,
@@ -204,13 +209,7 @@ pub fn column_pay(scenario: &Scenario, column: &Column) -> Result<ColumnPay, Com
 }
 
 fn basic_line(inputs: &Inputs) -> Result<Figure, ComputeError> {
-    let mut factors = vec![pounds(
-        format!(
-            "full-time basic, {} {}",
-            inputs.point.id, inputs.period.label
-        ),
-        inputs.point.annual,
-    )];
+    let mut factors = vec![inputs.full_time_basic()];
     factors.extend(inputs.ltft_factor());
     let explanation = Explanation {
         rule: format!(

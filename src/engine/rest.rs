@@ -56,7 +56,21 @@ pub struct RestFacts {
     pub cycle: u64,
     /// Weeks in the cycle.
     pub weeks: u64,
+    /// Gap after each period (sorted order) until the next, cyclically.
+    gaps: Vec<u64>,
+    /// Cyclic runs of consecutive days, per [`RunKind`] (in `RUN_KINDS` order).
+    runs: Vec<Vec<(usize, usize)>>,
+    /// Most work in any 168 hours, where that window starts, the shifts in it.
+    worst: (u64, u64, Vec<usize>),
 }
+
+/// Every run kind, in the order `RestFacts` stores their runs.
+const RUN_KINDS: [RunKind; 4] = [
+    RunKind::Shifts,
+    RunKind::Nights,
+    RunKind::LongShifts,
+    RunKind::LongEvenings,
+];
 
 /// Minutes of `span` inside the daily window (which may cross midnight).
 fn minutes_in_daily_window(span: Interval, definitions: &RestDefinitions) -> u64 {
@@ -109,13 +123,43 @@ impl RestFacts {
             .flat_map(|(i, s)| s.work_intervals().map(move |w| (w, i)))
             .collect();
         work.sort();
-        RestFacts {
+        let mut facts = RestFacts {
             periods,
             work: work.iter().map(|(w, _)| *w).collect(),
             work_shift: work.iter().map(|(_, i)| *i).collect(),
             cycle: rota.cycle_minutes(),
             weeks: u64::from(rota.weeks),
-        }
+            gaps: Vec::new(),
+            runs: Vec::new(),
+            worst: (0, 0, Vec::new()),
+        };
+        // Metrics and limits both read these: compute each once.
+        facts.gaps = (0..facts.periods.len())
+            .map(|i| facts.compute_gap_after(i))
+            .collect();
+        facts.runs = RUN_KINDS
+            .iter()
+            .map(|&k| cyclic_runs(&facts.day_flags(k)))
+            .collect();
+        facts.worst = facts.compute_worst_168();
+        facts
+    }
+
+    /// The gap after period `i` (sorted order) until the next one starts, cyclically.
+    pub fn gap_after(&self, i: usize) -> u64 {
+        self.gaps.get(i).copied().unwrap_or(0)
+    }
+
+    /// Cyclic runs of consecutive days starting a period of `kind`, as (first day, length).
+    pub fn runs(&self, kind: RunKind) -> &[(usize, usize)] {
+        let index = RUN_KINDS.iter().position(|&k| k == kind).unwrap_or(0);
+        self.runs.get(index).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The most work in any 168 consecutive hours, where that window starts,
+    /// and the shifts in it.
+    pub fn worst_168(&self) -> (u64, u64, &[usize]) {
+        (self.worst.0, self.worst.1, &self.worst.2)
     }
 
     /// Days in the cycle.
@@ -123,8 +167,22 @@ impl RestFacts {
         self.weeks * 7
     }
 
-    /// The gap after period `i` (sorted order) until the next one starts, cyclically.
-    pub fn gap_after(&self, i: usize) -> u64 {
+    /// The periods starting on `day` of the cycle (taken modulo the cycle):
+    /// sorted by start, they form one block, found by binary search.
+    pub fn periods_on_day(&self, day: u64) -> &[Period] {
+        let day = day % self.days().max(1);
+        let from = self.periods.partition_point(|p| p.day < day);
+        let to = self.periods.partition_point(|p| p.day <= day);
+        &self.periods[from..to]
+    }
+
+    /// The position (in sorted order) of a period.
+    pub fn position(&self, period: &Period) -> usize {
+        self.periods
+            .partition_point(|p| (p.span.start, p.shift) < (period.span.start, period.shift))
+    }
+
+    fn compute_gap_after(&self, i: usize) -> u64 {
         let n = self.periods.len();
         let next = &self.periods[(i + 1) % n];
         let next_start = if i + 1 < n {
@@ -135,11 +193,9 @@ impl RestFacts {
         next_start.saturating_sub(self.periods[i].span.end)
     }
 
-    /// The most work in any 168 consecutive hours, where that window starts,
-    /// and the shifts in it. The worst window starts where some work starts, so
-    /// only those starts are tried, on the doubled timeline (it wraps), with
-    /// prefix sums: O(n log n).
-    pub fn worst_168(&self) -> (u64, u64, Vec<usize>) {
+    /// The worst window starts where some work starts, so only those starts
+    /// are tried, on the doubled timeline (it wraps), with prefix sums: O(n log n).
+    fn compute_worst_168(&self) -> (u64, u64, Vec<usize>) {
         let n = self.work.len();
         let doubled: Vec<Interval> = (0..2 * n)
             .map(|k| self.work[k % n].shifted(if k < n { 0 } else { self.cycle }))
@@ -168,7 +224,7 @@ impl RestFacts {
     }
 
     /// Day flags: whether a period of `kind` starts on each day of the cycle.
-    pub fn day_flags(&self, kind: RunKind) -> Vec<bool> {
+    fn day_flags(&self, kind: RunKind) -> Vec<bool> {
         let mut flags = vec![false; self.days() as usize];
         for p in self.periods.iter().filter(|p| p.is(kind)) {
             if let Some(f) = flags.get_mut((p.day % self.days()) as usize) {

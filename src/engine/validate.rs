@@ -8,7 +8,6 @@ use super::rota::{Rota, ShiftKind, MAX_CYCLE_WEEKS};
 use super::scenario::{Issue, Issues, Scenario, FORMAT_VERSION};
 use super::time::Interval;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
 
 /// Largest annual amount accepted anywhere (£10 million).
 pub const MAX_ANNUAL: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
@@ -38,7 +37,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
     validate_doctor(scenario, &mut issues);
     check_unique(
         &mut issues,
-        "rotas",
+        || "rotas".into(),
         scenario.rotas.iter().map(|r| r.id.as_str()),
     );
     for (i, rota) in scenario.rotas.iter().enumerate() {
@@ -46,7 +45,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
     }
     check_unique(
         &mut issues,
-        "offers",
+        || "offers".into(),
         scenario.offers.iter().map(|o| o.id.as_str()),
     );
     for (i, offer) in scenario.offers.iter().enumerate() {
@@ -65,12 +64,20 @@ fn check_text(issues: &mut Issues, path: impl Fn() -> String, text: &str, may_be
     }
 }
 
-fn check_unique<'a>(issues: &mut Issues, path: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
-    for (i, id) in ids.enumerate() {
-        check_text(issues, || format!("{path}[{i}].id"), id, false);
-        if !seen.insert(id) {
-            issues.push(format!("{path}[{i}].id"), format!("'{id}' is used twice"));
+fn check_unique<'a>(
+    issues: &mut Issues,
+    path: impl Fn() -> String,
+    ids: impl Iterator<Item = &'a str>,
+) {
+    // Lists are short (columns, pay points, rules): a quadratic scan beats hashing.
+    let ids: Vec<&str> = ids.collect();
+    for (i, id) in ids.iter().enumerate() {
+        check_text(issues, || format!("{}[{i}].id", path()), id, false);
+        if ids[..i].contains(id) {
+            issues.push(
+                format!("{}[{i}].id", path()),
+                format!("'{id}' is used twice"),
+            );
         }
     }
 }
@@ -139,7 +146,7 @@ fn validate_rota(rota: &Rota, path: &str, issues: &mut Issues) {
         return;
     }
     let cycle = rota.cycle_minutes();
-    let mut placed: Vec<(Interval, usize)> = Vec::new();
+    let mut placed: Vec<(Interval, usize)> = Vec::with_capacity(rota.shifts.len());
     for (i, shift) in rota.shifts.iter().enumerate() {
         // Paths are only formatted when something is wrong: this runs on every edit.
         let at = || format!("{path}.shifts[{i}]");
@@ -277,7 +284,7 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
         .chain(terms.allowances.iter().map(|a| a.id.as_str()))
         .chain(terms.frequency_allowances.iter().map(|a| a.id.as_str()))
         .chain(terms.on_call_allowances.iter().map(|a| a.id.as_str()));
-    check_unique(issues, &format!("{path}.terms.rules"), ids);
+    check_unique(issues, || format!("{path}.terms.rules"), ids);
     for (i, w) in terms.premium_windows.iter().enumerate() {
         let wp = || format!("{path}.terms.premium_windows[{i}]");
         check_text(issues, || format!("{}.name", wp()), &w.name, false);
@@ -330,7 +337,7 @@ fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
         }
         check_unique(
             issues,
-            &format!("{}.points", pp()),
+            || format!("{}.points", pp()),
             p.points.iter().map(|x| x.id.as_str()),
         );
         for (j, point) in p.points.iter().enumerate() {
@@ -366,7 +373,7 @@ fn validate_columns(scenario: &Scenario, issues: &mut Issues) {
     );
     check_unique(
         issues,
-        "columns",
+        || "columns".into(),
         scenario.columns.iter().map(|c| c.id.as_str()),
     );
     for (i, column) in scenario.columns.iter().enumerate() {
@@ -480,7 +487,7 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
         );
         check_unique(
             issues,
-            &format!("{}.readings", rp()),
+            || format!("{}.readings", rp()),
             rule.readings.iter().map(|r| r.id.as_str()),
         );
         for (j, reading) in rule.readings.iter().enumerate() {
@@ -505,7 +512,6 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
             || format!("{}.bands", ap()),
             || "needs at least one band".into(),
         );
-        let mut seen = HashSet::new();
         for (j, band) in a.bands.iter().enumerate() {
             check_one_in(
                 issues,
@@ -514,7 +520,7 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
             );
             check_rate(issues, || format!("{}.bands[{j}].rate", ap()), &band.rate);
             issues.check(
-                !seen.insert(band.at_least.one_in),
+                a.bands[..j].iter().any(|b| b.at_least == band.at_least),
                 || format!("{}.bands[{j}].at_least", ap()),
                 || format!("two bands start at 1 in {}", band.at_least.one_in),
             );
@@ -542,7 +548,7 @@ fn validate_limits(terms: &Terms, path: &str, issues: &mut Issues) {
     );
     check_unique(
         issues,
-        &format!("{path}.terms.rest.limits"),
+        || format!("{path}.terms.rest.limits"),
         rest.limits.iter().map(|l| l.id.as_str()),
     );
     for (i, limit) in rest.limits.iter().enumerate() {

@@ -26,7 +26,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 rows.push((&f.id, &f.label));
             }
         }
-        for m in &column.rest.metrics {
+        for m in column.rest.metrics.iter() {
             if !rest_rows.iter().any(|(id, _)| *id == m.id) {
                 rest_rows.push((&m.id, &m.label));
             }
