@@ -2,7 +2,7 @@
 //! weekend frequency, and on-call availability allowances.
 
 use super::explain::Op;
-use super::explain::{format_quantity, Calculation, Explanation, Unit};
+use super::explain::{format_quantity, Calculation, Explanation, Factor, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
 use super::frequency::{one_in, weekends_worked};
@@ -10,11 +10,22 @@ use super::offer::{FrequencyAllowance, FrequencyBand, LtftWeekendRule};
 use super::pay::{factor, or_unsourced, pounds, Inputs};
 use rust_decimal::Decimal;
 
+/// An allowance line: a product of factors, with its rule and source.
 fn allowance_figure(
-    id: String,
+    inputs: &Inputs,
+    id: &str,
     name: &str,
-    explanation: Explanation,
+    rule: String,
+    source: &str,
+    factors: Vec<Factor>,
 ) -> Result<Figure, ComputeError> {
+    let explanation = Explanation {
+        rule,
+        source: or_unsourced(source),
+        calculation: Calculation::Product { factors },
+        rounding: inputs.terms.rounding.allowance,
+        notes: vec![],
+    };
     Figure::new(id, name, FigureKind::PayLine, Unit::Pounds, explanation)
 }
 
@@ -24,7 +35,6 @@ pub(super) fn allowance_lines(
     notes: &mut Vec<String>,
 ) -> Result<Vec<Figure>, ComputeError> {
     let terms = inputs.terms;
-    let rounding = terms.rounding.allowance;
     let mut lines = Vec::new();
     for allowance in &terms.allowances {
         let mut factors = vec![pounds(
@@ -39,23 +49,19 @@ pub(super) fn allowance_lines(
         } else {
             ""
         };
-        let explanation = Explanation {
-            rule: format!("{}: a flat £ per year{pro_rata}", allowance.name),
-            source: or_unsourced(&allowance.source),
-            calculation: Calculation::Product { factors },
-            rounding,
-            notes: vec![],
-        };
+        let rule = format!("{}: a flat £ per year{pro_rata}", allowance.name);
+        let id = format!("allowance:{}", allowance.id);
         lines.push(allowance_figure(
-            format!("allowance:{}", allowance.id),
+            inputs,
+            &id,
             &allowance.name,
-            explanation,
+            rule,
+            &allowance.source,
+            factors,
         )?);
     }
     for allowance in &terms.frequency_allowances {
-        if let Some(line) = frequency_allowance(inputs, allowance, notes)? {
-            lines.push(line);
-        }
+        lines.extend(frequency_allowance(inputs, allowance, notes)?);
     }
     for allowance in &terms.on_call_allowances {
         if !inputs
@@ -74,21 +80,19 @@ pub(super) fn allowance_lines(
             allowance.rate,
             Unit::Rate,
         ));
-        let explanation = Explanation {
-            rule: format!(
-                "{}: {} of basic salary for a rota with on-call periods, whatever their frequency",
-                allowance.name,
-                format_quantity(allowance.rate, Unit::Rate)
-            ),
-            source: or_unsourced(&allowance.source),
-            calculation: Calculation::Product { factors },
-            rounding,
-            notes: vec![],
-        };
+        let rule = format!(
+            "{}: {} of basic salary for a rota with on-call periods, whatever their frequency",
+            allowance.name,
+            format_quantity(allowance.rate, Unit::Rate)
+        );
+        let id = format!("allowance:{}", allowance.id);
         lines.push(allowance_figure(
-            format!("allowance:{}", allowance.id),
+            inputs,
+            &id,
             &allowance.name,
-            explanation,
+            rule,
+            &allowance.source,
+            factors,
         )?);
     }
     if !inputs.doctor.specialty_premium.is_zero() {
@@ -97,17 +101,17 @@ pub(super) fn allowance_lines(
             inputs.doctor.specialty_premium,
         )];
         factors.extend(inputs.ltft_factor());
-        let explanation = Explanation {
-            rule: "Flexible pay premium for the specialty, as entered for the doctor, pro rata for LTFT".into(),
-            source: "entered by the user (the doctor's specialty premium)".into(),
-            calculation: Calculation::Product { factors },
-            rounding,
-            notes: vec![],
-        };
+        let rule =
+            "Flexible pay premium for the specialty, as entered for the doctor, pro rata for LTFT"
+                .into();
+        let source = "entered by the user (the doctor's specialty premium)";
         lines.push(allowance_figure(
-            "specialty_premium".into(),
+            inputs,
+            "specialty_premium",
             "Specialty premium",
-            explanation,
+            rule,
+            source,
+            factors,
         )?);
     }
     Ok(lines)
@@ -168,29 +172,25 @@ fn frequency_allowance(
             Unit::Rate,
         ),
     ];
-    let mut explanation_notes = Vec::new();
     if allowance.ltft != LtftWeekendRule::None {
         factors.extend(inputs.ltft_factor());
-        if ltft != Fraction::ONE {
-            explanation_notes.push(match allowance.ltft {
-                LtftWeekendRule::FullTimeEquivalentProRata => "LTFT: the band is chosen on the full-time-equivalent frequency (weekends ÷ LTFT fraction) and the amount is pro rata [?]".to_string(),
-                _ => "LTFT: the band is chosen on the doctor's own rota frequency and the amount is pro rata to the LTFT fraction (the contract says 'pro rata to the commitment to the full-time weekend rota') [?]".to_string(),
-            });
-        }
     }
-    let explanation = Explanation {
-        rule: counted,
-        source: or_unsourced(&allowance.source),
-        calculation: Calculation::Product { factors },
-        rounding: inputs.terms.rounding.allowance,
-        notes: explanation_notes,
-    };
-    allowance_figure(
-        format!("allowance:{}", allowance.id),
+    let mut line = allowance_figure(
+        inputs,
+        &format!("allowance:{}", allowance.id),
         &allowance.name,
-        explanation,
-    )
-    .map(Some)
+        counted,
+        &allowance.source,
+        factors,
+    )?;
+    if ltft != Fraction::ONE {
+        line.explanation.notes.push(match allowance.ltft {
+            LtftWeekendRule::FullTimeEquivalentProRata => "LTFT: the band is chosen on the full-time-equivalent frequency (weekends ÷ LTFT fraction) and the amount is pro rata [?]",
+            LtftWeekendRule::ActualFrequencyProRata => "LTFT: the band is chosen on the doctor's own rota frequency and the amount is pro rata to the LTFT fraction (the contract says 'pro rata to the commitment to the full-time weekend rota') [?]",
+            LtftWeekendRule::None => "LTFT: this allowance is not pro-rated",
+        }.to_string());
+    }
+    Ok(Some(line))
 }
 
 fn band_label(band: &FrequencyBand) -> String {

@@ -162,7 +162,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
             offer_name: offer.name.clone(),
             rota_id: column.rota.clone(),
             pay_date: scenario.pay_date_of(column),
-            pay: column_pay(scenario, column)?,
+            pay: column_pay(scenario, column, offer, rota)?,
             differences: Vec::new(),
             rest: rest_cache.result(scenario, offer, rota),
         });

@@ -2,11 +2,10 @@
 //! additional hours, and gathers the premium and allowance lines and totals.
 
 use super::allowance_lines::allowance_lines;
-use super::date::Date;
 use super::explain::{format_quantity, Calculation, Explanation, Factor, Op, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
-use super::offer::{ScalePeriod, ScalePoint, Terms};
+use super::offer::{Offer, ScalePeriod, ScalePoint, Terms};
 use super::premium::Piece;
 use super::premium_lines::{premium_lines, WindowHours};
 use super::rota::Rota;
@@ -137,15 +136,13 @@ impl Inputs<'_> {
 fn lookup<'a>(
     scenario: &'a Scenario,
     column: &Column,
-    date: Date,
+    offer: &'a Offer,
+    rota: &'a Rota,
 ) -> Result<Inputs<'a>, ComputeError> {
     let missing = |what: &str| ComputeError {
         figure: format!("column '{}': {what}", column.id),
     };
-    let offer = scenario
-        .offer(&column.offer)
-        .ok_or_else(|| missing("offer"))?;
-    let rota = scenario.rota(&column.rota).ok_or_else(|| missing("rota"))?;
+    let date = scenario.pay_date_of(column);
     let period = offer
         .terms
         .pay_scale
@@ -173,9 +170,14 @@ fn lookup<'a>(
     Ok(inputs)
 }
 
-/// Computes the pay of one column of a validated scenario.
-pub fn column_pay(scenario: &Scenario, column: &Column) -> Result<ColumnPay, ComputeError> {
-    let inputs = lookup(scenario, column, scenario.pay_date_of(column))?;
+/// Computes the pay of one column of a validated scenario, given its offer and rota.
+pub fn column_pay(
+    scenario: &Scenario,
+    column: &Column,
+    offer: &Offer,
+    rota: &Rota,
+) -> Result<ColumnPay, ComputeError> {
+    let inputs = lookup(scenario, column, offer, rota)?;
     let rota = inputs.rota;
     let mut notes = Vec::new();
     let mut lines = vec![basic_line(&inputs)?];

@@ -3,7 +3,8 @@
 //! read values, not formatted text.
 
 use crate::engine::compare::Comparison;
-use crate::engine::explain::{format_figure, render_text};
+use crate::engine::explain::{format_figure, render_text, Unit};
+use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -56,14 +57,8 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                         <tr>
                             <th scope="row">{ *label }</th>
                             { for comparison.columns.iter().map(|c| match c.figure(id) {
-                                Some(f) => html! {
-                                    <td data-offer={c.id.clone()} data-line={f.id.clone()}
-                                        data-value={f.value.to_string()}
-                                        title={render_text(&f.explanation, f.unit)}>
-                                        { format_figure(f.value, f.unit) }
-                                    </td>
-                                },
-                                None => html! { <td><span aria-label="not applicable">{ "–" }</span></td> },
+                                Some(f) => cell(&c.id, &f.id, f.value, f.unit, render_text(&f.explanation, f.unit)),
+                                None => empty_cell(),
                             }) }
                         </tr>
                     }) }
@@ -74,13 +69,8 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                         <tr>
                             <th scope="row">{ *label }</th>
                             { for comparison.columns.iter().map(|c| match c.metric(id) {
-                                Some(m) => html! {
-                                    <td data-offer={c.id.clone()} data-line={m.id.clone()}
-                                        data-value={m.value.to_string()} title={m.definition.clone()}>
-                                        { format_figure(m.value, m.unit) }
-                                    </td>
-                                },
-                                None => html! { <td><span aria-label="not applicable">{ "–" }</span></td> },
+                                Some(m) => cell(&c.id, &m.id, m.value, m.unit, m.definition.clone()),
+                                None => empty_cell(),
                             }) }
                         </tr>
                     }) }
@@ -88,4 +78,17 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             </table>
         </div>
     }
+}
+
+/// A figure's cell: the formatted value, with the test contract's data attributes.
+fn cell(column: &str, line: &str, value: Decimal, unit: Unit, title: String) -> Html {
+    html! {
+        <td data-offer={column.to_string()} data-line={line.to_string()} data-value={value.to_string()} title={title}>
+            { format_figure(value, unit) }
+        </td>
+    }
+}
+
+fn empty_cell() -> Html {
+    html! { <td><span aria-label="not applicable">{ "–" }</span></td> }
 }
