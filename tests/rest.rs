@@ -304,3 +304,24 @@ fn a_shift_at_monday_midnight_of_week_one_is_a_night() {
     ));
     assert_eq!(metric(&c, "nights"), d("1"));
 }
+
+#[test]
+fn the_csv_carries_rest_metrics_and_located_breaches() {
+    let r = rota(
+        1,
+        vec![shift(1, Mon, "09:00", 480), shift(1, Sun, "13:00", 600)],
+    );
+    let c = run(&scenario(
+        r,
+        vec![limited_offer(vec![limit(
+            "11h",
+            MinRestBetweenShifts { minutes: 660 },
+        )])],
+    ));
+    let csv = offer_compare::codec::csv::comparison_to_csv(&c);
+    assert!(
+        csv.contains("o,o,1,2016-08-03,rest:shortest_rest,Shortest rest between shifts,10,"),
+        "{csv}"
+    );
+    assert!(csv.contains("limit:11h,limit 11h,1,BREACHED; allowed: at least 11 h between shifts; source: test; 10 h between shifts at week 1 Sun 23:00"), "{csv}");
+}

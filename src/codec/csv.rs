@@ -20,24 +20,53 @@ fn field(text: &str) -> String {
     }
 }
 
-/// Every figure of every column, one per row, with its explanation.
+/// Every figure, rest metric and limit check of every column, one per row,
+/// with its explanation. A limit's value is its number of breaches.
 pub fn comparison_to_csv(comparison: &Comparison) -> String {
     let mut out =
         String::from("column,offer,offer_version,pay_date,line,label,value,explanation\r\n");
     for column in &comparison.columns {
-        for figure in column.figures() {
-            let row = [
+        let mut row = |line: &str, label: &str, value: String, explanation: String| {
+            let cells = [
                 field(&column.id),
                 field(&column.offer_id),
                 column.offer_version.to_string(),
                 column.pay_date.to_string(),
-                field(&figure.id),
-                field(&figure.label),
-                figure.value.to_string(),
-                field(&render_text(&figure.explanation, figure.unit)),
+                field(line),
+                field(label),
+                value,
+                field(&explanation),
             ];
-            out.push_str(&row.join(","));
+            out.push_str(&cells.join(","));
             out.push_str("\r\n");
+        };
+        for f in column.figures() {
+            row(
+                &f.id,
+                &f.label,
+                f.value.to_string(),
+                render_text(&f.explanation, f.unit),
+            );
+        }
+        for m in column.rest.metrics.iter() {
+            row(&m.id, &m.label, m.value.to_string(), m.definition.clone());
+        }
+        for check in &column.rest.checks {
+            let mut text = format!(
+                "{}; allowed: {}; source: {}",
+                if check.passed { "kept" } else { "BREACHED" },
+                check.allowed,
+                check.source
+            );
+            for b in &check.breaches {
+                text.push_str(&format!("; {} at {}", b.measured, b.location.at));
+            }
+            row(
+                &format!("limit:{}", check.id),
+                &check.text,
+                check.breaches.len().to_string(),
+                text,
+            );
         }
     }
     out
