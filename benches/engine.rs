@@ -54,6 +54,9 @@ fn big_scenario(weeks: &[Week]) -> Scenario {
             rota: rota_id(&s),
             pay_date: None,
             readings: Default::default(),
+            rota_type: None,
+            band_override: None,
+            protection: None,
         });
         s.offers.push(offer);
     }
@@ -68,6 +71,7 @@ fn limits_2016() -> Vec<Limit> {
         text: id.into(),
         rule,
         consequence: Consequence::Flag,
+        applies_to: vec![],
         source: String::new(),
         marker: None,
     };
@@ -90,6 +94,7 @@ fn limits_2016() -> Vec<Limit> {
             MaxShiftLength {
                 minutes: 780,
                 include_on_call: false,
+                weekend_minutes: None,
             },
         ),
         limit(

@@ -21,6 +21,7 @@ fn a_13_hour_shift_passes_a_13_hour_maximum_and_13_h_01_fails() {
     let rule = MaxShiftLength {
         minutes: 780,
         include_on_call: false,
+        weekend_minutes: None,
     };
     assert!(checked(rota(1, vec![shift(1, Tue, "08:00", 780)]), rule).passed);
     let k = checked(rota(1, vec![shift(1, Tue, "08:00", 781)]), rule);

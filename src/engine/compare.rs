@@ -1,16 +1,18 @@
 //! Runs every column of a scenario and sets each against the baseline.
 
+use super::banded_lines::ProtectedPay;
+use super::banding::{decide, suggest_rota_type, BandDecision};
 use super::date::Date;
 use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
 use super::limits::{check_limits, working_time_regulations, LimitCheck};
-use super::offer::{Offer, RestDefinitions};
-use super::pay::{column_pay, ColumnPay};
+use super::offer::{Band, Offer, RestDefinitions, RotaType};
+use super::pay::{column_pay, protected_lines, ColumnPay, PayOptions};
 use super::rest::{metrics, Metric, RestFacts};
 use super::rota::Rota;
 use super::rounding::Rounding;
-use super::scenario::{Issue, Scenario};
+use super::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
 use super::validate::validate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -85,7 +87,16 @@ struct RestCache<'a> {
 }
 
 impl<'a> RestCache<'a> {
-    fn result(&mut self, scenario: &Scenario, offer: &'a Offer, rota: &'a Rota) -> RestResult {
+    /// Rest metrics and limit checks of a rota under an offer, and the 2002 band
+    /// when the offer is banded (band 3 follows from its New Deal checks).
+    fn evaluate(
+        &mut self,
+        scenario: &Scenario,
+        offer: &'a Offer,
+        rota: &'a Rota,
+        rota_type: Option<RotaType>,
+        band_override: Option<Band>,
+    ) -> (RestResult, Option<BandDecision>) {
         let rest = &offer.terms.rest;
         let index = match self
             .entries
@@ -106,10 +117,68 @@ impl<'a> RestCache<'a> {
         if scenario.working_time_regulations {
             limits.extend(working_time_regulations());
         }
-        RestResult {
+        let chosen = rota_type.unwrap_or_else(|| suggest_rota_type(rota));
+        let checks = check_limits(facts, &rest.definitions, &limits, chosen);
+        let band = offer.terms.banding.as_ref().map(|banding| {
+            decide(
+                banding,
+                rota,
+                facts,
+                &checks,
+                rest.definitions.weekend,
+                rota_type,
+                band_override,
+            )
+        });
+        let result = RestResult {
             metrics: Rc::clone(metrics),
-            checks: check_limits(facts, &rest.definitions, &limits),
+            checks,
+        };
+        (result, band)
+    }
+
+    /// What pay protection guarantees a column: its rota under the 2002 offer,
+    /// at the post's 2015 band (never band 3).
+    fn protected_pay(
+        &mut self,
+        scenario: &'a Scenario,
+        column: &Column,
+        protection: &Protection,
+        rota: &'a Rota,
+    ) -> Result<ProtectedPay, ComputeError> {
+        let missing = || ComputeError {
+            figure: format!(
+                "column '{}': protection offer '{}'",
+                column.id, protection.offer
+            ),
+        };
+        let offer = scenario.offer(&protection.offer).ok_or_else(missing)?;
+        let banding = offer.terms.banding.as_ref().ok_or_else(missing)?;
+        let (_, band) = self.evaluate(
+            scenario,
+            offer,
+            rota,
+            column.rota_type,
+            protection.band_2015,
+        );
+        let mut band = band.ok_or_else(missing)?;
+        if band.band == Band::B3 {
+            band.reason = format!(
+                "{}; protection never uses band 3, so band {} is protected [?]",
+                band.reason,
+                banding.band3_protected_as.name()
+            );
+            band.band = banding.band3_protected_as;
         }
+        let date = match protection.section {
+            ProtectionSection::CashFloor => protection.day_before,
+            ProtectionSection::StayOn2002 => scenario.pay_date_of(column),
+        };
+        Ok(ProtectedPay {
+            section: protection.section,
+            lines: protected_lines(scenario, column, offer, rota, date, &band)?,
+            offer_name: offer.name.clone(),
+        })
     }
 }
 
@@ -155,6 +224,21 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
             .offer(&column.offer)
             .ok_or_else(|| missing("offer"))?;
         let rota = scenario.rota(&column.rota).ok_or_else(|| missing("rota"))?;
+        let (rest, band) = rest_cache.evaluate(
+            scenario,
+            offer,
+            rota,
+            column.rota_type,
+            column.band_override,
+        );
+        let protected = match &column.protection {
+            Some(p) => Some(rest_cache.protected_pay(scenario, column, p, rota)?),
+            None => None,
+        };
+        let options = PayOptions {
+            band: band.as_ref(),
+            protection: protected.as_ref(),
+        };
         columns.push(ColumnResult {
             id: column.id.clone(),
             offer_id: offer.id.clone(),
@@ -162,9 +246,9 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
             offer_name: offer.name.clone(),
             rota_id: column.rota.clone(),
             pay_date: scenario.pay_date_of(column),
-            pay: column_pay(scenario, column, offer, rota)?,
+            pay: column_pay(scenario, column, offer, rota, options)?,
             differences: Vec::new(),
-            rest: rest_cache.result(scenario, offer, rota),
+            rest,
         });
     }
     let baseline = scenario.baseline.clone();

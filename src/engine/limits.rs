@@ -3,10 +3,10 @@
 //! against the allowed one, and the rule's text and source.
 
 use super::fraction::Fraction;
-use super::offer::{Consequence, Limit, LimitRule, Marker, RestDefinitions, RunKind};
+use super::offer::{Consequence, Limit, LimitRule, Marker, RestDefinitions, RotaType, RunKind};
 use super::rest::{cyclic_runs, RestFacts};
 use super::rounding::round_quantity;
-use super::time::{describe_minute, Weekday, DAY, WEEK};
+use super::time::{describe_minute, Interval, Weekday, DAY, WEEK};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -82,6 +82,7 @@ pub fn working_time_regulations() -> Vec<Limit> {
         text: text.into(),
         rule,
         consequence: Consequence::Flag,
+        applies_to: Vec::new(),
         source: source.into(),
         marker: Some(Marker::Secondary),
     };
@@ -102,14 +103,16 @@ pub fn working_time_regulations() -> Vec<Limit> {
     ]
 }
 
-/// Checks every limit.
+/// Checks every limit that applies to the rota type.
 pub fn check_limits(
     facts: &RestFacts,
     definitions: &RestDefinitions,
     limits: &[Limit],
+    rota_type: RotaType,
 ) -> Vec<LimitCheck> {
     limits
         .iter()
+        .filter(|limit| limit.applies_to.is_empty() || limit.applies_to.contains(&rota_type))
         .map(|limit| {
             let (allowed, breaches) = check(facts, definitions, limit.rule);
             LimitCheck {
@@ -202,20 +205,32 @@ fn check(
         LimitRule::MaxShiftLength {
             minutes,
             include_on_call,
+            weekend_minutes,
         } => {
             for p in facts
                 .periods
                 .iter()
                 .filter(|p| include_on_call || !p.on_call)
             {
-                if p.span.len() > u64::from(minutes) {
+                let max = match weekend_minutes {
+                    Some(w) if touches_weekend(p.span) => w,
+                    _ => minutes,
+                };
+                if p.span.len() > u64::from(max) {
                     breaches.push(Breach {
                         measured: format!("a {} shift", hours(p.span.len())),
                         location: at(facts, p.span.start, vec![p.shift]),
                     });
                 }
             }
-            format!("at most {}", hours(u64::from(minutes)))
+            match weekend_minutes {
+                Some(w) => format!(
+                    "at most {} ({} at weekends)",
+                    hours(u64::from(minutes)),
+                    hours(u64::from(w))
+                ),
+                None => format!("at most {}", hours(u64::from(minutes))),
+            }
         }
         LimitRule::MaxConsecutive { what, count } => {
             for &(start, len) in facts.runs(what) {
@@ -323,6 +338,14 @@ fn check(
         }
     };
     (allowed, breaches)
+}
+
+/// Whether a period touches Saturday 00:00 – Monday 00:00 of any week.
+fn touches_weekend(span: Interval) -> bool {
+    (span.start / WEEK..=span.end.saturating_sub(1) / WEEK).any(|k| {
+        span.intersect(&Interval::new(k * WEEK + 5 * DAY, (k + 1) * WEEK))
+            .is_some()
+    })
 }
 
 /// The shifts of `what` starting on the days of a run.

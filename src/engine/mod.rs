@@ -2,6 +2,8 @@
 //! floating point, no panics on any input; every figure carries its explanation.
 
 mod allowance_lines;
+pub mod banded_lines;
+pub mod banding;
 pub mod compare;
 pub mod date;
 pub mod explain;

@@ -273,9 +273,10 @@ pub struct Terms {
     pub full_time_hours: Param,
     /// Weeks per year used for the hourly rate (52.143).
     pub weeks_per_year: Param,
-    /// Rostered hours above contracted hours.
-    #[serde(default)]
-    pub additional_hours: AdditionalHours,
+    /// Pay for rostered hours above contracted hours; absent when the contract
+    /// pays them otherwise (the 2002 banding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_hours: Option<AdditionalHours>,
     /// Premium windows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub premium_windows: Vec<PremiumWindow>,
@@ -297,6 +298,9 @@ pub struct Terms {
     /// Rest definitions and hour and rest limits.
     #[serde(default)]
     pub rest: RestTerms,
+    /// The 2002 banding, for offers paid that way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banding: Option<Banding>,
     /// Rounding per line kind.
     #[serde(default)]
     pub rounding: RoundingRules,
@@ -706,6 +710,9 @@ pub enum LimitRule {
         /// Whether on-call periods count as continuous duty.
         #[serde(default)]
         include_on_call: bool,
+        /// A longer maximum for periods touching a weekend (2002 on-call: 56 h).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        weekend_minutes: Option<u32>,
     },
     /// At most `count` consecutive days starting a shift of the kind.
     MaxConsecutive {
@@ -764,6 +771,10 @@ pub struct Limit {
     /// What a breach does.
     #[serde(default)]
     pub consequence: Consequence,
+    /// The rota types it applies to (every type when empty): New Deal limits
+    /// depend on the rota type.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies_to: Vec<RotaType>,
     /// Where it comes from.
     #[serde(default)]
     pub source: String,
@@ -782,4 +793,152 @@ pub struct RestTerms {
     /// The limits.
     #[serde(default)]
     pub limits: Vec<Limit>,
+}
+
+/// A 2002 pay band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Band {
+    /// No supplement (FY1: 5 %).
+    #[serde(rename = "unbanded")]
+    Unbanded,
+    /// Band 1C (least unsocial).
+    #[serde(rename = "1C")]
+    B1C,
+    /// Band 1B (moderately unsocial).
+    #[serde(rename = "1B")]
+    B1B,
+    /// Band 1A (most unsocial).
+    #[serde(rename = "1A")]
+    B1A,
+    /// Band 2B (least unsocial).
+    #[serde(rename = "2B")]
+    B2B,
+    /// Band 2A (most unsocial).
+    #[serde(rename = "2A")]
+    B2A,
+    /// Band 3: over 56 h, or a New Deal limit not met.
+    #[serde(rename = "3")]
+    B3,
+}
+
+impl Band {
+    /// The band's name as printed.
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Unbanded => "unbanded",
+            Band::B1C => "1C",
+            Band::B1B => "1B",
+            Band::B1A => "1A",
+            Band::B2B => "2B",
+            Band::B2A => "2A",
+            Band::B3 => "3",
+        }
+    }
+}
+
+/// The New Deal rota type, which decides which limits apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RotaType {
+    /// Full shift.
+    FullShift,
+    /// Partial shift.
+    PartialShift,
+    /// On-call rota.
+    OnCall,
+}
+
+impl RotaType {
+    /// The rota type in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RotaType::FullShift => "full shift",
+            RotaType::PartialShift => "partial shift",
+            RotaType::OnCall => "on-call rota",
+        }
+    }
+}
+
+/// A band's supplement, as a share of basic salary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandSupplement {
+    /// The band.
+    pub band: Band,
+    /// Supplement as a share of basic.
+    pub rate: Fraction,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: String,
+    /// How sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+}
+
+/// A flexible (LTFT) trainee's hours band under the 2002 contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlexibleBand {
+    /// Name ("F7").
+    pub id: String,
+    /// Average weekly hours of actual work from (inclusive)…
+    #[serde(with = "rust_decimal::serde::str")]
+    pub from_hours: Decimal,
+    /// …to (exclusive).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub to_hours: Decimal,
+    /// Share of full-time basic paid as basic.
+    pub fraction: Fraction,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: String,
+    /// How sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+}
+
+/// The 2002 contract's banding: one flat supplement for the whole post, decided
+/// by hours, unsociality and compliance with the New Deal limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Banding {
+    /// Supplement per band.
+    pub supplements: Vec<BandSupplement>,
+    /// Supplement for an unbanded FY1 post.
+    pub fy1_unbanded: Fraction,
+    /// Unbanded needs all work inside this window (days, Mon–Fri 08:00–19:00).
+    pub unbanded_days: Vec<Weekday>,
+    /// The unbanded window's times.
+    pub unbanded_hours: ClockRange,
+    /// Plain time for the unsocial share (days, Mon–Fri 07:00–19:00).
+    pub plain_days: Vec<Weekday>,
+    /// Plain time's hours.
+    pub plain_hours: ClockRange,
+    /// "Most unsocial" if weekends are worked more often than 1 in this many…
+    pub most_unsocial_weekends_more_often_than: OneIn,
+    /// …or more than this share of work falls outside plain time.
+    pub most_unsocial_share_over: Fraction,
+    /// Flexible trainees' hours bands (the multiplier of full basic is fraction × (1 + supplement)).
+    #[serde(default)]
+    pub flexible: Vec<FlexibleBand>,
+    /// Flexible trainees' supplement by unsociality: most, moderately, least (A, B, C).
+    #[serde(default)]
+    pub flexible_supplements: Vec<Fraction>,
+    /// Pay protection never uses band 3: a band-3 post is protected at this band.
+    pub band3_protected_as: Band,
+    /// Where the banding comes from.
+    pub source: String,
+    /// How sure the criteria are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+}
+
+impl Banding {
+    /// The supplement of a band, if the table has it.
+    pub fn supplement(&self, band: Band) -> Option<Fraction> {
+        self.supplements
+            .iter()
+            .find(|s| s.band == band)
+            .map(|s| s.rate)
+    }
 }

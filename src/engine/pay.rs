@@ -2,6 +2,9 @@
 //! additional hours, and gathers the premium and allowance lines and totals.
 
 use super::allowance_lines::allowance_lines;
+use super::banded_lines::{banded_lines, protection_line, ProtectedPay};
+use super::banding::BandDecision;
+use super::date::Date;
 use super::explain::{format_quantity, Calculation, Explanation, Factor, Op, Unit};
 use super::figure::{ComputeError, Figure, FigureKind};
 use super::fraction::Fraction;
@@ -28,6 +31,8 @@ pub struct ColumnPay {
     /// How each shift is paid, piece by piece in shift order, so the page can
     /// draw it without computing.
     pub pieces: Vec<Piece>,
+    /// The 2002 band and why, for banded offers.
+    pub band: Option<BandDecision>,
     /// How conditions were evaluated (frequencies counted, bands chosen).
     pub notes: Vec<String>,
     /// Things the user should know (e.g. rota designed for another LTFT fraction).
@@ -138,11 +143,11 @@ fn lookup<'a>(
     column: &Column,
     offer: &'a Offer,
     rota: &'a Rota,
+    date: Date,
 ) -> Result<Inputs<'a>, ComputeError> {
     let missing = |what: &str| ComputeError {
         figure: format!("column '{}': {what}", column.id),
     };
-    let date = scenario.pay_date_of(column);
     let period = offer
         .terms
         .pay_scale
@@ -170,22 +175,54 @@ fn lookup<'a>(
     Ok(inputs)
 }
 
+/// What decides a column's pay besides its offer and rota.
+pub struct PayOptions<'a> {
+    /// The 2002 band, for offers with banding.
+    pub band: Option<&'a BandDecision>,
+    /// Transitional pay protection, when the column has it.
+    pub protection: Option<&'a ProtectedPay>,
+}
+
+/// The 2002 basic and banding lines of a rota under a banded offer at a date
+/// (for pay protection).
+pub fn protected_lines(
+    scenario: &Scenario,
+    column: &Column,
+    offer: &Offer,
+    rota: &Rota,
+    date: Date,
+    band: &BandDecision,
+) -> Result<Vec<Figure>, ComputeError> {
+    let inputs = lookup(scenario, column, offer, rota, date)?;
+    match &offer.terms.banding {
+        Some(banding) => banded_lines(&inputs, banding, band),
+        None => Ok(vec![basic_line(&inputs)?]),
+    }
+}
+
 /// Computes the pay of one column of a validated scenario, given its offer and rota.
 pub fn column_pay(
     scenario: &Scenario,
     column: &Column,
     offer: &Offer,
     rota: &Rota,
+    options: PayOptions,
 ) -> Result<ColumnPay, ComputeError> {
-    let inputs = lookup(scenario, column, offer, rota)?;
+    let inputs = lookup(scenario, column, offer, rota, scenario.pay_date_of(column))?;
     let rota = inputs.rota;
     let mut notes = Vec::new();
-    let mut lines = vec![basic_line(&inputs)?];
+    let mut lines = match (options.band, &offer.terms.banding) {
+        (Some(band), Some(banding)) => banded_lines(&inputs, banding, band)?,
+        _ => vec![basic_line(&inputs)?],
+    };
     lines.extend(additional_hours_line(&inputs)?);
 
     let premium = premium_lines(&inputs, column, &mut notes)?;
     lines.extend(premium.lines);
     lines.extend(allowance_lines(&inputs, &mut notes)?);
+    if let Some(protected) = options.protection {
+        lines.extend(protection_line(protected, &lines, &mut notes)?);
+    }
 
     let mut warnings = Vec::new();
     if let Some(designed) = rota.designed_for_ltft {
@@ -203,6 +240,7 @@ pub fn column_pay(
         pay_year: inputs.period.label.clone(),
         lines,
         totals,
+        band: options.band.cloned(),
         window_hours: premium.hours,
         pieces: premium.pieces,
         notes,
@@ -210,7 +248,7 @@ pub fn column_pay(
     })
 }
 
-fn basic_line(inputs: &Inputs) -> Result<Figure, ComputeError> {
+pub(super) fn basic_line(inputs: &Inputs) -> Result<Figure, ComputeError> {
     let mut factors = vec![inputs.full_time_basic()];
     factors.extend(inputs.ltft_factor());
     let explanation = Explanation {
@@ -239,6 +277,9 @@ fn basic_line(inputs: &Inputs) -> Result<Figure, ComputeError> {
 }
 
 fn additional_hours_line(inputs: &Inputs) -> Result<Option<Figure>, ComputeError> {
+    let Some(rule) = &inputs.terms.additional_hours else {
+        return Ok(None);
+    };
     let err = || ComputeError {
         figure: "additional_hours".into(),
     };
@@ -257,7 +298,7 @@ fn additional_hours_line(inputs: &Inputs) -> Result<Option<Figure>, ComputeError
         return Ok(None);
     }
     let per_week = Fraction::new(extra, Decimal::from(60 * weeks)).ok_or_else(err)?;
-    let multiplier = inputs.terms.additional_hours.multiplier;
+    let multiplier = rule.multiplier;
     let rate =
         (multiplier != Fraction::ONE).then_some(("multiplier of the hourly rate", multiplier));
     let explanation = Explanation {
@@ -266,7 +307,7 @@ fn additional_hours_line(inputs: &Inputs) -> Result<Option<Figure>, ComputeError
             super::explain::format_quantity(contracted, Unit::Number),
             multiplier
         ),
-        source: or_unsourced(&inputs.terms.additional_hours.source),
+        source: or_unsourced(&rule.source),
         calculation: inputs.hourly_line(rate, per_week, "additional hours per week"),
         rounding: inputs.terms.rounding.additional_hours,
         notes: vec!["Hours are the rota's rostered hours averaged over its cycle.".into()],

@@ -4,7 +4,7 @@
 
 use super::date::Date;
 use super::fraction::Fraction;
-use super::offer::{Grade, Offer};
+use super::offer::{Band, Grade, Offer, RotaType};
 use super::rota::Rota;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,43 @@ pub struct Column {
     /// Chosen reading per shift rule (rule id → reading id); the first reading otherwise.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub readings: BTreeMap<String, String>,
+    /// New Deal rota type; suggested from the rota when absent (on-call periods → on-call rota).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rota_type: Option<RotaType>,
+    /// A 2002 band chosen by the user instead of the one derived from the rota.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band_override: Option<Band>,
+    /// Transitional pay protection (2016 TCS Schedule 14) for a 2016-family column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection: Option<Protection>,
+}
+
+/// Which section of the 2016 TCS Schedule 14 protects the doctor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProtectionSection {
+    /// Section 1: a cash floor — the 2002 basic of the day before transfer plus the
+    /// banding of the post as at 31 Oct 2015 (never band 3).
+    CashFloor,
+    /// Section 2: doctors at ST3+ on a run-through programme on 2 Aug 2016 stay on
+    /// the 2002 pay system (increments and banding, not band 3).
+    StayOn2002,
+}
+
+/// Pay protection for one column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protection {
+    /// Which section applies.
+    pub section: ProtectionSection,
+    /// The id of the 2002 offer in the scenario.
+    pub offer: String,
+    /// Section 1: the day before transfer, whose 2002 basic is protected.
+    pub day_before: Date,
+    /// The post's band as at 31 Oct 2015; derived from the column's rota under
+    /// the 2002 offer when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band_2015: Option<Band>,
 }
 
 /// A whole comparison, as saved in a file or a link.

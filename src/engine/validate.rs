@@ -3,9 +3,9 @@
 //! arithmetic on them can never overflow.
 
 use super::fraction::Fraction;
-use super::offer::{LimitRule, Offer, OneIn, Terms};
+use super::offer::{Band, Banding, LimitRule, Offer, OneIn, Terms};
 use super::rota::{Rota, ShiftKind, MAX_CYCLE_WEEKS};
-use super::scenario::{Issue, Issues, Scenario, FORMAT_VERSION};
+use super::scenario::{Issue, Issues, ProtectionSection, Scenario, FORMAT_VERSION};
 use super::time::Interval;
 use rust_decimal::Decimal;
 
@@ -261,11 +261,13 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
         || format!("{path}.terms.weeks_per_year"),
         || "must be between 1 and 53".into(),
     );
-    check_rate(
-        issues,
-        || format!("{path}.terms.additional_hours.multiplier"),
-        &terms.additional_hours.multiplier,
-    );
+    if let Some(additional) = &terms.additional_hours {
+        check_rate(
+            issues,
+            || format!("{path}.terms.additional_hours.multiplier"),
+            &additional.multiplier,
+        );
+    }
     issues.check(
         terms.premium_windows.len() + terms.shift_rules.len() > super::premium::MAX_WINDOWS,
         || format!("{path}.terms.premium_windows"),
@@ -409,6 +411,7 @@ fn validate_columns(scenario: &Scenario, issues: &mut Issues) {
                 },
             );
         }
+        validate_column_banding(scenario, offer, column, &cp, issues);
         let date = scenario.pay_date_of(column);
         let date_path = if column.pay_date.is_some() {
             format!("{cp}.pay_date")
@@ -527,6 +530,9 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
         }
     }
     validate_limits(terms, path, issues);
+    if let Some(banding) = &terms.banding {
+        validate_banding(banding, &format!("{path}.terms.banding"), issues);
+    }
     for (i, a) in terms.on_call_allowances.iter().enumerate() {
         let ap = || format!("{path}.terms.on_call_allowances[{i}]");
         check_text(issues, || format!("{}.name", ap()), &a.name, false);
@@ -582,5 +588,93 @@ fn validate_limits(terms: &Terms, path: &str, issues: &mut Issues) {
         issues.check(bad, lp, || {
             "a value is out of range (hours 0–168, counts 1–364, 1 in N with N 1–52)".into()
         });
+    }
+}
+
+fn validate_banding(banding: &Banding, path: &str, issues: &mut Issues) {
+    for (i, s) in banding.supplements.iter().enumerate() {
+        check_rate(issues, || format!("{path}.supplements[{i}].rate"), &s.rate);
+        issues.check(
+            banding.supplements[..i].iter().any(|t| t.band == s.band),
+            || format!("{path}.supplements[{i}].band"),
+            || format!("band {} is listed twice", s.band.name()),
+        );
+    }
+    check_rate(
+        issues,
+        || format!("{path}.fy1_unbanded"),
+        &banding.fy1_unbanded,
+    );
+    check_one_in(
+        issues,
+        || format!("{path}.most_unsocial_weekends_more_often_than"),
+        banding.most_unsocial_weekends_more_often_than,
+    );
+    issues.check(
+        banding.band3_protected_as == Band::B3,
+        || format!("{path}.band3_protected_as"),
+        || "pay protection never uses band 3".into(),
+    );
+    for (i, f) in banding.flexible.iter().enumerate() {
+        issues.check(
+            f.from_hours >= f.to_hours || f.from_hours.is_sign_negative(),
+            || format!("{path}.flexible[{i}]"),
+            || "hours must run from a lower to a higher number".into(),
+        );
+        check_rate(
+            issues,
+            || format!("{path}.flexible[{i}].fraction"),
+            &f.fraction,
+        );
+    }
+    issues.check(
+        !banding.flexible.is_empty() && banding.flexible_supplements.len() != 3,
+        || format!("{path}.flexible_supplements"),
+        || "give three supplements: most, moderately and least unsocial (A, B, C)".into(),
+    );
+}
+
+/// Band overrides and pay protection of one column.
+fn validate_column_banding(
+    scenario: &Scenario,
+    offer: &Offer,
+    column: &super::scenario::Column,
+    cp: &str,
+    issues: &mut Issues,
+) {
+    issues.check(
+        column.band_override.is_some() && offer.terms.banding.is_none(),
+        || format!("{cp}.band_override"),
+        || format!("{} has no 2002 banding to override", offer.name),
+    );
+    let Some(p) = &column.protection else { return };
+    match scenario.offer(&p.offer) {
+        Some(old) if old.terms.banding.is_some() => {
+            let date = match p.section {
+                ProtectionSection::CashFloor => p.day_before,
+                ProtectionSection::StayOn2002 => scenario.pay_date_of(column),
+            };
+            match old.terms.pay_scale.period_at(date) {
+                None => issues.push(
+                    format!("{cp}.protection.day_before"),
+                    format!("{} has no pay scale for {date}", old.name),
+                ),
+                Some(period) if !period.grades.contains_key(&scenario.doctor.grade) => issues.push(
+                    "doctor.grade",
+                    format!(
+                        "{} has no pay for {:?} in {}",
+                        old.name, scenario.doctor.grade, period.label
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        _ => issues.push(
+            format!("{cp}.protection.offer"),
+            format!(
+                "'{}' is not a 2002-style offer with banding in this scenario",
+                p.offer
+            ),
+        ),
     }
 }

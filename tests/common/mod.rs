@@ -115,7 +115,7 @@ pub fn offer(id: &str, annual: &str, windows: Vec<PremiumWindow>) -> Offer {
                 source: "test".into(),
                 marker: None,
             },
-            additional_hours: AdditionalHours::default(),
+            additional_hours: Some(AdditionalHours::default()),
             premium_windows: windows,
             combine: Combine::HighestApplies,
             allowances: vec![],
@@ -123,6 +123,7 @@ pub fn offer(id: &str, annual: &str, windows: Vec<PremiumWindow>) -> Offer {
             frequency_allowances: vec![],
             on_call_allowances: vec![],
             rest: Default::default(),
+            banding: None,
             rounding: RoundingRules::default(),
         },
     }
@@ -149,6 +150,9 @@ pub fn scenario(rota: Rota, offers: Vec<Offer>) -> Scenario {
             rota: rota.id.clone(),
             pay_date: None,
             readings: BTreeMap::new(),
+            rota_type: None,
+            band_override: None,
+            protection: None,
         })
         .collect::<Vec<_>>();
     Scenario {
@@ -312,6 +316,7 @@ pub fn limit(
         text: format!("limit {id}"),
         rule,
         consequence: Default::default(),
+        applies_to: vec![],
         source: "test".into(),
         marker: None,
     }
@@ -334,6 +339,7 @@ pub fn limits_2016() -> Vec<offer_compare::engine::offer::Limit> {
             MaxShiftLength {
                 minutes: 13 * 60,
                 include_on_call: false,
+                weekend_minutes: None,
             },
         ),
         limit(
