@@ -5,7 +5,7 @@
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::engine::compare;
 use offer_compare::engine::explain::format_figure;
-use offer_compare::ui::{ResultsTable, ResultsTableProps};
+use offer_compare::ui::{ColumnDetails, ColumnDetailsProps, ResultsTable, ResultsTableProps};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
@@ -62,4 +62,61 @@ async fn results_table_shows_every_figure_with_its_value_and_formatting() {
         .query_selector_all("thead th[scope='col']")
         .expect("query");
     assert_eq!(headers.length() as usize, comparison.columns.len() + 1);
+}
+
+#[wasm_bindgen_test]
+async fn column_details_show_each_limit_kept_or_breached_and_where() {
+    // The default scenario's first offer with one limit it keeps and one it breaches.
+    let mut scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default parses");
+    let limit = |id: &str, rule| offer_compare::engine::offer::Limit {
+        id: id.into(),
+        text: format!("limit {id}"),
+        rule,
+        consequence: Default::default(),
+        applies_to: vec![],
+        source: "test source".into(),
+        marker: None,
+    };
+    use offer_compare::engine::offer::LimitRule::*;
+    scenario.offers[0].terms.rest.limits = vec![
+        limit("rest-11", MinRestBetweenShifts { minutes: 660 }),
+        limit(
+            "shift-12",
+            MaxShiftLength {
+                minutes: 720,
+                include_on_call: false,
+                weekend_minutes: None,
+            },
+        ),
+    ];
+    let comparison = Rc::new(compare(&scenario).expect("computes"));
+    let root = fresh_root();
+    yew::Renderer::<ColumnDetails>::with_root_and_props(
+        root.clone(),
+        ColumnDetailsProps { comparison },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let row = |id: &str| {
+        root.query_selector(&format!("tr[data-offer='nov2015'][data-limit='{id}']"))
+            .expect("query")
+            .unwrap_or_else(|| panic!("no row {id}"))
+    };
+    // Shortest rest 11.5 h: kept. Longest shift 12.5 h > 12 h: breached, at each long day and night.
+    assert_eq!(
+        row("rest-11").get_attribute("data-passed").as_deref(),
+        Some("true")
+    );
+    let breached = row("shift-12");
+    assert_eq!(
+        breached.get_attribute("data-passed").as_deref(),
+        Some("false")
+    );
+    let text = breached.text_content().unwrap_or_default();
+    assert!(text.contains("✗ breached"), "{text}");
+    assert!(
+        text.contains("a 12.5 h shift at week 2 Fri 08:00"),
+        "{text}"
+    );
+    assert!(text.contains("Source: test source"), "{text}");
 }

@@ -1,5 +1,6 @@
 //! The root component: owns the scenario and derives the comparison from it.
 
+use super::column_details::ColumnDetails;
 use super::results_table::ResultsTable;
 use crate::codec::json::scenario_from_json;
 use crate::engine::compare::{compare, CompareError};
@@ -23,7 +24,12 @@ pub fn App() -> Html {
         Err(_) => "Offer Compare".to_string(),
     };
     let body = match comparison.as_ref() {
-        Ok(c) => html! { <ResultsTable comparison={c.clone()} /> },
+        Ok(c) => html! {
+            <>
+                <ResultsTable comparison={c.clone()} />
+                <ColumnDetails comparison={c.clone()} />
+            </>
+        },
         Err(CompareError::Invalid(issues)) => html! {
             <div class="error-summary" role="alert">
                 <h2>{ "There is a problem with the scenario" }</h2>

@@ -3,9 +3,11 @@
 //! natively (server-side rendering in tests).
 
 mod app;
+mod column_details;
 mod results_table;
 
 pub use app::App;
+pub use column_details::{ColumnDetails, ColumnDetailsProps};
 pub use results_table::{ResultsTable, ResultsTableProps};
 
 /// Mounts the app into `#app` (or the body when that element is missing).
