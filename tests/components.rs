@@ -120,3 +120,52 @@ async fn column_details_show_each_limit_kept_or_breached_and_where() {
     );
     assert!(text.contains("Source: test source"), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn choosing_a_figure_opens_its_explanation_with_arithmetic_and_source() {
+    use wasm_bindgen::JsCast;
+    let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default parses");
+    let comparison = Rc::new(compare(&scenario).expect("computes"));
+    let root = fresh_root();
+    yew::Renderer::<ResultsTable>::with_root_and_props(
+        root.clone(),
+        ResultsTableProps { comparison },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let button: web_sys::HtmlElement = root
+        .query_selector("[data-offer='nov2015'][data-line='premium:night'] button")
+        .expect("query")
+        .expect("night premium button")
+        .dyn_into()
+        .expect("an HTML element");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let why = root
+        .query_selector("#why")
+        .expect("query")
+        .expect("explanation region");
+    let text = why.text_content().unwrap_or_default();
+    // 36 night hours over 4 weeks = 9 h/week; £31,600 ÷ 40 × 50% × 9 = £3,555.00.
+    assert!(
+        text.contains("× 9 h/week (hours per week it pays)"),
+        "{text}"
+    );
+    assert!(text.contains("= £3,555.00"), "{text}");
+    assert!(text.contains("Source: NHS Employers"), "{text}");
+    // Choosing it again closes it.
+    button.click();
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector("#why section")
+        .expect("query")
+        .is_none());
+}

@@ -1,6 +1,7 @@
 //! The side-by-side results table. Every cell carries `data-offer` (column id),
 //! `data-line` (figure id) and `data-value` (the unformatted decimal), so tests
-//! read values, not formatted text.
+//! read values, not formatted text. Each value is a button that opens its
+//! explanation — rule, arithmetic, source — below the table.
 
 use crate::engine::compare::Comparison;
 use crate::engine::explain::{format_figure, render_text, Unit};
@@ -34,7 +35,33 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
         }
     }
     let baseline = comparison.baseline.as_deref();
+    let selected = use_state(|| None::<(String, String)>);
+    let select = {
+        let selected = selected.clone();
+        Callback::from(move |key: (String, String)| {
+            let same = selected.as_ref() == Some(&key);
+            selected.set(if same { None } else { Some(key) });
+        })
+    };
+    let is_open = |column: &str, line: &str| {
+        selected
+            .as_ref()
+            .is_some_and(|(c, l)| c == column && l == line)
+    };
+    let cell = |column: &str, line: &str, value: Decimal, unit: Unit| {
+        let key = (column.to_string(), line.to_string());
+        let onclick = select.reform(move |_: MouseEvent| key.clone());
+        html! {
+            <td data-offer={column.to_string()} data-line={line.to_string()} data-value={value.to_string()}>
+                <button type="button" class="figure" aria-expanded={is_open(column, line).to_string()}
+                    aria-controls="why" {onclick}>
+                    { format_figure(value, unit) }
+                </button>
+            </td>
+        }
+    };
     html! {
+        <>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Results table">
             <table class="results">
                 <caption>{ "Pay per year for each offer, on the same rota" }</caption>
@@ -57,7 +84,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                         <tr>
                             <th scope="row">{ *label }</th>
                             { for comparison.columns.iter().map(|c| match c.figure(id) {
-                                Some(f) => cell(&c.id, &f.id, f.value, f.unit, render_text(&f.explanation, f.unit)),
+                                Some(f) => cell(&c.id, &f.id, f.value, f.unit),
                                 None => empty_cell(),
                             }) }
                         </tr>
@@ -69,7 +96,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                         <tr>
                             <th scope="row">{ *label }</th>
                             { for comparison.columns.iter().map(|c| match c.metric(id) {
-                                Some(m) => cell(&c.id, &m.id, m.value, m.unit, m.definition.clone()),
+                                Some(m) => cell(&c.id, &m.id, m.value, m.unit),
                                 None => empty_cell(),
                             }) }
                         </tr>
@@ -77,15 +104,32 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 </tbody>
             </table>
         </div>
+        <div id="why" class="why" aria-live="polite">
+            { match selected.as_ref() {
+                Some((column, line)) => why(comparison, column, line),
+                None => html! { <p class="muted">{ "Choose any figure to see how it was worked out, and its source." }</p> },
+            } }
+        </div>
+        </>
     }
 }
 
-/// A figure's cell: the formatted value, with the test contract's data attributes.
-fn cell(column: &str, line: &str, value: Decimal, unit: Unit, title: String) -> Html {
+/// The explanation of one figure or rest metric, line by line.
+fn why(comparison: &Comparison, column: &str, line: &str) -> Html {
+    let Some(c) = comparison.columns.iter().find(|c| c.id == column) else {
+        return html! {};
+    };
+    let text = match (c.figure(line), c.metric(line)) {
+        (Some(f), _) => render_text(&f.explanation, f.unit),
+        (None, Some(m)) => format!("{}\n  How it is measured: {}", m.label, m.definition),
+        (None, None) => return html! {},
+    };
+    let mut lines = text.lines();
     html! {
-        <td data-offer={column.to_string()} data-line={line.to_string()} data-value={value.to_string()} title={title}>
-            { format_figure(value, unit) }
-        </td>
+        <section aria-label="Explanation" data-offer={column.to_string()} data-line={line.to_string()}>
+            <h2>{ format!("Why: {} — {}", c.offer_name, lines.next().unwrap_or_default()) }</h2>
+            <ul>{ for lines.map(|l| html! { <li>{ l.trim() }</li> }) }</ul>
+        </section>
     }
 }
 
