@@ -86,18 +86,11 @@ fn show(figure: &Figure) -> String {
 /// Rows are pay figures then rest metrics (in first-seen order), columns are
 /// the comparison's columns; then limit checks and notes.
 fn table(comparison: &Comparison) -> String {
-    let mut rows: Vec<(String, String)> = Vec::new();
-    for column in &comparison.columns {
-        let ids = column
-            .figures()
-            .map(|f| (&f.id, &f.label))
-            .chain(column.rest.metrics.iter().map(|m| (&m.id, &m.label)));
-        for (id, label) in ids {
-            if !rows.iter().any(|(seen, _)| seen == id) {
-                rows.push((id.clone(), label.clone()));
-            }
-        }
-    }
+    let rows: Vec<(&str, &str)> = comparison
+        .figure_rows()
+        .into_iter()
+        .chain(comparison.metric_rows())
+        .collect();
     let header: Vec<String> = comparison
         .columns
         .iter()
@@ -108,12 +101,12 @@ fn table(comparison: &Comparison) -> String {
         .collect::<Vec<_>>()];
     for (id, label) in &rows {
         let cells = comparison.columns.iter().map(|c| {
-            c.figure(id)
+            c.figure_in_row(id, label)
                 .map(show)
                 .or_else(|| c.metric(id).map(|m| format_figure(m.value, m.unit)))
                 .unwrap_or_else(|| "–".into())
         });
-        grid.push(std::iter::once(label.clone()).chain(cells).collect());
+        grid.push(std::iter::once(label.to_string()).chain(cells).collect());
     }
     let widths: Vec<usize> = (0..grid[0].len())
         .map(|i| grid.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))

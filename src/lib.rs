@@ -9,6 +9,8 @@
 
 pub mod codec;
 pub mod engine;
+/// Released offer and rota presets, embedded and referenced by `id@version`.
+pub mod presets;
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,8 +6,11 @@ use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_offer-compare");
 
+const INLINE: &str = include_str!("../examples/inline-offers.json");
+
+/// The example with its offers written out in full, to edit in tests.
 fn default_json() -> serde_json::Value {
-    serde_json::from_str(offer_compare::DEFAULT_SCENARIO).unwrap()
+    serde_json::from_str(INLINE).unwrap()
 }
 
 fn decode_error(value: &serde_json::Value) -> (String, String) {
@@ -70,7 +73,7 @@ fn garbage_and_truncated_text_are_errors_not_panics() {
         "[]",
         "\"x\"",
         "{\"version\":1}",
-        &offer_compare::DEFAULT_SCENARIO[..200],
+        &INLINE[..200],
     ] {
         assert!(scenario_from_json(text).is_err(), "{text:?}");
     }
@@ -78,14 +81,16 @@ fn garbage_and_truncated_text_are_errors_not_panics() {
 
 #[test]
 fn a_scenario_survives_a_round_trip() {
-    let s = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
-    assert_eq!(scenario_from_json(&scenario_to_json(&s)).unwrap(), s);
+    for text in [INLINE, offer_compare::DEFAULT_SCENARIO] {
+        let s = scenario_from_json(text).unwrap();
+        assert_eq!(scenario_from_json(&scenario_to_json(&s)).unwrap(), s);
+    }
 }
 
 #[test]
 fn the_command_line_prints_a_table_json_and_csv() {
     let table = Command::new(BIN)
-        .arg("examples/default.json")
+        .arg("examples/inline-offers.json")
         .output()
         .unwrap();
     assert!(table.status.success());
@@ -96,7 +101,7 @@ fn the_command_line_prints_a_table_json_and_csv() {
     );
 
     let json = Command::new(BIN)
-        .args(["examples/default.json", "--format", "json"])
+        .args(["examples/inline-offers.json", "--format", "json"])
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -110,7 +115,7 @@ fn the_command_line_prints_a_table_json_and_csv() {
     assert!(basic["explanation"].as_str().unwrap().contains("Source:"));
 
     let csv = Command::new(BIN)
-        .args(["examples/default.json", "--format", "csv"])
+        .args(["examples/inline-offers.json", "--format", "csv"])
         .output()
         .unwrap();
     let csv = String::from_utf8(csv.stdout).unwrap();

@@ -11,6 +11,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The example with two offers written out in full (stable figures for assertions).
+const INLINE: &str = include_str!("../examples/inline-offers.json");
+
 fn fresh_root() -> web_sys::Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create element");
@@ -67,7 +70,7 @@ async fn results_table_shows_every_figure_with_its_value_and_formatting() {
 #[wasm_bindgen_test]
 async fn column_details_show_each_limit_kept_or_breached_and_where() {
     // The default scenario's first offer with one limit it keeps and one it breaches.
-    let mut scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default parses");
+    let mut scenario = scenario_from_json(INLINE).expect("example parses");
     let limit = |id: &str, rule| offer_compare::engine::offer::Limit {
         id: id.into(),
         text: format!("limit {id}"),
@@ -124,7 +127,7 @@ async fn column_details_show_each_limit_kept_or_breached_and_where() {
 #[wasm_bindgen_test]
 async fn choosing_a_figure_opens_its_explanation_with_arithmetic_and_source() {
     use wasm_bindgen::JsCast;
-    let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default parses");
+    let scenario = scenario_from_json(INLINE).expect("example parses");
     let comparison = Rc::new(compare(&scenario).expect("computes"));
     let root = fresh_root();
     yew::Renderer::<ResultsTable>::with_root_and_props(

@@ -318,13 +318,15 @@ fn every_explanation_evaluates_to_its_figure_and_names_a_source() {
 }
 
 #[test]
-fn the_default_scenario_matches_hand_arithmetic() {
+fn the_inline_offers_example_matches_hand_arithmetic() {
     // FY2, 4-week rota: 183.5 h → 45.875 h/week. Nov 2015 offer, F2 £31,600 → £790/h-week unit.
     // Additional hours: 790 × 5.875 = £4,641.25.
     // Nights: 4 nights 20:30–09:00 each have 22:00–07:00 = 9 h → 36 h / 4 weeks = 9 h/week;
     //   790 × 1/2 × 9 = £3,555.00.
-    let s =
-        offer_compare::codec::json::scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let s = offer_compare::codec::json::scenario_from_json(include_str!(
+        "../examples/inline-offers.json"
+    ))
+    .unwrap();
     let c = run(&s);
     assert_eq!(
         value(&c, "nov2015", "average_weekly_hours"),
@@ -332,4 +334,55 @@ fn the_default_scenario_matches_hand_arithmetic() {
     );
     assert_eq!(value(&c, "nov2015", "additional_hours"), Some(d("4641.25")));
     assert_eq!(value(&c, "nov2015", "premium:night"), Some(d("3555.00")));
+}
+
+#[test]
+fn different_terms_under_one_id_get_rows_of_their_own() {
+    // Both offers call their night window "night", but one starts at 21:00 and one at 22:00:
+    // the table must not put them on one row under one offer's label.
+    let mut early = offer(
+        "early",
+        "30000",
+        vec![window("night", &EVERY_DAY, "21:00", "07:00", "1/2")],
+    );
+    early.terms.premium_windows[0].name = "Nights 21:00–07:00".into();
+    let mut late = offer(
+        "late",
+        "30000",
+        vec![window("night", &EVERY_DAY, "22:00", "07:00", "1/2")],
+    );
+    late.terms.premium_windows[0].name = "Nights 22:00–07:00".into();
+    let c = run(&scenario(
+        rota(1, vec![shift(1, Mon, "20:00", 600)]),
+        vec![early, late],
+    ));
+    let rows: Vec<(&str, &str)> = c
+        .figure_rows()
+        .into_iter()
+        .filter(|(id, _)| *id == "premium:night")
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("premium:night", "Nights 21:00–07:00"),
+            ("premium:night", "Nights 22:00–07:00")
+        ]
+    );
+    // 9 h and 8 h a week at 50% of 750: £3,375.00 and £3,000.00, each in its own row.
+    assert_eq!(
+        c.columns[0]
+            .figure_in_row("premium:night", "Nights 21:00–07:00")
+            .map(|f| f.value),
+        Some(d("3375.00"))
+    );
+    assert_eq!(
+        c.columns[0].figure_in_row("premium:night", "Nights 22:00–07:00"),
+        None
+    );
+    assert_eq!(
+        c.columns[1]
+            .figure_in_row("premium:night", "Nights 22:00–07:00")
+            .map(|f| f.value),
+        Some(d("3000.00"))
+    );
 }

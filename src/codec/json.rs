@@ -3,6 +3,8 @@
 
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
+use crate::engine::offer::Offer;
+use crate::engine::rota::Rota;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
 use serde::Serialize;
 
@@ -25,61 +27,146 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// Parses a scenario. Unknown fields and numbers where text is expected are
-/// rejected; the format version is checked first so an old or future file
-/// says so instead of failing on some field.
+/// Preset offers and rotas that a scenario may name by `id@version` instead of
+/// writing them out. Presets never change once released, so a name keeps
+/// reproducing the figures it showed.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// `(id@version, offer)`.
+    pub offers: Vec<(String, Offer)>,
+    /// `(id@version, rota)`.
+    pub rotas: Vec<(String, Rota)>,
+}
+
+impl Library {
+    fn offer(&self, key: &str) -> Option<&Offer> {
+        self.offers.iter().find(|(k, _)| k == key).map(|(_, o)| o)
+    }
+
+    fn rota(&self, key: &str) -> Option<&Rota> {
+        self.rotas.iter().find(|(k, _)| k == key).map(|(_, r)| r)
+    }
+}
+
+fn decode_error(path: impl Into<String>, message: impl Into<String>) -> DecodeError {
+    DecodeError {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Replaces every `"id@version"` string in `list` by the preset's JSON.
+fn resolve_presets<T: Serialize>(
+    value: &mut serde_json::Value,
+    list: &str,
+    find: impl Fn(&str) -> Option<T>,
+    known: impl Fn() -> Vec<String>,
+) -> Result<(), DecodeError> {
+    let Some(items) = value.get_mut(list).and_then(|v| v.as_array_mut()) else {
+        return Ok(());
+    };
+    for (i, item) in items.iter_mut().enumerate() {
+        if let Some(key) = item.as_str() {
+            let preset = find(key).ok_or_else(|| {
+                decode_error(
+                    format!("{list}[{i}]"),
+                    format!("there is no preset '{key}' (known: {})", known().join(", ")),
+                )
+            })?;
+            *item = serde_json::to_value(preset)
+                .map_err(|e| decode_error(format!("{list}[{i}]"), e.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Parses a scenario, resolving presets named by `id@version` from the built-in
+/// presets. Unknown fields and numbers where text is expected are rejected; the
+/// format version is checked first so an old or future file says so instead of
+/// failing on some field.
 pub fn scenario_from_json(text: &str) -> Result<Scenario, DecodeError> {
+    scenario_from_json_in(text, crate::presets::library())
+}
+
+/// [`scenario_from_json`] with a given library of presets.
+pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, DecodeError> {
     if text.len() > MAX_SCENARIO_BYTES {
-        return Err(DecodeError {
-            path: ".".into(),
-            message: format!(
+        return Err(decode_error(
+            ".",
+            format!(
                 "the file is larger than {} MB",
                 MAX_SCENARIO_BYTES / (1024 * 1024)
             ),
-        });
+        ));
     }
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-        match value.get("version") {
-            Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
-            Some(v) => {
-                return Err(DecodeError {
-                    path: "version".into(),
-                    message: format!(
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| decode_error(".", e.to_string()))?;
+    match value.get("version") {
+        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        Some(v) => {
+            return Err(decode_error(
+                "version",
+                format!(
                     "format version {v} is not supported (this app reads version {FORMAT_VERSION})"
                 ),
-                })
-            }
-            None if value.is_object() => {
-                return Err(DecodeError {
-                    path: "version".into(),
-                    message: "missing: a scenario file starts with \"version\": 1".into(),
-                })
-            }
-            None => {}
+            ))
         }
+        None if value.is_object() => {
+            return Err(decode_error(
+                "version",
+                "missing: a scenario file starts with \"version\": 1",
+            ))
+        }
+        None => {}
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let offer_keys = || library.offers.iter().map(|(k, _)| k.clone()).collect();
+    let rota_keys = || library.rotas.iter().map(|(k, _)| k.clone()).collect();
+    resolve_presets(&mut value, "offers", |k| library.offer(k), offer_keys)?;
+    resolve_presets(&mut value, "rotas", |k| library.rota(k), rota_keys)?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        DecodeError {
-            path: if path.is_empty() || path == "." {
-                ".".into()
+        decode_error(
+            if path.is_empty() || path == "." {
+                ".".to_string()
             } else {
                 path
             },
-            message: e.into_inner().to_string(),
-        }
-    })?;
-    de.end().map_err(|e| DecodeError {
-        path: ".".into(),
-        message: format!("unexpected text after the scenario: {e}"),
-    })?;
-    Ok(scenario)
+            e.into_inner().to_string(),
+        )
+    })
 }
 
-/// Writes a scenario as pretty JSON.
+/// Writes a scenario as pretty JSON, naming unchanged built-in presets by
+/// `id@version` so files and links stay small.
 pub fn scenario_to_json(scenario: &Scenario) -> String {
-    serde_json::to_string_pretty(scenario).unwrap_or_default()
+    scenario_to_json_in(scenario, crate::presets::library())
+}
+
+/// [`scenario_to_json`] with a given library of presets.
+pub fn scenario_to_json_in(scenario: &Scenario, library: &Library) -> String {
+    let Ok(mut value) = serde_json::to_value(scenario) else {
+        return String::new();
+    };
+    let offer_keys: Vec<Option<&String>> = scenario
+        .offers
+        .iter()
+        .map(|o| library.offers.iter().find(|(_, p)| p == o).map(|(k, _)| k))
+        .collect();
+    let rota_keys: Vec<Option<&String>> = scenario
+        .rotas
+        .iter()
+        .map(|r| library.rotas.iter().find(|(_, p)| p == r).map(|(k, _)| k))
+        .collect();
+    for (list, keys) in [("offers", offer_keys), ("rotas", rota_keys)] {
+        if let Some(items) = value.get_mut(list).and_then(|v| v.as_array_mut()) {
+            for (item, key) in items.iter_mut().zip(keys) {
+                if let Some(key) = key {
+                    *item = serde_json::Value::String(key.clone());
+                }
+            }
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
 /// One figure in the flat `figures` list of the JSON results.

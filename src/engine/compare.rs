@@ -66,6 +66,11 @@ impl ColumnResult {
         self.figures().find(|f| f.id == id)
     }
 
+    /// The figure of a row: same id and label.
+    pub fn figure_in_row(&self, id: &str, label: &str) -> Option<&Figure> {
+        self.figures().find(|f| f.id == id && f.label == label)
+    }
+
     /// A rest metric by id.
     pub fn metric(&self, id: &str) -> Option<&Metric> {
         self.rest.metrics.iter().find(|m| m.id == id)
@@ -191,6 +196,49 @@ pub struct Comparison {
     pub baseline: Option<String>,
     /// Ids of the column(s) with the highest gross annual pay.
     pub best_paid: Vec<String>,
+}
+
+impl Comparison {
+    /// Every figure row of the comparison, as (id, label): pay lines, then
+    /// totals, then differences, each in the order the columns first show them.
+    /// Figures with the same id but different labels (a night window from 21:00
+    /// in one offer, 22:00 in another) get rows of their own: different terms
+    /// are never shown as one.
+    pub fn figure_rows(&self) -> Vec<(&str, &str)> {
+        let mut rows: Vec<(&str, &str)> = Vec::new();
+        for kind in [
+            FigureKind::PayLine,
+            FigureKind::Total,
+            FigureKind::RotaFact,
+            FigureKind::Difference,
+        ] {
+            for f in self
+                .columns
+                .iter()
+                .flat_map(|c| c.figures())
+                .filter(|f| f.kind == kind)
+            {
+                if !rows
+                    .iter()
+                    .any(|(id, label)| *id == f.id && *label == f.label)
+                {
+                    rows.push((&f.id, &f.label));
+                }
+            }
+        }
+        rows
+    }
+
+    /// Every rest-metric row, as (id, label), in first-seen order.
+    pub fn metric_rows(&self) -> Vec<(&str, &str)> {
+        let mut rows: Vec<(&str, &str)> = Vec::new();
+        for m in self.columns.iter().flat_map(|c| c.rest.metrics.iter()) {
+            if !rows.iter().any(|(id, _)| *id == m.id) {
+                rows.push((&m.id, &m.label));
+            }
+        }
+        rows
+    }
 }
 
 /// Why a scenario gave no comparison.

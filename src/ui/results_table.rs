@@ -20,20 +20,8 @@ pub struct ResultsTableProps {
 #[component]
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let comparison = &props.comparison;
-    let mut rows: Vec<(&str, &str)> = Vec::new();
-    let mut rest_rows: Vec<(&str, &str)> = Vec::new();
-    for column in &comparison.columns {
-        for f in column.figures() {
-            if !rows.iter().any(|(id, _)| *id == f.id) {
-                rows.push((&f.id, &f.label));
-            }
-        }
-        for m in column.rest.metrics.iter() {
-            if !rest_rows.iter().any(|(id, _)| *id == m.id) {
-                rest_rows.push((&m.id, &m.label));
-            }
-        }
-    }
+    let rows = comparison.figure_rows();
+    let rest_rows = comparison.metric_rows();
     let baseline = comparison.baseline.as_deref();
     let selected = use_state(|| None::<(String, String)>);
     let select = {
@@ -83,7 +71,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     { for rows.iter().map(|(id, label)| html! {
                         <tr>
                             <th scope="row">{ *label }</th>
-                            { for comparison.columns.iter().map(|c| match c.figure(id) {
+                            { for comparison.columns.iter().map(|c| match c.figure_in_row(id, label) {
                                 Some(f) => cell(&c.id, &f.id, f.value, f.unit),
                                 None => empty_cell(),
                             }) }
