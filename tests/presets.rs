@@ -300,7 +300,7 @@ fn rota_presets_are_described_as_illustrative() {
 // ---------------------------------------------------------------- computing
 
 #[test]
-fn every_offer_computes_over_every_rota_in_every_pay_period() {
+fn every_offer_computes_over_every_rota_in_every_pay_period_and_explains_every_line() {
     let rotas = rota_presets();
     let mut runs = 0;
     for o in offer_presets() {
@@ -311,6 +311,28 @@ fn every_offer_computes_over_every_rota_in_every_pay_period() {
                 assert!(value(&c, "gross_annual").is_some_and(|g| g > Decimal::ZERO));
                 assert!(value(&c, "basic").is_some_and(|b| b > Decimal::ZERO));
                 assert!(!c.rest.checks.is_empty() || o.terms.rest.limits.is_empty());
+                // Every explanation evaluates exactly to its line and names its source.
+                for f in c.figures() {
+                    assert_eq!(
+                        f.explanation.evaluate(),
+                        Some(f.value),
+                        "{} {} {}",
+                        o.id,
+                        r.key,
+                        f.id
+                    );
+                    let text = offer_compare::engine::explain::render_text(&f.explanation, f.unit);
+                    assert!(
+                        text.contains(&format!("Source: {}", f.explanation.source)),
+                        "{text}"
+                    );
+                    assert!(
+                        !f.explanation.source.contains("no source given"),
+                        "{} {}: {text}",
+                        o.id,
+                        f.id
+                    );
+                }
                 runs += 1;
             }
         }
