@@ -12,6 +12,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// 26 April 2016, the first all-out strike: the default pay date.
+    pub const APRIL_2016_STRIKE: Date = Date {
+        year: 2016,
+        month: 4,
+        day: 26,
+    };
+
     /// A valid date between years 1900 and 2200, or `None`.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

@@ -1,45 +1,61 @@
-//! The root component: owns the scenario and derives the comparison from it.
+//! The root component: owns the state (one reducer) and lays out the page.
+//! Leaf components get props and callbacks; none computes a figure.
 
 use super::column_details::ColumnDetails;
+use super::job_form::JobForm;
+use super::offer_columns::OfferColumns;
 use super::results_table::ResultsTable;
-use crate::codec::json::scenario_from_json;
-use crate::engine::compare::{compare, CompareError};
+use super::rota_picker::RotaPicker;
+use super::state::{Action, State};
+use crate::engine::Issue;
+use crate::presets;
 use crate::DEFAULT_SCENARIO;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The form field an engine issue belongs to, if it has one on this page.
+fn field_for(path: &str) -> Option<&'static str> {
+    match path {
+        "doctor.ltft" => Some("ltft"),
+        "doctor.years_at_grade" => Some("years"),
+        "doctor.specialty_premium" => Some("premium"),
+        "doctor.grade" => Some("grade"),
+        "pay_date" => Some("pay-date"),
+        p if p.starts_with("columns") => Some("add-offer"),
+        _ => None,
+    }
+}
+
+fn error_summary(issues: &[Issue]) -> Html {
+    html! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+            <h2 id="error-summary-title">{ "There is a problem" }</h2>
+            <ul>
+                { for issues.iter().map(|i| match field_for(&i.path) {
+                    Some(id) => html! { <li><a href={format!("#{id}")}>{ &i.message }</a></li> },
+                    None => html! { <li>{ i.to_string() }</li> },
+                }) }
+            </ul>
+        </div>
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let scenario = use_memo((), |_| scenario_from_json(DEFAULT_SCENARIO));
-    let comparison = use_memo(scenario.clone(), |scenario| match scenario.as_ref() {
-        Ok(s) => compare(s).map(Rc::new),
-        Err(e) => Err(CompareError::Invalid(vec![crate::engine::Issue {
-            path: e.path.clone(),
-            message: e.message.clone(),
-        }])),
-    });
-    let title = match scenario.as_ref() {
-        Ok(s) => s.title.clone(),
-        Err(_) => "Offer Compare".to_string(),
+    let state = use_reducer(|| State::from_json(DEFAULT_SCENARIO));
+    let offer_presets = use_memo((), |_| presets::offer_presets());
+    let rota_presets = use_memo((), |_| presets::rota_presets());
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
     };
-    let body = match comparison.as_ref() {
-        Ok(c) => html! {
-            <>
-                <ResultsTable comparison={c.clone()} />
-                <ColumnDetails comparison={c.clone()} />
-            </>
-        },
-        Err(CompareError::Invalid(issues)) => html! {
-            <div class="error-summary" role="alert">
-                <h2>{ "There is a problem with the scenario" }</h2>
-                <ul>{ for issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
-            </div>
-        },
-        Err(CompareError::Compute(e)) => html! {
-            <div class="error-summary" role="alert"><p>{ e.to_string() }</p></div>
-        },
-    };
+    let scenario = state.scenario.clone();
+    let rota_id = scenario
+        .rotas
+        .first()
+        .map(|r| r.id.clone())
+        .unwrap_or_default();
     html! {
         <>
             <header class="masthead">
@@ -47,8 +63,28 @@ pub fn App() -> Html {
                 <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
             </header>
             <main id="main">
-                <h1>{ title }</h1>
-                { body }
+                <h1>{ if scenario.title.is_empty() { "Compare offers".to_string() } else { scenario.title.clone() } }</h1>
+                if !state.issues.is_empty() {
+                    { error_summary(&state.issues) }
+                }
+                <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()} />
+                    <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} on_action={on_action.clone()} />
+                    <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action} />
+                </form>
+                if let Some(c) = state.shown.as_ref() {
+                    <section class={classes!("results", state.is_stale().then_some("stale"))} aria-labelledby="results-heading">
+                        <h2 id="results-heading">{ "Results" }</h2>
+                        if state.is_stale() {
+                            <p class="stale-note" role="status">
+                                <strong>{ "Out of date: " }</strong>
+                                { "these results are from before your last change, which has a problem (see above)." }
+                            </p>
+                        }
+                        <ResultsTable comparison={c.clone()} />
+                        <ColumnDetails comparison={c.clone()} />
+                    </section>
+                }
             </main>
         </>
     }

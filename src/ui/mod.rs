@@ -4,7 +4,12 @@
 
 mod app;
 mod column_details;
+mod job_form;
+mod offer_columns;
 mod results_table;
+mod rota_picker;
+pub mod state;
+mod text_field;
 
 pub use app::App;
 pub use column_details::{ColumnDetails, ColumnDetailsProps};

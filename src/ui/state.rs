@@ -1,0 +1,283 @@
+//! All state changes in one reducer: the scenario, and the last comparison that
+//! computed, so a bad edit leaves the previous results on screen (marked stale)
+//! instead of a blank page.
+
+use crate::codec::json::scenario_from_json;
+use crate::engine::compare::{compare, CompareError, Comparison};
+use crate::engine::date::Date;
+use crate::engine::fraction::Fraction;
+use crate::engine::offer::Grade;
+use crate::engine::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
+use crate::presets;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Every change a person can make.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Training grade.
+    SetGrade(Grade),
+    /// Completed years at the grade.
+    SetYears(u8),
+    /// LTFT fraction (1 = full time).
+    SetLtft(Fraction),
+    /// Specialty premium, £/yr.
+    SetSpecialtyPremium(Decimal),
+    /// The scenario's pay date.
+    SetPayDate(Date),
+    /// Use a preset rota (by `id@version`) for every column.
+    UsePresetRota(String),
+    /// Add a preset offer (by `id@version`) as a new column.
+    AddPresetOffer(String),
+    /// Remove a column.
+    RemoveColumn(String),
+    /// Move a column left (-1) or right (+1).
+    MoveColumn(String, i8),
+    /// Make a column the baseline.
+    SetBaseline(String),
+    /// Turn section-1 pay protection (against the 2002 contract) on or off for a column.
+    SetProtection(String, bool),
+}
+
+/// The app's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The scenario being compared.
+    pub scenario: Rc<Scenario>,
+    /// The problems with it, if it does not compute.
+    pub issues: Rc<Vec<Issue>>,
+    /// The last comparison that computed (the current one when `issues` is empty).
+    pub shown: Option<Rc<Comparison>>,
+}
+
+impl State {
+    /// State for a scenario file's text (the default scenario on start).
+    pub fn from_json(text: &str) -> State {
+        match scenario_from_json(text) {
+            Ok(scenario) => State::with(Rc::new(scenario), None),
+            Err(e) => State {
+                scenario: Rc::new(empty_scenario()),
+                issues: Rc::new(vec![Issue {
+                    path: e.path,
+                    message: e.message,
+                }]),
+                shown: None,
+            },
+        }
+    }
+
+    fn with(scenario: Rc<Scenario>, previous: Option<Rc<Comparison>>) -> State {
+        match compare(&scenario) {
+            Ok(c) => State {
+                scenario,
+                issues: Rc::new(Vec::new()),
+                shown: Some(Rc::new(c)),
+            },
+            Err(CompareError::Invalid(issues)) => State {
+                scenario,
+                issues: Rc::new(issues),
+                shown: previous,
+            },
+            Err(CompareError::Compute(e)) => State {
+                scenario,
+                issues: Rc::new(vec![Issue {
+                    path: ".".into(),
+                    message: e.to_string(),
+                }]),
+                shown: previous,
+            },
+        }
+    }
+
+    /// Whether the results on screen are from an earlier, valid scenario.
+    pub fn is_stale(&self) -> bool {
+        !self.issues.is_empty() && self.shown.is_some()
+    }
+}
+
+fn empty_scenario() -> Scenario {
+    Scenario {
+        version: crate::engine::scenario::FORMAT_VERSION,
+        title: String::new(),
+        pay_date: Date::APRIL_2016_STRIKE,
+        doctor: crate::engine::scenario::Doctor {
+            grade: Grade::FY2,
+            years_at_grade: 0,
+            ltft: Fraction::ONE,
+            specialty_premium: Decimal::ZERO,
+        },
+        rotas: Vec::new(),
+        offers: Vec::new(),
+        columns: Vec::new(),
+        baseline: None,
+        working_time_regulations: false,
+    }
+}
+
+/// A column id not used yet, from the offer's id.
+fn fresh_id(scenario: &Scenario, base: &str) -> String {
+    let mut id = base.to_string();
+    let mut n = 2;
+    while scenario.columns.iter().any(|c| c.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn apply(s: &mut Scenario, action: Action) {
+    match action {
+        Action::SetGrade(g) => s.doctor.grade = g,
+        Action::SetYears(y) => s.doctor.years_at_grade = y,
+        Action::SetLtft(f) => s.doctor.ltft = f,
+        Action::SetSpecialtyPremium(p) => s.doctor.specialty_premium = p,
+        Action::SetPayDate(d) => s.pay_date = d,
+        Action::UsePresetRota(key) => {
+            if let Some(preset) = presets::find_rota(&key) {
+                let id = preset.rota.id.clone();
+                s.rotas = vec![preset.rota];
+                for c in &mut s.columns {
+                    c.rota = id.clone();
+                }
+            }
+        }
+        Action::AddPresetOffer(key) => {
+            let Some(offer) = presets::find_offer(&key) else {
+                return;
+            };
+            // A column is paid at the scenario's date when the offer covers it,
+            // otherwise at the start of the offer's latest pay year.
+            let pay_date = match offer.terms.pay_scale.period_at(s.pay_date) {
+                Some(_) => None,
+                None => offer.terms.pay_scale.periods.iter().map(|p| p.from).max(),
+            };
+            let id = fresh_id(s, &offer.id);
+            let rota = s.rotas.first().map(|r| r.id.clone()).unwrap_or_default();
+            if !s.offers.iter().any(|o| o.id == offer.id) {
+                s.offers.push(offer.clone());
+            }
+            s.columns.push(Column {
+                id,
+                offer: offer.id,
+                rota,
+                pay_date,
+                readings: Default::default(),
+                rota_type: None,
+                band_override: None,
+                protection: None,
+            });
+        }
+        Action::RemoveColumn(id) => {
+            s.columns.retain(|c| c.id != id);
+            if s.baseline.as_deref() == Some(id.as_str()) {
+                s.baseline = s.columns.first().map(|c| c.id.clone());
+            }
+            let used: Vec<String> = s.columns.iter().map(|c| c.offer.clone()).collect();
+            let protected: Vec<String> = s
+                .columns
+                .iter()
+                .filter_map(|c| c.protection.as_ref().map(|p| p.offer.clone()))
+                .collect();
+            s.offers
+                .retain(|o| used.contains(&o.id) || protected.contains(&o.id));
+        }
+        Action::MoveColumn(id, delta) => {
+            if let Some(i) = s.columns.iter().position(|c| c.id == id) {
+                let j = i as isize + isize::from(delta);
+                if j >= 0 && (j as usize) < s.columns.len() {
+                    s.columns.swap(i, j as usize);
+                }
+            }
+        }
+        Action::SetBaseline(id) => s.baseline = Some(id),
+        Action::SetProtection(id, on) => {
+            let key = "contract-2002@1";
+            if on && !s.offers.iter().any(|o| o.id == "contract-2002") {
+                if let Some(offer) = presets::find_offer(key) {
+                    s.offers.push(offer);
+                }
+            }
+            if let Some(c) = s.columns.iter_mut().find(|c| c.id == id) {
+                c.protection = on.then(|| Protection {
+                    section: ProtectionSection::CashFloor,
+                    offer: "contract-2002".into(),
+                    // The day before the first transfers to the 2016 TCS (3 Aug 2016).
+                    day_before: Date::new(2016, 8, 2).unwrap_or(Date::APRIL_2016_STRIKE),
+                    band_2015: None,
+                });
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut scenario = (*self.scenario).clone();
+        apply(&mut scenario, action);
+        Rc::new(State::with(Rc::new(scenario), self.shown.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start() -> Rc<State> {
+        Rc::new(State::from_json(crate::DEFAULT_SCENARIO))
+    }
+
+    #[test]
+    fn the_default_scenario_computes() {
+        let s = start();
+        assert!(s.issues.is_empty(), "{:?}", s.issues);
+        assert_eq!(s.shown.as_ref().map(|c| c.columns.len()), Some(5));
+    }
+
+    #[test]
+    fn a_bad_edit_keeps_the_last_results_marked_stale_and_a_good_one_clears_it() {
+        let s = start();
+        let before = s.shown.clone();
+        let s = s.reduce(Action::SetLtft(Fraction::ZERO));
+        assert!(s.is_stale());
+        assert_eq!(s.shown, before);
+        assert_eq!(s.issues[0].path, "doctor.ltft");
+        let s = s.reduce(Action::SetLtft(Fraction::ONE));
+        assert!(!s.is_stale() && s.issues.is_empty());
+    }
+
+    #[test]
+    fn columns_are_added_moved_removed_and_the_baseline_follows() {
+        let s = start().reduce(Action::AddPresetOffer("tcs-today@1".into()));
+        let c = s.shown.as_ref().unwrap();
+        assert_eq!(c.columns.len(), 6);
+        // tcs-today has no 2016 pay year: the column is paid at the start of its latest year.
+        assert_eq!(c.columns[5].pay_date.to_string(), "2026-04-01");
+        let s = s.reduce(Action::MoveColumn("tcs-today".into(), -1));
+        assert_eq!(s.scenario.columns[4].id, "tcs-today");
+        let s = s
+            .reduce(Action::SetBaseline("may-2016".into()))
+            .reduce(Action::RemoveColumn("may-2016".into()));
+        assert_eq!(s.scenario.baseline.as_deref(), Some("contract-2002"));
+        assert!(!s.scenario.offers.iter().any(|o| o.id == "tcs-2016"));
+    }
+
+    #[test]
+    fn pay_protection_and_a_preset_rota_can_be_switched_on() {
+        let s = start().reduce(Action::SetProtection("may-2016".into(), true));
+        let c = s.shown.as_ref().unwrap();
+        assert!(
+            c.columns[4].figure("pay_protection").is_some()
+                || c.columns[4]
+                    .pay
+                    .notes
+                    .iter()
+                    .any(|n| n.contains("Pay protection"))
+        );
+        let s = s.reduce(Action::UsePresetRota("breaches-2016@1".into()));
+        assert!(s.scenario.columns.iter().all(|c| c.rota == "breaches-2016"));
+        assert!(s.issues.is_empty(), "{:?}", s.issues);
+    }
+}
