@@ -40,6 +40,17 @@ fn error_summary(issues: &[Issue]) -> Html {
     }
 }
 
+/// Marks a moment for the browser's performance timeline, read by the
+/// end-to-end tests (input → updated results, navigation → first results).
+fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
@@ -48,8 +59,13 @@ pub fn App() -> Html {
     let rota_presets = use_memo((), |_| presets::rota_presets());
     let on_action = {
         let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        Callback::from(move |action: Action| {
+            mark("oc-dispatch");
+            state.dispatch(action);
+        })
     };
+    // After the render that shows new results has been committed to the page.
+    use_effect_with(state.shown.clone(), |_| mark("oc-rendered"));
     let scenario = state.scenario.clone();
     let rota_id = scenario
         .rotas
