@@ -55,8 +55,12 @@ async fn results_table_shows_every_figure_with_its_value_and_formatting() {
                 cell.get_attribute("data-value"),
                 Some(figure.value.to_string())
             );
+            let button = cell
+                .query_selector("button")
+                .expect("query")
+                .expect("value button");
             assert_eq!(
-                cell.text_content().map(|t| t.trim().to_string()),
+                button.text_content().map(|t| t.trim().to_string()),
                 Some(format_figure(figure.value, figure.unit))
             );
         }

@@ -6,6 +6,7 @@ use crate::engine::explain::render_text;
 use crate::engine::offer::Offer;
 use crate::engine::rota::Rota;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// Largest scenario text accepted, in bytes (a 52-week rota with many offers is
@@ -27,25 +28,50 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// A preset in a [`Library`]: its key, the parsed item and the JSON it came
+/// from (spliced into scenarios as is, so no second encoder is compiled in).
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    /// `id@version`.
+    pub key: String,
+    /// The parsed preset.
+    pub item: T,
+    /// Its JSON.
+    pub json: serde_json::Value,
+}
+
 /// Preset offers and rotas that a scenario may name by `id@version` instead of
 /// writing them out. Presets never change once released, so a name keeps
 /// reproducing the figures it showed.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    /// `(id@version, offer)`.
-    pub offers: Vec<(String, Offer)>,
-    /// `(id@version, rota)`.
-    pub rotas: Vec<(String, Rota)>,
+    /// Offer presets.
+    pub offers: Vec<Entry<Offer>>,
+    /// Rota presets.
+    pub rotas: Vec<Entry<Rota>>,
 }
 
-impl Library {
-    fn offer(&self, key: &str) -> Option<&Offer> {
-        self.offers.iter().find(|(k, _)| k == key).map(|(_, o)| o)
-    }
+/// Decodes a JSON value, naming the path of the first problem. Every decoder
+/// goes through here, so the (large) decoding code exists once in the bundle.
+pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, DecodeError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        decode_error(
+            if path.is_empty() || path == "." {
+                ".".to_string()
+            } else {
+                path
+            },
+            e.into_inner().to_string(),
+        )
+    })
+}
 
-    fn rota(&self, key: &str) -> Option<&Rota> {
-        self.rotas.iter().find(|(k, _)| k == key).map(|(_, r)| r)
-    }
+/// Parses JSON text into a value and decodes it.
+pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<(T, serde_json::Value), DecodeError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| decode_error(".", e.to_string()))?;
+    Ok((from_value(value.clone())?, value))
 }
 
 fn decode_error(path: impl Into<String>, message: impl Into<String>) -> DecodeError {
@@ -56,25 +82,24 @@ fn decode_error(path: impl Into<String>, message: impl Into<String>) -> DecodeEr
 }
 
 /// Replaces every `"id@version"` string in `list` by the preset's JSON.
-fn resolve_presets<T: Serialize>(
+fn resolve_presets<T>(
     value: &mut serde_json::Value,
     list: &str,
-    find: impl Fn(&str) -> Option<T>,
-    known: impl Fn() -> Vec<String>,
+    entries: &[Entry<T>],
 ) -> Result<(), DecodeError> {
     let Some(items) = value.get_mut(list).and_then(|v| v.as_array_mut()) else {
         return Ok(());
     };
     for (i, item) in items.iter_mut().enumerate() {
         if let Some(key) = item.as_str() {
-            let preset = find(key).ok_or_else(|| {
+            let entry = entries.iter().find(|e| e.key == key).ok_or_else(|| {
+                let known: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
                 decode_error(
                     format!("{list}[{i}]"),
-                    format!("there is no preset '{key}' (known: {})", known().join(", ")),
+                    format!("there is no preset '{key}' (known: {})", known.join(", ")),
                 )
             })?;
-            *item = serde_json::to_value(preset)
-                .map_err(|e| decode_error(format!("{list}[{i}]"), e.to_string()))?;
+            *item = entry.json.clone();
         }
     }
     Ok(())
@@ -119,21 +144,9 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
         }
         None => {}
     }
-    let offer_keys = || library.offers.iter().map(|(k, _)| k.clone()).collect();
-    let rota_keys = || library.rotas.iter().map(|(k, _)| k.clone()).collect();
-    resolve_presets(&mut value, "offers", |k| library.offer(k), offer_keys)?;
-    resolve_presets(&mut value, "rotas", |k| library.rota(k), rota_keys)?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        decode_error(
-            if path.is_empty() || path == "." {
-                ".".to_string()
-            } else {
-                path
-            },
-            e.into_inner().to_string(),
-        )
-    })
+    resolve_presets(&mut value, "offers", &library.offers)?;
+    resolve_presets(&mut value, "rotas", &library.rotas)?;
+    from_value(value)
 }
 
 /// Writes a scenario as pretty JSON, naming unchanged built-in presets by
@@ -150,12 +163,12 @@ pub fn scenario_to_json_in(scenario: &Scenario, library: &Library) -> String {
     let offer_keys: Vec<Option<&String>> = scenario
         .offers
         .iter()
-        .map(|o| library.offers.iter().find(|(_, p)| p == o).map(|(k, _)| k))
+        .map(|o| library.offers.iter().find(|e| &e.item == o).map(|e| &e.key))
         .collect();
     let rota_keys: Vec<Option<&String>> = scenario
         .rotas
         .iter()
-        .map(|r| library.rotas.iter().find(|(_, p)| p == r).map(|(k, _)| k))
+        .map(|r| library.rotas.iter().find(|e| &e.item == r).map(|e| &e.key))
         .collect();
     for (list, keys) in [("offers", offer_keys), ("rotas", rota_keys)] {
         if let Some(items) = value.get_mut(list).and_then(|v| v.as_array_mut()) {

@@ -1,8 +1,10 @@
 //! The root component: owns the state (one reducer) and lays out the page.
 //! Leaf components get props and callbacks; none computes a figure.
 
+use super::assumptions_panel::AssumptionsPanel;
 use super::column_details::ColumnDetails;
 use super::job_form::JobForm;
+use super::method_and_sources::MethodAndSources;
 use super::offer_columns::OfferColumns;
 use super::results_table::ResultsTable;
 use super::rota_picker::RotaPicker;
@@ -100,6 +102,8 @@ pub fn App() -> Html {
                         <ResultsTable comparison={c.clone()} />
                         <ColumnDetails comparison={c.clone()} />
                     </section>
+                    <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
+                    <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />
                 }
             </main>
         </>

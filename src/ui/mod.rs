@@ -3,8 +3,10 @@
 //! natively (server-side rendering in tests).
 
 mod app;
+mod assumptions_panel;
 mod column_details;
 mod job_form;
+mod method_and_sources;
 mod offer_columns;
 mod results_table;
 mod rota_picker;

@@ -5,6 +5,7 @@
 
 use crate::engine::compare::Comparison;
 use crate::engine::explain::{format_figure, render_text, Unit};
+use crate::engine::figure::FigureKind;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,7 +37,13 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             .as_ref()
             .is_some_and(|(c, l)| c == column && l == line)
     };
-    let cell = |column: &str, line: &str, value: Decimal, unit: Unit| {
+    // Gains and losses are told apart in words, not by colour or sign alone.
+    let direction = |value: Decimal| match value.cmp(&Decimal::ZERO) {
+        std::cmp::Ordering::Less => "lower",
+        std::cmp::Ordering::Greater => "higher",
+        std::cmp::Ordering::Equal => "same",
+    };
+    let cell = |column: &str, line: &str, value: Decimal, unit: Unit, difference: bool| {
         let key = (column.to_string(), line.to_string());
         let onclick = select.reform(move |_: MouseEvent| key.clone());
         html! {
@@ -45,6 +52,9 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     aria-controls="why" {onclick}>
                     { format_figure(value, unit) }
                 </button>
+                if difference {
+                    <span class={classes!("direction", direction(value))}>{ direction(value) }</span>
+                }
             </td>
         }
     };
@@ -72,7 +82,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                         <tr>
                             <th scope="row">{ *label }</th>
                             { for comparison.columns.iter().map(|c| match c.figure_in_row(id, label) {
-                                Some(f) => cell(&c.id, &f.id, f.value, f.unit),
+                                Some(f) => cell(&c.id, &f.id, f.value, f.unit, f.kind == FigureKind::Difference),
                                 None => empty_cell(),
                             }) }
                         </tr>
@@ -84,7 +94,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                         <tr>
                             <th scope="row">{ *label }</th>
                             { for comparison.columns.iter().map(|c| match c.metric(id) {
-                                Some(m) => cell(&c.id, &m.id, m.value, m.unit),
+                                Some(m) => cell(&c.id, &m.id, m.value, m.unit, false),
                                 None => empty_cell(),
                             }) }
                         </tr>

@@ -1,0 +1,59 @@
+//! Method & sources: each offer's dated status and documents, and a short
+//! glossary of the words the tables use.
+
+use crate::engine::compare::Comparison;
+use crate::engine::scenario::Scenario;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`MethodAndSources`].
+#[derive(Properties, PartialEq)]
+pub struct MethodAndSourcesProps {
+    /// The scenario (offers with sources and status).
+    pub scenario: Rc<Scenario>,
+    /// The comparison shown.
+    pub comparison: Rc<Comparison>,
+}
+
+const GLOSSARY: [(&str, &str, &str); 7] = [
+    ("nodal-point", "Nodal point", "A pay point of the 2016 contract (NP1 = FY1 … NP5 = ST6–8); basic salary depends on the point, not on years served."),
+    ("banding", "Banding", "The 2002 contract's flat supplement (0–100% of basic) for the whole post, set by hours, unsocial hours and whether the New Deal limits are met."),
+    ("one-in-n", "1 in N", "At least one (weekend, Saturday…) in every N weeks on average over the rota cycle; exactly 1 in 3 counts as 1 in 3."),
+    ("non-resident-on-call", "Non-resident on-call", "Being available from home; work expected while on call is paid at the rate of the hours it falls in."),
+    ("ltft", "LTFT", "Less than full time: a percentage of full-time hours, with basic pay pro rata."),
+    ("rota-cycle", "Rota cycle", "The weeks after which a rota repeats; every average here is over the whole cycle, and rest across its end counts."),
+    ("new-deal", "New Deal limits", "The hour and rest limits of the 2002 contract by rota type; breaching one puts a post in band 3."),
+];
+
+/// See the module docs.
+#[component]
+pub fn MethodAndSources(props: &MethodAndSourcesProps) -> Html {
+    let mut offers: Vec<&str> = Vec::new();
+    for c in &props.comparison.columns {
+        if !offers.contains(&c.offer_id.as_str()) {
+            offers.push(&c.offer_id);
+        }
+    }
+    html! {
+        <section class="method" aria-labelledby="method-heading">
+            <h2 id="method-heading">{ "Method and sources" }</h2>
+            <p>{ "Every figure is computed in your browser from the offers' terms as data, in exact decimal arithmetic; choose any figure to see its rule, arithmetic and source. The same figures come from the command line for the same scenario file." }</p>
+            { for offers.iter().filter_map(|id| props.scenario.offer(id)).map(|o| html! {
+                <>
+                    <h3>{ format!("{} (version {})", o.name, o.version) }</h3>
+                    <ul class="status">{ for o.status.iter().map(|e| html! { <li>{ format!("{}: {}", e.date, e.status) }</li> }) }</ul>
+                    <ul class="sources">{ for o.sources.iter().map(|s| html! { <li><strong>{ format!("{}: ", s.id) }</strong>{ &s.title }</li> }) }</ul>
+                </>
+            }) }
+            <h3 id="glossary">{ "Glossary" }</h3>
+            <dl class="glossary">
+                { for GLOSSARY.iter().map(|(id, term, meaning)| html! {
+                    <>
+                        <dt id={format!("term-{id}")}>{ *term }</dt>
+                        <dd>{ *meaning }</dd>
+                    </>
+                }) }
+            </dl>
+        </section>
+    }
+}
