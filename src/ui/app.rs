@@ -6,6 +6,7 @@ use super::column_details::ColumnDetails;
 use super::job_form::JobForm;
 use super::method_and_sources::MethodAndSources;
 use super::offer_columns::OfferColumns;
+use super::pay_chart::PayChart;
 use super::results_table::ResultsTable;
 use super::rota_picker::RotaPicker;
 use super::state::{Action, State};
@@ -100,6 +101,7 @@ pub fn App() -> Html {
                             </p>
                         }
                         <ResultsTable comparison={c.clone()} />
+                        <PayChart comparison={c.clone()} />
                         <ColumnDetails comparison={c.clone()} />
                     </section>
                     <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />

@@ -4,10 +4,12 @@
 
 mod app;
 mod assumptions_panel;
+pub mod chart_geometry;
 mod column_details;
 mod job_form;
 mod method_and_sources;
 mod offer_columns;
+mod pay_chart;
 mod results_table;
 mod rota_picker;
 pub mod state;

@@ -1,0 +1,222 @@
+//! Pure geometry for the pay chart: where each bar segment goes. No yew, no
+//! browser — tested natively.
+
+use crate::engine::compare::Comparison;
+use crate::engine::figure::FigureKind;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Which group of pay a segment belongs to (its fill and legend entry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Basic salary.
+    Basic,
+    /// Additional hours.
+    Hours,
+    /// Premium windows and shift rules.
+    Premiums,
+    /// Allowances, banding, protection.
+    Allowances,
+}
+
+impl Group {
+    /// Every group, in stacking order.
+    pub const ALL: [Group; 4] = [
+        Group::Basic,
+        Group::Hours,
+        Group::Premiums,
+        Group::Allowances,
+    ];
+
+    /// Legend text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Basic => "Basic salary",
+            Group::Hours => "Additional hours",
+            Group::Premiums => "Premiums for unsocial hours",
+            Group::Allowances => "Allowances, banding, protection",
+        }
+    }
+
+    /// CSS class of the fill.
+    pub fn class(self) -> &'static str {
+        match self {
+            Group::Basic => "seg-basic",
+            Group::Hours => "seg-hours",
+            Group::Premiums => "seg-premiums",
+            Group::Allowances => "seg-allowances",
+        }
+    }
+
+    fn of(line: &str) -> Group {
+        match line {
+            "basic" => Group::Basic,
+            "additional_hours" => Group::Hours,
+            l if l.starts_with("premium:") => Group::Premiums,
+            _ => Group::Allowances,
+        }
+    }
+}
+
+/// One drawn segment: a rectangle in chart units, with what it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// Its group.
+    pub group: Group,
+    /// The amount, £ a year (rounded figures summed).
+    pub amount: Decimal,
+}
+
+/// One bar: a column's label, its segments and its gross.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Offer name.
+    pub label: String,
+    /// Top edge of the bar.
+    pub y: f32,
+    /// Segments, in stacking order (empty groups omitted).
+    pub segments: Vec<Segment>,
+    /// Gross annual pay.
+    pub gross: Decimal,
+}
+
+/// Layout constants, in SVG user units.
+pub const WIDTH: f32 = 600.0;
+/// Height of one bar.
+pub const BAR: f32 = 22.0;
+/// Space for the label above each bar.
+pub const LABEL: f32 = 18.0;
+/// Gap between bars.
+pub const GAP: f32 = 12.0;
+
+/// Height of the whole chart for `bars` bars.
+pub fn height(bars: usize) -> f32 {
+    bars as f32 * (LABEL + BAR + GAP)
+}
+
+/// Lays out one horizontal stacked bar per column, all on one scale (the
+/// largest gross fills the width). Drawing is the only place floats appear:
+/// every amount shown stays a decimal. Negative lines (section-2 protection)
+/// are not drawn; the table shows them.
+pub fn pay_bars(comparison: &Comparison) -> Vec<Bar> {
+    let totals: Vec<Vec<(Group, Decimal)>> = comparison
+        .columns
+        .iter()
+        .map(|c| {
+            Group::ALL
+                .iter()
+                .map(|&g| {
+                    let sum = c
+                        .pay
+                        .lines
+                        .iter()
+                        .filter(|f| {
+                            f.kind == FigureKind::PayLine
+                                && Group::of(&f.id) == g
+                                && f.value > Decimal::ZERO
+                        })
+                        .map(|f| f.value)
+                        .sum();
+                    (g, sum)
+                })
+                .collect()
+        })
+        .collect();
+    let max = totals
+        .iter()
+        .map(|t| t.iter().map(|(_, v)| *v).sum::<Decimal>())
+        .max()
+        .unwrap_or_default();
+    let scale = |v: Decimal| {
+        if max.is_zero() {
+            0.0
+        } else {
+            (v / max * Decimal::from(WIDTH as u32))
+                .to_f32()
+                .unwrap_or(0.0)
+        }
+    };
+    comparison
+        .columns
+        .iter()
+        .zip(totals)
+        .enumerate()
+        .map(|(i, (c, groups))| {
+            let y = i as f32 * (LABEL + BAR + GAP);
+            let mut x = 0.0;
+            let segments = groups
+                .into_iter()
+                .filter(|(_, v)| !v.is_zero())
+                .map(|(group, amount)| {
+                    let width = scale(amount);
+                    let s = Segment {
+                        x,
+                        y: y + LABEL,
+                        width,
+                        height: BAR,
+                        group,
+                        amount,
+                    };
+                    x += width;
+                    s
+                })
+                .collect();
+            Bar {
+                label: c.offer_name.clone(),
+                y,
+                segments,
+                gross: c.gross_annual(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::json::scenario_from_json;
+    use crate::engine::compare::compare;
+
+    #[test]
+    fn bars_share_one_scale_and_segments_add_up_to_the_pay_lines() {
+        let c = compare(
+            &scenario_from_json(include_str!("../../examples/inline-offers.json")).unwrap(),
+        )
+        .unwrap();
+        let bars = pay_bars(&c);
+        assert_eq!(bars.len(), 2);
+        // The Nov 2015 offer pays more (£40,717.92 vs £39,808.86): its bar fills the width.
+        let end = |b: &Bar| b.segments.last().map(|s| s.x + s.width).unwrap_or(0.0);
+        assert!((end(&bars[0]) - WIDTH).abs() < 0.01);
+        assert!((end(&bars[1]) - WIDTH * 39_808.86 / 40_717.92).abs() < 0.05);
+        // Segments sum to gross, group by group: basic £31,600; hours £4,641.25;
+        // premiums 3,555 + 98.75 + 822.92 = £4,476.67.
+        let amounts: Vec<(Group, Decimal)> = bars[0]
+            .segments
+            .iter()
+            .map(|s| (s.group, s.amount))
+            .collect();
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(
+            amounts,
+            vec![
+                (Group::Basic, d("31600")),
+                (Group::Hours, d("4641.25")),
+                (Group::Premiums, d("4476.67"))
+            ]
+        );
+        assert_eq!(
+            bars[0].segments.iter().map(|s| s.amount).sum::<Decimal>(),
+            bars[0].gross
+        );
+        assert_eq!(height(2), 2.0 * (LABEL + BAR + GAP));
+    }
+}

@@ -1,0 +1,77 @@
+//! The pay chart: one stacked bar per offer, drawn from [`super::chart_geometry`],
+//! with a title, a description and a table giving the same numbers.
+
+use super::chart_geometry::{height, pay_bars, Group, WIDTH};
+use crate::engine::compare::Comparison;
+use crate::engine::explain::format_pounds;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`PayChart`].
+#[derive(Properties, PartialEq)]
+pub struct PayChartProps {
+    /// The comparison to draw.
+    pub comparison: Rc<Comparison>,
+}
+
+/// See the module docs.
+#[component]
+pub fn PayChart(props: &PayChartProps) -> Html {
+    let bars = pay_bars(&props.comparison);
+    let h = height(bars.len());
+    let description = bars
+        .iter()
+        .map(|b| format!("{}: {} a year", b.label, format_pounds(b.gross)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        <figure class="chart" aria-labelledby="pay-chart-title">
+            <figcaption id="pay-chart-title">{ "Gross pay per year, by element" }</figcaption>
+            <svg viewBox={format!("0 0 {WIDTH} {h}")} role="img" aria-labelledby="pay-chart-svg-title pay-chart-desc"
+                preserveAspectRatio="xMinYMin meet">
+                <title id="pay-chart-svg-title">{ "Gross pay per year, by element, for each offer" }</title>
+                <desc id="pay-chart-desc">{ description }</desc>
+                { for bars.iter().map(|b| html! {
+                    <g>
+                        <text x="0" y={format!("{}", b.y + 13.0)} class="bar-label">
+                            { format!("{} — {}", b.label, format_pounds(b.gross)) }
+                        </text>
+                        { for b.segments.iter().map(|s| html! {
+                            <rect x={format!("{:.2}", s.x)} y={format!("{:.2}", s.y)} width={format!("{:.2}", s.width)}
+                                height={format!("{:.2}", s.height)} class={s.group.class()}>
+                                <title>{ format!("{}: {}", s.group.label(), format_pounds(s.amount)) }</title>
+                            </rect>
+                        }) }
+                    </g>
+                }) }
+            </svg>
+            <ul class="legend">
+                { for Group::ALL.iter().map(|g| html! { <li><span class={classes!("swatch", g.class())}></span>{ g.label() }</li> }) }
+            </ul>
+            <details>
+                <summary>{ "The chart as a table" }</summary>
+                <table class="chart-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Offer" }</th>
+                            { for Group::ALL.iter().map(|g| html! { <th scope="col">{ g.label() }</th> }) }
+                            <th scope="col">{ "Gross" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for bars.iter().map(|b| html! {
+                            <tr>
+                                <th scope="row">{ &b.label }</th>
+                                { for Group::ALL.iter().map(|g| {
+                                    let amount = b.segments.iter().find(|s| s.group == *g).map(|s| s.amount).unwrap_or_default();
+                                    html! { <td>{ format_pounds(amount) }</td> }
+                                }) }
+                                <td>{ format_pounds(b.gross) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
