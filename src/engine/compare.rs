@@ -229,6 +229,17 @@ impl Comparison {
         rows
     }
 
+    /// The ids of the offers in the columns, each once, in column order.
+    pub fn offer_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for c in &self.columns {
+            if !ids.contains(&c.offer_id.as_str()) {
+                ids.push(&c.offer_id);
+            }
+        }
+        ids
+    }
+
     /// Every rest-metric row, as (id, label), in first-seen order.
     pub fn metric_rows(&self) -> Vec<(&str, &str)> {
         let mut rows: Vec<(&str, &str)> = Vec::new();

@@ -27,12 +27,7 @@ const GENERAL: [&str; 4] = [
 /// See the module docs.
 #[component]
 pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
-    let mut offers: Vec<&str> = Vec::new();
-    for c in &props.comparison.columns {
-        if !offers.contains(&c.offer_id.as_str()) {
-            offers.push(&c.offer_id);
-        }
-    }
+    let offers = props.comparison.offer_ids();
     html! {
         <section class="assumptions" aria-labelledby="assumptions-heading">
             <h2 id="assumptions-heading">{ "What this comparison assumes" }</h2>

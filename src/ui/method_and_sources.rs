@@ -28,12 +28,7 @@ const GLOSSARY: [(&str, &str, &str); 7] = [
 /// See the module docs.
 #[component]
 pub fn MethodAndSources(props: &MethodAndSourcesProps) -> Html {
-    let mut offers: Vec<&str> = Vec::new();
-    for c in &props.comparison.columns {
-        if !offers.contains(&c.offer_id.as_str()) {
-            offers.push(&c.offer_id);
-        }
-    }
+    let offers = props.comparison.offer_ids();
     html! {
         <section class="method" aria-labelledby="method-heading">
             <h2 id="method-heading">{ "Method and sources" }</h2>

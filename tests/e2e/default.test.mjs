@@ -3,41 +3,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import {
+  appSuite,
   axeAudit,
   cliFigures,
   describeViolations,
   foreignRequests,
-  launchBrowser,
-  openApp,
   readFigures,
   repoPath,
   screenshot,
   seriousViolations,
-  startServer,
 } from './harness.mjs';
 
 // Generous bound so a hung browser fails the test instead of stalling CI.
 const TIMEOUT = { timeout: 90_000 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the app in a fresh context that is closed when the test ends. */
-async function open(t, viewport = { width: 1366, height: 900 }) {
-  const app = await openApp(browser, server.url, viewport);
-  t.after(() => app.context.close());
-  return app;
-}
+const { open, url } = appSuite(before, after);
 
 test('page figures equal the command line', TIMEOUT, async (t) => {
   const { page } = await open(t);
@@ -63,7 +43,7 @@ test("no requests leave the app's origin and no console errors", TIMEOUT, async 
   await page.waitForLoadState('networkidle');
   // One assertion so a failure shows both lists at once.
   assert.deepEqual(
-    { foreignRequests: foreignRequests(requests, server.url), consoleErrors },
+    { foreignRequests: foreignRequests(requests, url()), consoleErrors },
     { foreignRequests: [], consoleErrors: [] },
   );
 });

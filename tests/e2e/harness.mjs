@@ -287,3 +287,30 @@ export async function screenshot(page, name, width) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * One static server and one browser for a test file (registered with the
+ * file's before/after hooks), and `open(t, viewport)` giving a fresh context
+ * that is closed when test `t` ends.
+ */
+export function appSuite(before, after) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    /** The static server's address. */
+    url: () => server.url,
+    async open(t, viewport = { width: 1366, height: 900 }) {
+      const app = await openApp(browser, server.url, viewport);
+      t.after(() => app.context.close());
+      return app;
+    },
+  };
+}

@@ -4,36 +4,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
+  appSuite,
   axeAudit,
   cliFigures,
   describeViolations,
-  launchBrowser,
-  openApp,
   readFigures,
   repoPath,
   seriousViolations,
-  startServer,
 } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(t) {
-  const app = await openApp(browser, server.url, { width: 1366, height: 900 });
-  t.after(() => app.context.close());
-  return app;
-}
+const { open } = appSuite(before, after);
 
 /** Writes a variant of the default scenario for the command line to compute. */
 function scenarioFile(name, edit) {
