@@ -112,19 +112,26 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     }
 }
 
-/// The explanation of one figure or rest metric, line by line.
+/// The explanation of one figure or rest metric, line by line. A figure's
+/// calculation and rounding also travel as data (`data-calculation`,
+/// `data-rounding`), so a test can recompute them independently.
 fn why(comparison: &Comparison, column: &str, line: &str) -> Html {
     let Some(c) = comparison.columns.iter().find(|c| c.id == column) else {
         return html! {};
     };
-    let text = match (c.figure(line), c.metric(line)) {
-        (Some(f), _) => render_text(&f.explanation, f.unit),
-        (None, Some(m)) => format!("{}\n  How it is measured: {}", m.label, m.definition),
+    let (text, calculation, rounding) = match (c.figure(line), c.metric(line)) {
+        (Some(f), _) => (
+            render_text(&f.explanation, f.unit),
+            serde_json::to_string(&f.explanation.calculation).ok(),
+            serde_json::to_string(&f.explanation.rounding).ok(),
+        ),
+        (None, Some(m)) => (format!("{}\n  How it is measured: {}", m.label, m.definition), None, None),
         (None, None) => return html! {},
     };
     let mut lines = text.lines();
     html! {
-        <section aria-label="Explanation" data-offer={column.to_string()} data-line={line.to_string()}>
+        <section aria-label="Explanation" data-offer={column.to_string()} data-line={line.to_string()}
+            data-calculation={calculation} data-rounding={rounding}>
             <h2>{ format!("Why: {} — {}", c.offer_name, lines.next().unwrap_or_default()) }</h2>
             <ul>{ for lines.map(|l| html! { <li>{ l.trim() }</li> }) }</ul>
         </section>
