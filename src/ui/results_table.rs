@@ -80,7 +80,13 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 <tbody>
                     { for rows.iter().map(|(id, label)| html! {
                         <tr>
-                            <th scope="row">{ *label }</th>
+                            <th scope="row">
+                                { *label }
+                                if let Some(term) = glossary_term(id) {
+                                    { " " }<a class="term" href={format!("#term-{term}")}
+                                        aria-label={format!("What is {}?", label.to_lowercase())}>{ "?" }</a>
+                                }
+                            </th>
                             { for comparison.columns.iter().map(|c| match c.figure_in_row(id, label) {
                                 Some(f) => cell(&c.id, &f.id, f.value, f.unit, f.kind == FigureKind::Difference),
                                 None => empty_cell(),
@@ -125,7 +131,11 @@ fn why(comparison: &Comparison, column: &str, line: &str) -> Html {
             serde_json::to_string(&f.explanation.calculation).ok(),
             serde_json::to_string(&f.explanation.rounding).ok(),
         ),
-        (None, Some(m)) => (format!("{}\n  How it is measured: {}", m.label, m.definition), None, None),
+        (None, Some(m)) => (
+            format!("{}\n  How it is measured: {}", m.label, m.definition),
+            None,
+            None,
+        ),
         (None, None) => return html! {},
     };
     let mut lines = text.lines();
@@ -135,6 +145,18 @@ fn why(comparison: &Comparison, column: &str, line: &str) -> Html {
             <h2>{ format!("Why: {} — {}", c.offer_name, lines.next().unwrap_or_default()) }</h2>
             <ul>{ for lines.map(|l| html! { <li>{ l.trim() }</li> }) }</ul>
         </section>
+    }
+}
+
+/// The glossary entry a row's label needs, if any.
+fn glossary_term(line: &str) -> Option<&'static str> {
+    match line {
+        "basic" => Some("nodal-point"),
+        "banding" => Some("banding"),
+        "allowance:weekend" => Some("one-in-n"),
+        l if l.starts_with("allowance:on-call") => Some("non-resident-on-call"),
+        "average_weekly_hours" => Some("rota-cycle"),
+        _ => None,
     }
 }
 
