@@ -58,7 +58,14 @@ fn mark(name: &str) {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::from_json(DEFAULT_SCENARIO));
-    let offer_presets = use_memo((), |_| presets::offer_presets());
+    // The codec's library already holds every parsed offer preset.
+    let offer_presets = use_memo((), |_| {
+        presets::library()
+            .offers
+            .iter()
+            .map(|e| e.item.clone())
+            .collect::<Vec<_>>()
+    });
     let rota_presets = use_memo((), |_| presets::rota_presets());
     let on_action = {
         let state = state.clone();

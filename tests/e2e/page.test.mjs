@@ -112,3 +112,31 @@ test('timings: first results and input to updated results (reported)', TIMEOUT, 
   console.log('timings', JSON.stringify(report));
   assert.ok(first !== null && updates.length > 0, 'the app marks its renders');
 });
+
+test('keyboard alone: skip link, edit a field, open an explanation, visible focus', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the comparison');
+  /** Presses Tab until `predicate` holds for the focused element (at most 200 times). */
+  const tabUntil = async (predicate, what) => {
+    for (let i = 0; i < 200; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(predicate)) return;
+    }
+    assert.fail(`never reached ${what} by Tab`);
+  };
+  await tabUntil(() => document.activeElement.id === 'ltft', 'the LTFT field');
+  const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focusRing, 'none', 'the focused field shows a focus ring');
+  const before = await page.getAttribute('[data-offer="may-2016"][data-line="basic"]', 'data-value');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('60');
+  // 60% of the 2016/17 NP2 basic £30,500 = £18,300.
+  await page.waitForSelector('[data-offer="may-2016"][data-line="basic"][data-value="18300"]');
+  assert.notEqual(before, '18300');
+  await tabUntil(() => document.activeElement.matches('table.results button.figure'), 'a figure');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#why section');
+  assert.match(await page.locator('#why').innerText(), /Source: /);
+  assert.deepEqual(consoleErrors, []);
+});
