@@ -7,6 +7,7 @@ use super::job_form::JobForm;
 use super::method_and_sources::MethodAndSources;
 use super::offer_columns::OfferColumns;
 use super::pay_chart::PayChart;
+use super::rest_chart::RestChart;
 use super::results_table::ResultsTable;
 use super::rota_picker::RotaPicker;
 use super::state::{Action, State};
@@ -109,6 +110,7 @@ pub fn App() -> Html {
                         }
                         <ResultsTable comparison={c.clone()} />
                         <PayChart comparison={c.clone()} />
+                        <RestChart comparison={c.clone()} />
                         <ColumnDetails comparison={c.clone()} />
                     </section>
                     <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />

@@ -179,6 +179,58 @@ pub fn pay_bars(comparison: &Comparison) -> Vec<Bar> {
         .collect()
 }
 
+/// One panel of the rest chart: a measure, and a bar per offer on its own scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestPanel {
+    /// The metric's label.
+    pub label: String,
+    /// Its unit.
+    pub unit: crate::engine::explain::Unit,
+    /// (offer name, value, bar width).
+    pub bars: Vec<(String, Decimal, f32)>,
+}
+
+/// The rest measures charted: hours per week, shortest rest, weekends off.
+pub const REST_METRICS: [&str; 3] = [
+    "rest:average_weekly_work",
+    "rest:shortest_rest",
+    "rest:weekends_off",
+];
+
+/// Lays out the rest chart: one panel per measure, bars scaled to the panel's largest value.
+pub fn rest_panels(comparison: &Comparison) -> Vec<RestPanel> {
+    REST_METRICS
+        .iter()
+        .filter_map(|id| {
+            let first = comparison.columns.iter().find_map(|c| c.metric(id))?;
+            let values: Vec<(String, Decimal)> = comparison
+                .columns
+                .iter()
+                .filter_map(|c| c.metric(id).map(|m| (c.offer_name.clone(), m.value)))
+                .collect();
+            let max = values.iter().map(|(_, v)| *v).max().unwrap_or_default();
+            let bars = values
+                .into_iter()
+                .map(|(name, v)| {
+                    let width = if max > Decimal::ZERO {
+                        (v / max * Decimal::from(WIDTH as u32))
+                            .to_f32()
+                            .unwrap_or(0.0)
+                    } else {
+                        0.0
+                    };
+                    (name, v, width)
+                })
+                .collect();
+            Some(RestPanel {
+                label: first.label.clone(),
+                unit: first.unit,
+                bars,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +270,34 @@ mod tests {
             bars[0].gross
         );
         assert_eq!(height(2), 2.0 * (LABEL + BAR + GAP));
+    }
+
+    #[test]
+    fn rest_panels_scale_each_measure_to_its_largest_value() {
+        let c = compare(
+            &scenario_from_json(include_str!("../../examples/inline-offers.json")).unwrap(),
+        )
+        .unwrap();
+        let panels = rest_panels(&c);
+        let labels: Vec<&str> = panels.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            vec![
+                "Average weekly hours of work",
+                "Shortest rest between shifts",
+                "Weekends fully off per cycle"
+            ]
+        );
+        // Same rota, same definitions: 45.88 h, 11.5 h and 3 weekends for both offers, full width.
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(
+            panels[0].bars.iter().map(|b| b.1).collect::<Vec<_>>(),
+            vec![d("45.88"), d("45.88")]
+        );
+        assert_eq!(panels[1].bars[0].1, d("11.5"));
+        assert_eq!(panels[2].bars[1].1, d("3"));
+        assert!(panels
+            .iter()
+            .all(|p| p.bars.iter().all(|b| (b.2 - WIDTH).abs() < 0.01)));
     }
 }

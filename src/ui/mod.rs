@@ -10,6 +10,7 @@ mod job_form;
 mod method_and_sources;
 mod offer_columns;
 mod pay_chart;
+mod rest_chart;
 mod results_table;
 mod rota_picker;
 pub mod state;
