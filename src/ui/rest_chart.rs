@@ -2,7 +2,10 @@
 //! each with a bar per offer, drawn from [`super::chart_geometry`], with a
 //! description and a table equivalent.
 
-use super::chart_geometry::{rest_panels, BAR, GAP, LABEL, WIDTH};
+use super::chart_geometry::{rest_panels, BAR, LABEL, WIDTH};
+
+/// Vertical step between bars: their labels sit inside them, so no label row.
+const STEP: f32 = BAR + 6.0;
 use crate::engine::compare::Comparison;
 use crate::engine::explain::format_figure;
 use std::rc::Rc;
@@ -23,7 +26,7 @@ pub fn RestChart(props: &RestChartProps) -> Html {
         <figure class="chart rest-chart" aria-labelledby="rest-chart-title">
             <figcaption id="rest-chart-title">{ "Rest: hours per week, shortest rest, weekends off" }</figcaption>
             { for panels.iter().enumerate().map(|(p, panel)| {
-                let h = panel.bars.len() as f32 * (LABEL + BAR + GAP);
+                let h = LABEL + panel.bars.len() as f32 * STEP;
                 let description = panel.bars.iter().map(|(name, v, _)| format!("{name}: {}", format_figure(*v, panel.unit))).collect::<Vec<_>>().join("; ");
                 let title_id = format!("rest-panel-{p}");
                 html! {
@@ -31,7 +34,7 @@ pub fn RestChart(props: &RestChartProps) -> Html {
                         <title id={title_id}>{ format!("{}. {description}", panel.label) }</title>
                         <text x="0" y="12" class="panel-label">{ &panel.label }</text>
                         { for panel.bars.iter().enumerate().map(|(i, (name, value, width))| {
-                            let y = i as f32 * (LABEL + BAR + GAP) + LABEL;
+                            let y = LABEL + i as f32 * STEP;
                             html! {
                                 <g>
                                     <rect x="0" y={format!("{y:.2}")} width={format!("{width:.2}")} height={format!("{BAR:.2}")} class="seg-rest" />
