@@ -155,3 +155,33 @@ fn a_bad_file_names_the_file_the_path_and_the_reason() {
     assert!(!usage.status.success());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn presets_are_named_by_id_at_version_and_an_unknown_one_is_a_located_error() {
+    let mut v: serde_json::Value = serde_json::from_str(offer_compare::DEFAULT_SCENARIO).unwrap();
+    v["offers"][2] = serde_json::json!("imposed-2016-02@9");
+    let (path, message) = decode_error(&v);
+    assert_eq!(path, "offers[2]");
+    assert!(
+        message.contains("there is no preset 'imposed-2016-02@9'"),
+        "{message}"
+    );
+    assert!(
+        message.contains("imposed-2016-02@1"),
+        "lists the known presets: {message}"
+    );
+    // Writing the default scenario names its unchanged presets again, so files stay small.
+    let s = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let written: serde_json::Value = serde_json::from_str(&scenario_to_json(&s)).unwrap();
+    assert_eq!(written["offers"][0], "contract-2002@1");
+    assert_eq!(written["rotas"][0], "fy2-medical@1");
+    // An edited preset is written out in full: it is no longer the released one.
+    let mut edited = s.clone();
+    edited.offers[1].name = "my variant".into();
+    let written: serde_json::Value = serde_json::from_str(&scenario_to_json(&edited)).unwrap();
+    assert_eq!(written["offers"][1]["name"], "my variant");
+    assert_eq!(
+        scenario_from_json(&scenario_to_json(&edited)).unwrap(),
+        edited
+    );
+}
