@@ -250,3 +250,20 @@ proptest! {
         prop_assert_eq!(after, Band::B3);
     }
 }
+
+#[test]
+fn a_full_time_doctor_typed_as_100_percent_is_full_time() {
+    // The page turns "100" into 100/100: it must behave exactly like 1 (no flexible band,
+    // no LTFT factor in the arithmetic).
+    let r = rota(1, days(1, &[Mon, Tue, Wed, Thu, Fri], "08:00", 540));
+    let one = run(&on_2002(r.clone()));
+    let mut s = on_2002(r);
+    s.doctor.ltft = "100/100".parse().unwrap();
+    let hundred = run(&s);
+    assert_eq!(all_values(&one), all_values(&hundred));
+    let basic = hundred.columns[0].figure("basic").unwrap();
+    assert!(
+        !offer_compare::engine::explain::render_text(&basic.explanation, basic.unit)
+            .contains("LTFT")
+    );
+}

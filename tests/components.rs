@@ -176,3 +176,62 @@ async fn choosing_a_figure_opens_its_explanation_with_arithmetic_and_source() {
         .expect("query")
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_input() {
+    use offer_compare::engine::date::Date;
+    use offer_compare::engine::fraction::Fraction;
+    use offer_compare::ui::state::Action;
+    use offer_compare::ui::{JobForm, JobFormProps};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+
+    let scenario = scenario_from_json(INLINE).expect("example parses");
+    let received: Rc<RefCell<Vec<Action>>> = Rc::default();
+    let sink = received.clone();
+    let root = fresh_root();
+    yew::Renderer::<JobForm>::with_root_and_props(
+        root.clone(),
+        JobFormProps {
+            doctor: scenario.doctor.clone(),
+            pay_date: Date::APRIL_2016_STRIKE,
+            on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let ltft: web_sys::HtmlInputElement = root
+        .query_selector("#ltft")
+        .expect("query")
+        .expect("LTFT field")
+        .dyn_into()
+        .expect("an input");
+    let type_into = |value: &str| {
+        ltft.set_value(value);
+        let event = web_sys::InputEvent::new("input").expect("input event");
+        ltft.dispatch_event(&event).expect("dispatch");
+    };
+    type_into("abc");
+    yew::scheduler::flush().await;
+    assert!(
+        received.borrow().is_empty(),
+        "nothing is dispatched for text that is not a percentage"
+    );
+    assert_eq!(ltft.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let message = root
+        .query_selector("#ltft-error")
+        .expect("query")
+        .expect("message beside the field");
+    assert!(message
+        .text_content()
+        .unwrap_or_default()
+        .contains("percentage of full time"));
+    type_into("60");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        *received.borrow(),
+        vec![Action::SetLtft("60/100".parse::<Fraction>().unwrap())]
+    );
+    assert_eq!(ltft.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert!(root.query_selector("#ltft-error").expect("query").is_none());
+}

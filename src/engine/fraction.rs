@@ -8,8 +8,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// An exact ratio `num / den` of two decimals (`den > 0`). Parsed rates are
-/// never negative; differences may be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// never negative; differences may be. Equality is by value: 100/100, 1 and
+/// 100% are the same fraction (a full-time doctor typed as "100" is full time).
+#[derive(Debug, Clone, Copy)]
 pub struct Fraction {
     num: Decimal,
     den: Decimal,
@@ -101,6 +102,14 @@ impl Fraction {
         })
     }
 }
+
+impl PartialEq for Fraction {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp_exact(other) == Some(std::cmp::Ordering::Equal)
+    }
+}
+
+impl Eq for Fraction {}
 
 impl fmt::Display for Fraction {
     /// `0.37` when the value is a short decimal, `1/3` otherwise — so the text a
@@ -213,6 +222,14 @@ mod tests {
         for bad in ["", "abc", "1/0", "-0.1", "1/-3", "%", "1//3"] {
             assert!(bad.parse::<Fraction>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn equality_is_by_value() {
+        assert_eq!(f("100/100"), Fraction::ONE);
+        assert_eq!(f("100%"), Fraction::ONE);
+        assert_eq!(f("60/100"), f("0.6"));
+        assert_ne!(f("1/3"), f("0.3333"));
     }
 
     #[test]

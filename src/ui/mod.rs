@@ -18,6 +18,7 @@ mod text_field;
 
 pub use app::App;
 pub use column_details::{ColumnDetails, ColumnDetailsProps};
+pub use job_form::{JobForm, JobFormProps};
 pub use results_table::{ResultsTable, ResultsTableProps};
 
 /// Mounts the app into `#app` (or the body when that element is missing).
