@@ -74,6 +74,7 @@ pub const ROTA_FILES: &[(&str, &str)] = &[
         include_str!("rotas/anaesthetics-24h-on-call@1.json"),
     ),
     ("ltft-60@1", include_str!("rotas/ltft-60@1.json")),
+    ("em-26-week@1", include_str!("rotas/em-26-week@1.json")),
     (
         "breaches-2016@1",
         include_str!("rotas/breaches-2016@1.json"),

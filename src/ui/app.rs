@@ -88,6 +88,12 @@ pub fn App() -> Html {
             <header class="masthead">
                 <p class="brand">{ "Offer Compare" }</p>
                 <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
+                <nav aria-label="On this page">
+                    <a href="#results-heading">{ "Results" }</a>
+                    <a href="#assumptions-heading">{ "Assumptions" }</a>
+                    <a href="#method-heading">{ "Method and sources" }</a>
+                    <a href="#glossary">{ "Glossary" }</a>
+                </nav>
             </header>
             <main id="main">
                 <h1>{ if scenario.title.is_empty() { "Compare offers".to_string() } else { scenario.title.clone() } }</h1>

@@ -92,9 +92,11 @@ test('timings: first results and input to updated results (reported)', TIMEOUT, 
     const marks = performance.getEntriesByName('oc-rendered');
     return marks.length ? marks[0].startTime : null;
   });
-  // Six offers over the longest preset rota (8 weeks); a 26-week rota needs file import (#11).
+  // The target case: six offers over a 26-week rota (103 shifts).
   await page.selectOption('#add-offer', 'tcs-2019@1');
   await page.waitForSelector('[data-offer="tcs-2019"][data-line="gross_annual"]');
+  await page.selectOption('#rota', 'em-26-week@1');
+  await page.waitForSelector('[data-offer="tcs-2019"][data-line="average_weekly_hours"][data-value="39.62"]');
   const updates = [];
   for (const value of ['60', '100', '80', '100', '90', '100']) {
     await page.fill('#ltft', value);
@@ -110,6 +112,7 @@ test('timings: first results and input to updated results (reported)', TIMEOUT, 
     input_to_updated_results_ms: updates,
     median_update_ms: [...updates].sort((a, b) => a - b)[Math.floor(updates.length / 2)],
     columns: await page.locator('table.results thead th[scope="col"]').count() - 1,
+    rota: 'em-26-week@1 (26 weeks, 103 shifts)',
   };
   writeFileSync(repoPath('target', 'e2e', 'timings.json'), JSON.stringify(report, null, 2));
   console.log('timings', JSON.stringify(report));
