@@ -117,6 +117,10 @@ fn a_50_hour_rota_is_2b_or_2a_by_the_unsocial_criterion() {
         1,
         days(1, &[Mon, Tue, Wed, Thu, Fri], "08:00", 600),
     )));
+    eprintln!(
+        "REASON {:?} {:?}",
+        c.columns[0].pay.band, c.columns[0].offer_id
+    );
     assert_eq!(band_of(&c), Band::B2B);
     assert_eq!(value(&c, "contract-2002", "banding"), Some(d("14178.50")));
     // 2 weeks of 50 h, the second with Sat and Sun: weekends 1 in 2 → 2A: 80% = £22,685.60.
@@ -266,4 +270,21 @@ fn a_full_time_doctor_typed_as_100_percent_is_full_time() {
         !offer_compare::engine::explain::render_text(&basic.explanation, basic.unit)
             .contains("LTFT")
     );
+}
+
+#[test]
+fn an_extreme_unsocial_share_in_a_hostile_file_does_not_panic() {
+    // A denominator at rust_decimal's maximum overflows an unchecked product. Evening shifts
+    // (14:00–00:00, 5 h a day after 19:00) put work outside plain time, so it is multiplied.
+    let mut o = contract_2002();
+    o.terms.banding.as_mut().unwrap().most_unsocial_share_over =
+        "1/79228162514264337593543950335".parse().unwrap();
+    let mut s = scenario(
+        rota(1, days(1, &[Mon, Tue, Wed, Thu, Fri], "14:00", 600)),
+        vec![o],
+    );
+    s.pay_date = date("2016-04-26");
+    let c = offer_compare::engine::compare(&s).expect("computes");
+    // 50 h → band 2; the overflowing comparison fails closed (not "most unsocial") → 2B.
+    assert_eq!(band_of(&c), Band::B2B);
 }

@@ -113,7 +113,14 @@ pub fn decide(
     let often = banding.most_unsocial_weekends_more_often_than.one_in;
     // More often than 1 in N: weekends × N > weeks. Share over s: outside × den > work × num.
     let by_weekends = weekends * u64::from(often) > weeks;
-    let by_share = Decimal::from(outside) * share.den() > Decimal::from(work) * share.num();
+    // Checked: the share comes from offer data (files, links), which may be extreme.
+    let by_share = match (
+        Decimal::from(outside).checked_mul(share.den()),
+        Decimal::from(work).checked_mul(share.num()),
+    ) {
+        (Some(out), Some(all)) => out > all,
+        _ => false,
+    };
     let on_call_only = rota
         .shifts
         .iter()
