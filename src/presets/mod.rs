@@ -172,30 +172,30 @@ pub fn parse_rota(key: &str, text: &str) -> Result<RotaPreset, PresetError> {
     Ok(preset)
 }
 
-/// Every offer preset that parses, and an error for each that does not.
-pub fn load_offers() -> (Vec<Offer>, Vec<PresetError>) {
-    let mut offers = Vec::with_capacity(OFFER_FILES.len());
+/// What parses of a file table, and an error for each file that does not.
+fn load<T>(
+    files: &[(&str, &str)],
+    parse: fn(&str, &str) -> Result<T, PresetError>,
+) -> (Vec<T>, Vec<PresetError>) {
+    let mut items = Vec::with_capacity(files.len());
     let mut errors = Vec::new();
-    for (key, text) in OFFER_FILES {
-        match parse_offer(key, text) {
-            Ok(offer) => offers.push(offer),
+    for (key, text) in files {
+        match parse(key, text) {
+            Ok(item) => items.push(item),
             Err(e) => errors.push(e),
         }
     }
-    (offers, errors)
+    (items, errors)
+}
+
+/// Every offer preset that parses, and an error for each that does not.
+pub fn load_offers() -> (Vec<Offer>, Vec<PresetError>) {
+    load(OFFER_FILES, parse_offer)
 }
 
 /// Every rota preset that parses, and an error for each that does not.
 pub fn load_rotas() -> (Vec<RotaPreset>, Vec<PresetError>) {
-    let mut rotas = Vec::with_capacity(ROTA_FILES.len());
-    let mut errors = Vec::new();
-    for (key, text) in ROTA_FILES {
-        match parse_rota(key, text) {
-            Ok(rota) => rotas.push(rota),
-            Err(e) => errors.push(e),
-        }
-    }
-    (rotas, errors)
+    load(ROTA_FILES, parse_rota)
 }
 
 /// Every offer preset, parsed; one that fails to parse is left out (see
