@@ -144,21 +144,38 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
         }
         None => {}
     }
+    // The stamp says what wrote the file; it changes no figure.
+    if let Some(object) = value.as_object_mut() {
+        if object.remove("stamp").is_some_and(|s| !s.is_object()) {
+            return Err(decode_error(
+                "stamp",
+                "expected an object saying which app and format wrote the file",
+            ));
+        }
+    }
     resolve_presets(&mut value, "offers", &library.offers)?;
     resolve_presets(&mut value, "rotas", &library.rotas)?;
     from_value(value)
 }
 
 /// Writes a scenario as pretty JSON, naming unchanged built-in presets by
-/// `id@version` so files and links stay small.
+/// `id@version` so files and links stay small, and stamped with the app and
+/// format versions that wrote it.
 pub fn scenario_to_json(scenario: &Scenario) -> String {
-    scenario_to_json_in(scenario, crate::presets::library())
+    serde_json::to_string_pretty(&scenario_to_value_in(scenario, crate::presets::library()))
+        .unwrap_or_default()
 }
 
-/// [`scenario_to_json`] with a given library of presets.
-pub fn scenario_to_json_in(scenario: &Scenario, library: &Library) -> String {
+/// What wrote a file or link, for whoever checks a figure later: the app's
+/// version and the scenario format's. (Preset versions are in the names.)
+pub fn stamp() -> serde_json::Value {
+    serde_json::json!({ "app": concat!("offer-compare ", env!("CARGO_PKG_VERSION")), "format": FORMAT_VERSION })
+}
+
+/// The JSON value of [`scenario_to_json`], with a given library of presets.
+pub fn scenario_to_value_in(scenario: &Scenario, library: &Library) -> serde_json::Value {
     let Ok(mut value) = serde_json::to_value(scenario) else {
-        return String::new();
+        return serde_json::Value::Null;
     };
     let offer_keys: Vec<Option<&String>> = scenario
         .offers
@@ -179,7 +196,10 @@ pub fn scenario_to_json_in(scenario: &Scenario, library: &Library) -> String {
             }
         }
     }
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    if let Some(object) = value.as_object_mut() {
+        object.insert("stamp".into(), stamp());
+    }
+    value
 }
 
 /// One figure in the flat `figures` list of the JSON results.

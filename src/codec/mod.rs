@@ -1,6 +1,9 @@
 //! Encodings of scenarios and results. The engine knows no file format; this
-//! module owns JSON and CSV (and, later, share links), so the command line and
-//! the page write exactly the same bytes.
+//! module owns JSON, CSV and share links, so the command line and the page
+//! write exactly the same bytes.
 
+mod base64url;
 pub mod csv;
 pub mod json;
+pub mod link;
+mod lz;

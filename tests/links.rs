@@ -1,0 +1,146 @@
+//! Share links: round trips to the penny, the size budgets, and the frozen
+//! dictionary.
+
+use offer_compare::codec::json::{scenario_from_json, scenario_to_json};
+use offer_compare::codec::link::{dictionary_1_bytes, scenario_from_link, scenario_to_link};
+use offer_compare::engine::compare::compare;
+use offer_compare::engine::rota::{Rota, Shift, ShiftKind};
+use offer_compare::engine::scenario::Scenario;
+use offer_compare::engine::time::{ClockTime, Weekday};
+use offer_compare::presets;
+
+fn default_scenario() -> Scenario {
+    scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap()
+}
+
+/// Every figure of a scenario's comparison, as (column, line, value).
+fn figures(scenario: &Scenario) -> Vec<(String, String, String)> {
+    let comparison = compare(scenario).unwrap();
+    comparison
+        .columns
+        .iter()
+        .flat_map(|c| {
+            c.figures()
+                .map(|f| (c.id.clone(), f.id.clone(), f.value.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// A 26-week rota no preset resembles: the pattern shifts by a day and an hour
+/// each week, with nights, long days and weekends.
+fn custom_26_week_rota() -> Rota {
+    let days = Weekday::ALL;
+    let mut shifts = Vec::new();
+    for week in 1..=26u8 {
+        let w = usize::from(week);
+        for (i, &day) in days.iter().enumerate() {
+            let (start, minutes, label) = match (i + w) % 7 {
+                0 | 1 | 3 => continue,
+                2 => ("20:30", 750, "night"),
+                4 => ("13:00", 600, "late"),
+                5 => ("08:00", 750, "long day"),
+                _ => ("09:00", 480 + 30 * (w % 3) as u32, "day"),
+            };
+            if week % 4 == 0 && i >= 5 {
+                continue;
+            }
+            shifts.push(Shift {
+                week,
+                day,
+                start: ClockTime::parse(start).unwrap(),
+                minutes,
+                kind: ShiftKind::Worked,
+                label: Some(label.into()),
+                expected_work: vec![],
+            });
+        }
+    }
+    Rota {
+        id: "my-rota".into(),
+        name: "My 26-week rota".into(),
+        weeks: 26,
+        designed_for_ltft: None,
+        shifts,
+    }
+}
+
+#[test]
+fn the_default_scenario_link_reproduces_every_figure_within_200_characters() {
+    let scenario = default_scenario();
+    let link = scenario_to_link(&scenario);
+    println!("default scenario link: {} characters", link.len());
+    assert!(link.starts_with("v1."));
+    assert!(link.len() <= 200, "{} characters", link.len());
+    let back = scenario_from_link(&format!("#{link}")).unwrap();
+    assert_eq!(back, scenario);
+    assert_eq!(figures(&back), figures(&scenario));
+}
+
+#[test]
+fn a_custom_26_week_rota_with_an_edited_offer_fits_in_2000_characters() {
+    let mut scenario = default_scenario();
+    let rota = custom_26_week_rota();
+    assert!(rota.shifts.len() > 90, "{} shifts", rota.shifts.len());
+    scenario.rotas = vec![rota];
+    for column in &mut scenario.columns {
+        column.rota = "my-rota".into();
+    }
+    // Edit the May 2016 offer: a 40% night premium instead of 37%.
+    let tcs = scenario
+        .offers
+        .iter_mut()
+        .find(|o| o.id == "tcs-2016")
+        .unwrap();
+    tcs.terms.premium_windows[0].uplift = "40%".parse().unwrap();
+    let before = figures(&scenario);
+    let link = scenario_to_link(&scenario);
+    println!(
+        "26-week custom rota + edited offer link: {} characters",
+        link.len()
+    );
+    assert!(link.len() <= 2000, "{} characters", link.len());
+    let back = scenario_from_link(&link).unwrap();
+    assert_eq!(back, scenario);
+    assert_eq!(figures(&back), before);
+    // The edit shows: the link is not the preset's.
+    assert_ne!(
+        figures(&back),
+        figures(&{
+            let mut s = back.clone();
+            s.offers = default_scenario().offers;
+            s
+        })
+    );
+}
+
+#[test]
+fn files_and_links_carry_the_same_scenario() {
+    let scenario = default_scenario();
+    let file = scenario_to_json(&scenario);
+    assert!(file.contains("\"app\": \"offer-compare "));
+    assert_eq!(scenario_from_json(&file).unwrap(), scenario);
+    assert_eq!(
+        scenario_from_link(&scenario_to_link(&scenario)).unwrap(),
+        scenario_from_json(&file).unwrap()
+    );
+}
+
+/// FNV-1a, as in tests/presets.rs.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[test]
+fn dictionary_1_is_frozen() {
+    // Links made today must open forever: if this fails, the dictionary (or the
+    // presets or JSON writer it is made from) changed — make a `v2.` format
+    // instead and keep decoding `v1.` with the old dictionary.
+    let bytes = dictionary_1_bytes(presets::library());
+    assert_eq!(
+        (bytes.len(), fnv1a(&bytes)),
+        (138_019, 312_516_680_708_836_826)
+    );
+}
