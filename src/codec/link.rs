@@ -119,8 +119,7 @@ pub fn scenario_from_link(fragment: &str) -> Result<Scenario, DecodeError> {
         });
     };
     let bytes = base64url::decode(data).map_err(|e| error(&e))?;
-    let json =
-        decompress(&bytes, dictionary().bytes(), MAX_LINK_SCENARIO_BYTES).map_err(|e| error(e))?;
+    let json = decompress(&bytes, dictionary().bytes(), MAX_LINK_SCENARIO_BYTES).map_err(error)?;
     let text = String::from_utf8(json)
         .map_err(|_| error("the link is corrupted (it does not hold text)"))?;
     scenario_from_json_in(&text, crate::presets::library()).map_err(|e| DecodeError {
