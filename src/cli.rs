@@ -2,7 +2,7 @@
 //! It prints exactly the figures the page shows, so any published number can be
 //! reproduced outside the browser.
 
-use crate::codec::csv::comparison_to_csv;
+use crate::codec::csv::results_to_csv;
 use crate::codec::json::{comparison_to_json, scenario_from_json};
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::explain::format_figure;
@@ -75,7 +75,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     Ok(match format {
         Format::Table => table(&comparison),
         Format::Json => comparison_to_json(&comparison) + "\n",
-        Format::Csv => comparison_to_csv(&comparison),
+        Format::Csv => results_to_csv(&scenario, &comparison),
     })
 }
 

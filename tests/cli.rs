@@ -119,8 +119,20 @@ fn the_command_line_prints_a_table_json_and_csv() {
         .output()
         .unwrap();
     let csv = String::from_utf8(csv.stdout).unwrap();
-    assert!(csv.starts_with("column,offer,offer_version,pay_date,line,label,value,explanation\r\n"));
-    assert!(csv.contains("nov2015,gov-offer-2015-11,1,2016-04-26,basic,Basic salary,31600,"));
+    // A header of `#` rows says what produced the figures, then the table.
+    let (header, table) = csv
+        .split_once("column,offer,offer_version,pay_date,line,label,value,explanation\r\n")
+        .unwrap();
+    assert!(header.starts_with("# Offer Compare results,"));
+    assert!(header.contains("\r\n# pay date,2016-04-26\r\n"));
+    assert!(header.contains(concat!(
+        "# made with,offer-compare ",
+        env!("CARGO_PKG_VERSION"),
+        ",scenario format 1\r\n"
+    )));
+    assert!(header.lines().all(|l| l.starts_with('#')));
+    assert!(header.contains("\r\n# offer,"));
+    assert!(table.contains("nov2015,gov-offer-2015-11,1,2016-04-26,basic,Basic salary,31600,"));
 }
 
 #[test]

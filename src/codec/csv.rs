@@ -1,7 +1,10 @@
-//! The one CSV writer, used by the command line and (later) the page's export.
+//! The one CSV writer, used by the command line and the page's export.
 
+use super::json::{preset_key, stamp};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
+use crate::engine::scenario::Scenario;
+use crate::presets;
 
 /// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
 /// formulas: text from a file is data, never something a spreadsheet runs.
@@ -18,6 +21,43 @@ fn field(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// The results of `scenario` as CSV: a header of `#` rows saying what produced
+/// them — the scenario's title and pay date, the app and format versions, and
+/// each offer and rota with its preset version (or "custom") and sources —
+/// then [`comparison_to_csv`]. The header lets a figure quoted from the file be
+/// traced and reproduced.
+pub fn results_to_csv(scenario: &Scenario, comparison: &Comparison) -> String {
+    let library = presets::library();
+    let stamp = stamp();
+    let mut out = String::new();
+    let mut row = |cells: &[&str]| {
+        let cells: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    };
+    row(&["# Offer Compare results", &scenario.title]);
+    row(&["# pay date", &scenario.pay_date.to_string()]);
+    row(&[
+        "# made with",
+        stamp["app"].as_str().unwrap_or_default(),
+        &format!("scenario format {}", stamp["format"]),
+    ]);
+    for offer in &scenario.offers {
+        let version = match preset_key(&library.offers, offer) {
+            Some(key) => format!("preset {key}"),
+            None => format!("custom, from {}@{}", offer.id, offer.version),
+        };
+        let sources: Vec<&str> = offer.sources.iter().map(|s| s.title.as_str()).collect();
+        row(&["# offer", &offer.name, &version, &sources.join("; ")]);
+    }
+    for rota in &scenario.rotas {
+        let version = preset_key(&library.rotas, rota)
+            .map_or_else(|| "custom".to_string(), |key| format!("preset {key}"));
+        row(&["# rota", &rota.name, &version]);
+    }
+    out + &comparison_to_csv(comparison)
 }
 
 /// Every figure, rest metric and limit check of every column, one per row,

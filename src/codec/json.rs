@@ -172,26 +172,35 @@ pub fn stamp() -> serde_json::Value {
     serde_json::json!({ "app": concat!("offer-compare ", env!("CARGO_PKG_VERSION")), "format": FORMAT_VERSION })
 }
 
+/// The `id@version` of the preset `item` is, unchanged; `None` for a custom
+/// (or edited) one.
+pub fn preset_key<'a, T: PartialEq>(entries: &'a [Entry<T>], item: &T) -> Option<&'a str> {
+    entries
+        .iter()
+        .find(|e| &e.item == item)
+        .map(|e| e.key.as_str())
+}
+
 /// The JSON value of [`scenario_to_json`], with a given library of presets.
 pub fn scenario_to_value_in(scenario: &Scenario, library: &Library) -> serde_json::Value {
     let Ok(mut value) = serde_json::to_value(scenario) else {
         return serde_json::Value::Null;
     };
-    let offer_keys: Vec<Option<&String>> = scenario
+    let offer_keys: Vec<Option<&str>> = scenario
         .offers
         .iter()
-        .map(|o| library.offers.iter().find(|e| &e.item == o).map(|e| &e.key))
+        .map(|o| preset_key(&library.offers, o))
         .collect();
-    let rota_keys: Vec<Option<&String>> = scenario
+    let rota_keys: Vec<Option<&str>> = scenario
         .rotas
         .iter()
-        .map(|r| library.rotas.iter().find(|e| &e.item == r).map(|e| &e.key))
+        .map(|r| preset_key(&library.rotas, r))
         .collect();
     for (list, keys) in [("offers", offer_keys), ("rotas", rota_keys)] {
         if let Some(items) = value.get_mut(list).and_then(|v| v.as_array_mut()) {
             for (item, key) in items.iter_mut().zip(keys) {
                 if let Some(key) = key {
-                    *item = serde_json::Value::String(key.clone());
+                    *item = serde_json::Value::String(key.to_string());
                 }
             }
         }
