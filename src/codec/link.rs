@@ -122,8 +122,22 @@ pub fn scenario_from_link(fragment: &str) -> Result<Scenario, DecodeError> {
     let json = decompress(&bytes, dictionary().bytes(), MAX_LINK_SCENARIO_BYTES).map_err(error)?;
     let text = String::from_utf8(json)
         .map_err(|_| error("the link is corrupted (it does not hold text)"))?;
-    scenario_from_json_in(&text, crate::presets::library()).map_err(|e| DecodeError {
-        path: format!("link: {}", e.path),
-        message: e.message,
+    scenario_from_json_in(&text, crate::presets::library()).map_err(|e| {
+        // The app only ever writes well-formed JSON, and the stream has no end
+        // marker or checksum: a link cut where a run of literal text ends
+        // decompresses to the start of a scenario, and a changed character to
+        // garbled text. Say which, rather than "EOF while parsing … column 86".
+        match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+            Err(j) if j.is_eof() => {
+                error("the link has been cut short (the scenario in it ends early)")
+            }
+            Err(j) if j.is_syntax() => error(&format!(
+                "the link is corrupted (the scenario in it is garbled: {j})"
+            )),
+            _ => DecodeError {
+                path: format!("link: {}", e.path),
+                message: e.message,
+            },
+        }
     })
 }

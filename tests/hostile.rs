@@ -1,0 +1,1000 @@
+//! The catalogue of hostile and broken inputs required by issue #11: 106 cases
+//! (50 links and 43 files the decoder refuses, 13 files that decode but that
+//! `compare` refuses as invalid), each of which must be refused with an error
+//! saying what is wrong; plus 3 inputs carrying markup that must be accepted
+//! as plain text, and one known hole kept as an ignored test.
+//!
+//! Why: a scenario arrives from a link someone sent or a file someone saved,
+//! so every byte of it is untrusted. Each case names itself and the message
+//! (and path) it expects, so a failure says which input broke and how — a
+//! panic, an `Ok`, or an error that no longer tells the user what to fix.
+//! Links and files go through the same decoder, then `compare` validates;
+//! both stages are covered.
+
+use offer_compare::codec::json::{scenario_from_json, MAX_SCENARIO_BYTES};
+use offer_compare::codec::link::{scenario_from_link, scenario_to_link, MAX_LINK_CHARS};
+use offer_compare::engine::compare::{compare, CompareError};
+use serde_json::{json, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// How many cases the catalogue must hold (issue #11 asks for at least 32).
+const AT_LEAST: usize = 32;
+/// How many it holds, as the header says.
+const CATALOGUE_SIZE: usize = 106;
+
+const DEFAULT: &str = offer_compare::DEFAULT_SCENARIO;
+const INLINE: &str = include_str!("../examples/inline-offers.json");
+
+// ---------------------------------------------------------------------------
+// Building hostile links by hand. The link codec's own encoder and compressor
+// are private, and a test that used them could not produce streams they never
+// would; these follow the documented format instead (src/codec/lz.rs).
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Unpadded URL-safe base64.
+fn b64(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(char::from(B64[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Inverse of [`b64`] for well-formed input.
+fn unb64(text: &str) -> Vec<u8> {
+    let value = |c: u8| B64.iter().position(|&a| a == c).unwrap() as u32;
+    let mut out = Vec::new();
+    for chunk in text.as_bytes().chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &c)| n | (value(c) << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// LEB128, as the LZ stream writes its numbers.
+fn varint(mut n: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+    out
+}
+
+/// One LZ sequence: `literals`, then a back-reference of `len` bytes from
+/// `distance` back (both as the decoder counts them, before the −4 / −1).
+fn sequence(literals: &[u8], len: usize, distance: usize) -> Vec<u8> {
+    let mut out = varint(literals.len());
+    out.extend_from_slice(literals);
+    out.extend(varint(len - 4));
+    out.extend(varint(distance - 1));
+    out
+}
+
+/// The final LZ sequence: literals only.
+fn last(literals: &[u8]) -> Vec<u8> {
+    let mut out = varint(literals.len());
+    out.extend_from_slice(literals);
+    out
+}
+
+/// A `v1.` link carrying exactly these LZ bytes.
+fn link_of_stream(stream: &[u8]) -> String {
+    format!("v1.{}", b64(stream))
+}
+
+/// A `v1.` link carrying `text` as one run of literals (no compression).
+fn link_of_text(text: &str) -> String {
+    link_of_stream(&last(text.as_bytes()))
+}
+
+/// The app's own link for the default scenario.
+fn default_link() -> String {
+    scenario_to_link(&scenario_from_json(DEFAULT).unwrap())
+}
+
+/// The default link with one payload byte XORed by `mask`.
+fn flipped(at: usize, mask: u8) -> String {
+    let link = default_link();
+    let mut bytes = unb64(&link[3..]);
+    bytes[at] ^= mask;
+    link_of_stream(&bytes)
+}
+
+// ---------------------------------------------------------------------------
+// Building hostile files from the examples.
+
+/// A JSON file made from `base` with `edit` applied.
+fn edited(base: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(base).unwrap();
+    edit(&mut value);
+    value.to_string()
+}
+
+/// The default scenario with the field at a JSON pointer set (added when absent).
+fn with(pointer: &str, new: Value) -> String {
+    edited(DEFAULT, |v| {
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        match v.pointer_mut(parent).unwrap() {
+            Value::Array(items) => items[key.parse::<usize>().unwrap()] = new,
+            object => object[key] = new,
+        }
+    })
+}
+
+/// The default scenario with a top-level key removed.
+fn without(key: &str) -> String {
+    edited(DEFAULT, |v| {
+        v.as_object_mut().unwrap().remove(key);
+    })
+}
+
+/// The default scenario with `text` spliced in as the raw JSON of the field
+/// at `pointer` (for what `serde_json::Value` cannot hold: bad numbers, depth
+/// beyond its own recursion limit).
+fn raw(pointer: &str, text: &str) -> String {
+    const HOLE: &str = "\"@@raw@@\"";
+    with(pointer, json!("@@raw@@")).replacen(HOLE, text, 1)
+}
+
+// ---------------------------------------------------------------------------
+// The catalogue.
+
+enum Input {
+    Link(String),
+    File(String),
+}
+
+/// Where the error must come from, its path and a fragment of its message.
+enum Expect {
+    /// The decoder refuses the text: `DecodeError` with exactly this path.
+    Decode(&'static str, &'static str),
+    /// It decodes, but `compare` finds it invalid, with an issue at this path.
+    Invalid(&'static str, &'static str),
+}
+
+struct Case {
+    name: &'static str,
+    input: Input,
+    expect: Expect,
+}
+
+fn link(name: &'static str, text: String, path: &'static str, message: &'static str) -> Case {
+    Case {
+        name,
+        input: Input::Link(text),
+        expect: Expect::Decode(path, message),
+    }
+}
+
+fn file(name: &'static str, text: String, path: &'static str, message: &'static str) -> Case {
+    Case {
+        name,
+        input: Input::File(text),
+        expect: Expect::Decode(path, message),
+    }
+}
+
+fn invalid(name: &'static str, text: String, path: &'static str, message: &'static str) -> Case {
+    Case {
+        name,
+        input: Input::File(text),
+        expect: Expect::Invalid(path, message),
+    }
+}
+
+const CUT: &str = "the link has been cut short";
+const CUT_EARLY: &str = "the link has been cut short (the scenario in it ends early)";
+const CUT_OR_EXTRA: &str = "cut short or has an extra character";
+const NOT_A_LINK: &str = "this is not an Offer Compare link";
+const TOO_LARGE: &str = "would expand to more than a scenario can hold";
+const NO_SUCH_TEXT: &str = "refers to text that does not exist";
+const NOT_DECIMAL: &str = "expected a Decimal type representing a fixed-point number";
+
+fn cases() -> Vec<Case> {
+    let good = default_link();
+    let cut = |n: usize| good[..n].to_string();
+    let bad_char = |at: usize, c: &str| format!("{}{c}{}", &good[..at], &good[at + 1..]);
+    let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    vec![
+        // --- Links: the envelope.
+        link("link: empty fragment", String::new(), "link", NOT_A_LINK),
+        link("link: only '#'", "#".into(), "link", NOT_A_LINK),
+        link(
+            "link: plain words",
+            "hello there".into(),
+            "link",
+            NOT_A_LINK,
+        ),
+        link(
+            "link: a whole URL instead of the fragment",
+            "https://example.com/#v1.AAAA".into(),
+            "link",
+            NOT_A_LINK,
+        ),
+        link(
+            "link: a scenario file pasted as a link",
+            DEFAULT.into(),
+            "link",
+            NOT_A_LINK,
+        ),
+        link(
+            "link: upper-case prefix 'V1.'",
+            good.replacen("v1.", "V1.", 1),
+            "link",
+            NOT_A_LINK,
+        ),
+        link(
+            "link: prefix without its dot",
+            good.replacen("v1.", "v1", 1),
+            "link",
+            NOT_A_LINK,
+        ),
+        link(
+            "link: future version v2",
+            good.replacen("v1.", "v2.", 1),
+            "link",
+            "link format 'v2'); this one opens 'v1' links",
+        ),
+        link(
+            "link: version v0",
+            good.replacen("v1.", "v0.", 1),
+            "link",
+            "link format 'v0'",
+        ),
+        link(
+            "link: version v10",
+            good.replacen("v1.", "v10.", 1),
+            "link",
+            "link format 'v10'",
+        ),
+        link(
+            "link: over MAX_LINK_CHARS",
+            format!("v1.{}", "A".repeat(MAX_LINK_CHARS)),
+            "link",
+            "the link is too long",
+        ),
+        link(
+            "link: over MAX_LINK_CHARS behind '#'",
+            format!("#v2.{}", "_".repeat(MAX_LINK_CHARS)),
+            "link",
+            "the link is too long",
+        ),
+        // --- Links: truncated at several points.
+        link("link: cut to just 'v1.'", cut(3), "link", CUT),
+        link(
+            "link: cut to one data character",
+            cut(4),
+            "link",
+            CUT_OR_EXTRA,
+        ),
+        link(
+            "link: cut to two data characters",
+            cut(5),
+            "link",
+            CUT_EARLY,
+        ),
+        link("link: cut at 10", cut(10), "link", CUT_EARLY),
+        link("link: cut at 20", cut(20), "link", CUT),
+        link("link: cut at 50", cut(50), "link", CUT),
+        link("link: cut at 100", cut(100), "link", CUT_OR_EXTRA),
+        link(
+            "link: one character short",
+            cut(good.len() - 1),
+            "link",
+            CUT,
+        ),
+        // --- Links: corrupted characters.
+        link(
+            "link: '!' in the data",
+            bad_char(50, "!"),
+            "link",
+            "'!' cannot appear in a link",
+        ),
+        link(
+            "link: standard base64 '+'",
+            bad_char(60, "+"),
+            "link",
+            "'+' cannot appear in a link",
+        ),
+        link(
+            "link: standard base64 '/'",
+            bad_char(70, "/"),
+            "link",
+            "'/' cannot appear in a link",
+        ),
+        link(
+            "link: a space in the data",
+            bad_char(30, " "),
+            "link",
+            "' ' cannot appear in a link",
+        ),
+        link(
+            "link: non-ASCII character",
+            format!("{good}é"),
+            "link",
+            "'é' cannot appear in a link",
+        ),
+        link(
+            "link: base64 padding '='",
+            format!("{}==", cut(good.len() - 2)),
+            "link",
+            "'=' cannot appear in a link",
+        ),
+        link(
+            "link: percent-encoded character",
+            bad_char(40, "%2F"),
+            "link",
+            "'%' cannot appear in a link",
+        ),
+        link(
+            "link: two extra characters",
+            format!("{good}AA"),
+            "link",
+            CUT_OR_EXTRA,
+        ),
+        // --- Links: flipped bits in the compressed payload (byte offsets into
+        // the default link's stream; `the_default_link_is_the_one_the_flips_assume`
+        // pins its layout).
+        link(
+            "link: first literal count flipped",
+            flipped(0, 0x01),
+            "link",
+            CUT,
+        ),
+        link(
+            "link: first match length flipped",
+            flipped(1, 0x01),
+            "link",
+            "the link is corrupted (the scenario in it is garbled: key must be a string",
+        ),
+        link(
+            "link: a near distance flipped",
+            flipped(2, 0x20),
+            "link",
+            "the link is corrupted (the scenario in it is garbled",
+        ),
+        link(
+            "link: a far distance flipped past the dictionary's start",
+            flipped(26, 0x40),
+            "link",
+            NO_SUCH_TEXT,
+        ),
+        link(
+            "link: a length deep in the stream made a long number",
+            flipped(60, 0xff),
+            "link",
+            CUT,
+        ),
+        link(
+            "link: the closing brace flipped",
+            flipped(127, 0x01),
+            "link",
+            "the link is corrupted (the scenario in it is garbled",
+        ),
+        // --- Links: hand-made LZ streams.
+        link(
+            "link: decompression bomb, one huge run",
+            link_of_stream(&[sequence(b"a", 2_000_000, 1), last(b"")].concat()),
+            "link",
+            TOO_LARGE,
+        ),
+        link(
+            "link: decompression bomb, many runs under the cap each",
+            link_of_stream(&sequence(b"[", 60_000, 1).repeat(20)),
+            "link",
+            TOO_LARGE,
+        ),
+        link(
+            "link: literal count far beyond the data",
+            link_of_stream(&[0xff, 0xff, 0xff, 0x7f, b'{', b'}']),
+            "link",
+            CUT,
+        ),
+        link(
+            "link: back-reference before the dictionary's start",
+            link_of_stream(&sequence(b"", 4, 10_000_000)),
+            "link",
+            NO_SUCH_TEXT,
+        ),
+        link(
+            "link: back-reference one past the dictionary's start",
+            link_of_stream(&[sequence(b"{", 4, 138_019 + 2), last(b"")].concat()),
+            "link",
+            NO_SUCH_TEXT,
+        ),
+        link(
+            "link: a number longer than four bytes",
+            link_of_stream(&[0x80, 0x80, 0x80, 0x80, 0x01]),
+            "link",
+            "a number in it is too long",
+        ),
+        link(
+            "link: non-UTF-8 payload",
+            link_of_stream(&last(&[b'{', 0xff, 0xfe, b'}'])),
+            "link",
+            "it does not hold text",
+        ),
+        link(
+            "link: UTF-8-encoded surrogate",
+            link_of_stream(&last(&[b'"', 0xed, 0xa0, 0x80, b'"'])),
+            "link",
+            "it does not hold text",
+        ),
+        link(
+            "link: JSON that is an array",
+            link_of_text("[]"),
+            "link: .",
+            "expected struct Scenario",
+        ),
+        link(
+            "link: JSON that is a string",
+            link_of_text("\"v1.\""),
+            "link: .",
+            "invalid type: string \"v1.\", expected struct Scenario",
+        ),
+        link(
+            "link: JSON null",
+            link_of_text("null"),
+            "link: .",
+            "invalid type: null, expected struct Scenario",
+        ),
+        link(
+            "link: text that is not JSON",
+            link_of_text("hello"),
+            "link",
+            "the link is corrupted (the scenario in it is garbled: expected value at line 1 column 1)",
+        ),
+        link(
+            "link: 100,000 nested arrays, compressed",
+            link_of_stream(
+                &[
+                    sequence(b"[", 99_999, 1),
+                    sequence(b"]", 99_999, 1),
+                    last(b""),
+                ]
+                .concat(),
+            ),
+            "link: .",
+            "recursion limit exceeded",
+        ),
+        link(
+            "link: preset version that does not exist",
+            link_of_text(&DEFAULT.replace("tcs-2016@1", "tcs-2016@9")),
+            "link: offers[4]",
+            "there is no preset 'tcs-2016@9'",
+        ),
+        link(
+            "link: scenario of format version 2",
+            link_of_text(&with("/version", json!(2))),
+            "link: version",
+            "format version 2 is not supported",
+        ),
+        link(
+            "link: unknown field",
+            link_of_text(&with("/doctor/salary", json!("1"))),
+            "link: doctor.salary",
+            "unknown field `salary`",
+        ),
+        // --- Files: the format version.
+        file(
+            "file: version 0",
+            with("/version", json!(0)),
+            "version",
+            "format version 0 is not supported (this app reads version 1)",
+        ),
+        file(
+            "file: version 2",
+            with("/version", json!(2)),
+            "version",
+            "format version 2 is not supported",
+        ),
+        file(
+            "file: version as the string \"1\"",
+            with("/version", json!("1")),
+            "version",
+            "format version \"1\" is not supported",
+        ),
+        file(
+            "file: version 1.0",
+            with("/version", json!(1.0)),
+            "version",
+            "format version 1.0 is not supported",
+        ),
+        file(
+            "file: version missing",
+            without("version"),
+            "version",
+            "missing: a scenario file starts with \"version\": 1",
+        ),
+        // --- Files: not a scenario at all.
+        file(
+            "file: empty",
+            String::new(),
+            ".",
+            "EOF while parsing a value",
+        ),
+        file(
+            "file: only whitespace",
+            " \n\t ".into(),
+            ".",
+            "EOF while parsing a value",
+        ),
+        file(
+            "file: null",
+            "null".into(),
+            ".",
+            "invalid type: null, expected struct Scenario",
+        ),
+        file(
+            "file: []",
+            "[]".into(),
+            ".",
+            "expected struct Scenario",
+        ),
+        file(
+            "file: a number",
+            "1".into(),
+            ".",
+            "invalid type: integer `1`, expected struct Scenario",
+        ),
+        file(
+            "file: BOM-prefixed",
+            format!("\u{feff}{DEFAULT}"),
+            ".",
+            "expected value at line 1 column 1",
+        ),
+        file(
+            "file: trailing garbage",
+            format!("{DEFAULT}x"),
+            ".",
+            "trailing characters",
+        ),
+        file(
+            "file: cut in half",
+            DEFAULT[..DEFAULT.len() / 2].into(),
+            ".",
+            "EOF while parsing",
+        ),
+        file(
+            "file: over MAX_SCENARIO_BYTES",
+            format!("{DEFAULT}{}", " ".repeat(MAX_SCENARIO_BYTES)),
+            ".",
+            "the file is larger than 2 MB",
+        ),
+        file(
+            "file: 100,000 nested arrays",
+            deep(100_000),
+            ".",
+            "recursion limit exceeded",
+        ),
+        file(
+            "file: 100,000 nested arrays as the title",
+            raw("/title", &deep(100_000)),
+            ".",
+            "recursion limit exceeded",
+        ),
+        file(
+            "file: 100,000 nested objects in the doctor",
+            raw(
+                "/doctor",
+                &format!("{}{{}}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)),
+            ),
+            ".",
+            "recursion limit exceeded",
+        ),
+        // --- Files: wrong types and values in fields.
+        file(
+            "file: money as a JSON number",
+            with("/doctor/specialty_premium", json!(1000)),
+            "doctor.specialty_premium",
+            "invalid type: integer `1000`, expected a Decimal",
+        ),
+        file(
+            "file: money as a JSON float",
+            with("/doctor/specialty_premium", json!(1000.5)),
+            "doctor.specialty_premium",
+            "invalid type: floating point `1000.5`, expected a Decimal",
+        ),
+        file(
+            "file: money \"NaN\"",
+            with("/doctor/specialty_premium", json!("NaN")),
+            "doctor.specialty_premium",
+            NOT_DECIMAL,
+        ),
+        file(
+            "file: money \"Infinity\"",
+            with("/doctor/specialty_premium", json!("Infinity")),
+            "doctor.specialty_premium",
+            NOT_DECIMAL,
+        ),
+        file(
+            "file: money \"-inf\"",
+            with("/doctor/specialty_premium", json!("-inf")),
+            "doctor.specialty_premium",
+            NOT_DECIMAL,
+        ),
+        file(
+            "file: money \"1e400\"",
+            with("/doctor/specialty_premium", json!("1e400")),
+            "doctor.specialty_premium",
+            NOT_DECIMAL,
+        ),
+        file(
+            "file: money with 40 integer digits",
+            with("/doctor/specialty_premium", json!("1".repeat(40))),
+            "doctor.specialty_premium",
+            NOT_DECIMAL,
+        ),
+        file(
+            "file: money with 100,000 digits",
+            with("/doctor/specialty_premium", json!("9".repeat(100_000))),
+            "doctor.specialty_premium",
+            NOT_DECIMAL,
+        ),
+        file(
+            "file: rate \"NaN\"",
+            with("/doctor/ltft", json!("NaN")),
+            "doctor.ltft",
+            "'NaN' is not a rate",
+        ),
+        file(
+            "file: rate \"Infinity%\"",
+            with("/doctor/ltft", json!("Infinity%")),
+            "doctor.ltft",
+            "'Infinity%' is not a rate",
+        ),
+        file(
+            "file: rate with 100,000 integer digits",
+            with("/doctor/ltft", json!(format!("{}/3", "3".repeat(100_000)))),
+            "doctor.ltft",
+            "is not a rate",
+        ),
+        file(
+            "file: rate dividing by zero",
+            with("/doctor/ltft", json!("1/0")),
+            "doctor.ltft",
+            "'1/0' divides by zero",
+        ),
+        file(
+            "file: negative rate",
+            with("/doctor/ltft", json!("-0.5")),
+            "doctor.ltft",
+            "'-0.5' is negative",
+        ),
+        file(
+            "file: negative whole number",
+            with("/doctor/years_at_grade", json!(-1)),
+            "doctor.years_at_grade",
+            "invalid value: integer `-1`, expected u8",
+        ),
+        file(
+            "file: whole number out of range",
+            with("/doctor/years_at_grade", json!(300)),
+            "doctor.years_at_grade",
+            "invalid value: integer `300`, expected u8",
+        ),
+        file(
+            "file: number beyond f64",
+            raw("/doctor/years_at_grade", "1e400"),
+            ".",
+            "number out of range",
+        ),
+        file(
+            "file: title as a number",
+            with("/title", json!(7)),
+            "title",
+            "invalid type: integer `7`, expected a string",
+        ),
+        file(
+            "file: impossible date",
+            with("/pay_date", json!("2016-02-30")),
+            "pay_date",
+            "2016-02-30",
+        ),
+        file(
+            "file: clock time 25:00",
+            edited(INLINE, |v| {
+                v["rotas"][0]["shifts"][0]["start"] = json!("25:00")
+            }),
+            "rotas[0].shifts[0].start",
+            "25:00",
+        ),
+        file(
+            "file: unknown grade",
+            with("/doctor/grade", json!("FY9")),
+            "doctor.grade",
+            "unknown variant `FY9`",
+        ),
+        file(
+            "file: unknown top-level field",
+            with("/colour", json!("red")),
+            "colour",
+            "unknown field `colour`",
+        ),
+        file(
+            "file: unknown nested field",
+            with("/doctor/age", json!(30)),
+            "doctor.age",
+            "unknown field `age`",
+        ),
+        file(
+            "file: stamp that is a string",
+            with("/stamp", json!("offer-compare")),
+            "stamp",
+            "expected an object saying which app and format wrote the file",
+        ),
+        file(
+            "file: stamp that is null",
+            with("/stamp", Value::Null),
+            "stamp",
+            "expected an object",
+        ),
+        file(
+            "file: preset version that does not exist",
+            DEFAULT.replace("tcs-2016@1", "tcs-2016@9"),
+            "offers[4]",
+            "there is no preset 'tcs-2016@9'",
+        ),
+        file(
+            "file: preset named without a version",
+            DEFAULT.replace("tcs-2016@1", "tcs-2016"),
+            "offers[4]",
+            "there is no preset 'tcs-2016'",
+        ),
+        // --- Files that decode but describe an impossible comparison.
+        invalid(
+            "invalid: duplicate column ids",
+            with("/columns/1/id", json!("contract-2002")),
+            "columns[1].id",
+            "'contract-2002' is used twice",
+        ),
+        invalid(
+            "invalid: baseline naming a missing column",
+            with("/baseline", json!("nowhere")),
+            "baseline",
+            "no column 'nowhere'",
+        ),
+        invalid(
+            "invalid: column naming a missing offer",
+            with("/columns/0/offer", json!("nowhere")),
+            "columns[0].offer",
+            "no offer 'nowhere'",
+        ),
+        invalid(
+            "invalid: column naming a missing rota",
+            with("/columns/0/rota", json!("nowhere")),
+            "columns[0].rota",
+            "no rota 'nowhere'",
+        ),
+        invalid(
+            "invalid: no columns",
+            with("/columns", json!([])),
+            "columns",
+            "add at least one offer",
+        ),
+        invalid(
+            "invalid: negative money",
+            with("/doctor/specialty_premium", json!("-5")),
+            "doctor.specialty_premium",
+            "must not be negative",
+        ),
+        invalid(
+            "invalid: absurd money",
+            with("/doctor/specialty_premium", json!("99999999999")),
+            "doctor.specialty_premium",
+            "more than £10,000,000 a year",
+        ),
+        invalid(
+            "invalid: absurd years at grade",
+            with("/doctor/years_at_grade", json!(200)),
+            "doctor.years_at_grade",
+            "must be at most 20",
+        ),
+        invalid(
+            "invalid: LTFT above full time",
+            with("/doctor/ltft", json!("5")),
+            "doctor.ltft",
+            "at most 100%",
+        ),
+        invalid(
+            "invalid: LTFT of zero",
+            with("/doctor/ltft", json!("0%")),
+            "doctor.ltft",
+            "must be more than 0%",
+        ),
+        invalid(
+            "invalid: title of 10,000 characters",
+            with("/title", json!("x".repeat(10_000))),
+            "title",
+            "longer than 200 characters",
+        ),
+        invalid(
+            "invalid: rota of 0 weeks",
+            edited(INLINE, |v| v["rotas"][0]["weeks"] = json!(0)),
+            "rotas[0].weeks",
+            "a cycle has 1 to",
+        ),
+        invalid(
+            "invalid: duplicate offer ids",
+            edited(INLINE, |v| {
+                v["offers"][1]["id"] = json!("gov-offer-2015-11")
+            }),
+            "offers[1].id",
+            "is used twice",
+        ),
+    ]
+}
+
+/// What actually happened, for the failure report.
+fn outcome(input: &Input) -> Result<(), String> {
+    let decoded = match input {
+        Input::Link(text) => scenario_from_link(text),
+        Input::File(text) => scenario_from_json(text),
+    };
+    match decoded {
+        Err(e) => Err(format!("decode error at {:?}: {:?}", e.path, e.message)),
+        Ok(scenario) => match compare(&scenario) {
+            Ok(_) => Ok(()),
+            Err(CompareError::Invalid(issues)) => Err(format!("invalid: {issues:?}")),
+            Err(other) => Err(format!("compare error: {other:?}")),
+        },
+    }
+}
+
+/// Checks one case; `Err` says how it failed.
+fn check(case: &Case) -> Result<(), String> {
+    let decoded = match &case.input {
+        Input::Link(text) => scenario_from_link(text),
+        Input::File(text) => scenario_from_json(text),
+    };
+    let ok = match (&case.expect, decoded) {
+        (Expect::Decode(path, message), Err(e)) => e.path == *path && e.message.contains(message),
+        (Expect::Invalid(path, message), Ok(scenario)) => match compare(&scenario) {
+            Err(CompareError::Invalid(issues)) => issues
+                .iter()
+                .any(|i| i.path == *path && i.message.contains(message)),
+            _ => false,
+        },
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        let (kind, path, message) = match case.expect {
+            Expect::Decode(p, m) => ("decode error", p, m),
+            Expect::Invalid(p, m) => ("invalid issue", p, m),
+        };
+        Err(format!(
+            "expected {kind} at {path:?} containing {message:?}; got {}",
+            match outcome(&case.input) {
+                Ok(()) => "Ok".to_string(),
+                Err(e) => e,
+            }
+        ))
+    }
+}
+
+#[test]
+fn every_hostile_input_is_refused_with_a_message_saying_what_is_wrong() {
+    let cases = cases();
+    assert!(cases.len() >= AT_LEAST, "only {} cases", cases.len());
+    assert_eq!(
+        cases.len(),
+        CATALOGUE_SIZE,
+        "update the counts in the header"
+    );
+    let mut names: Vec<&str> = cases.iter().map(|c| c.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), cases.len(), "case names must be unique");
+    let mut failures = Vec::new();
+    for case in &cases {
+        match catch_unwind(AssertUnwindSafe(|| check(case))) {
+            Ok(Ok(())) => {}
+            Ok(Err(why)) => failures.push(format!("{}: {why}", case.name)),
+            Err(_) => failures.push(format!("{}: PANICKED", case.name)),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_default_link_is_the_one_the_flips_assume() {
+    // The flip cases name byte offsets: 0 and 1 the first sequence's literal
+    // count and length, 26 the high byte of a three-byte distance, 127 the
+    // final literal '}'. If the compressor changes, re-derive them.
+    let bytes = unb64(&default_link()[3..]);
+    assert_eq!(bytes.len(), 128);
+    assert_eq!(&bytes[..2], &[0x00, 0x52]);
+    assert_eq!(&bytes[24..27], &[0xe1, 0xab, 0x08]);
+    assert_eq!(&bytes[126..], b"\x01}");
+}
+
+#[test]
+fn the_hand_made_links_follow_the_real_format() {
+    // The helpers above must speak the decoder's format, or the link cases
+    // would test nothing: a literal-only stream of the default scenario opens.
+    let by_hand = scenario_from_link(&link_of_text(DEFAULT)).unwrap();
+    assert_eq!(by_hand, scenario_from_json(DEFAULT).unwrap());
+    assert_eq!(unb64(&b64(b"any bytes\xff")), b"any bytes\xff");
+    let good = default_link();
+    assert_eq!(link_of_stream(&unb64(&good[3..])), good);
+}
+
+// ---------------------------------------------------------------------------
+// Markup is data: it must decode, compute, and come back verbatim, never be
+// refused (nor "cleaned") by the codecs. Escaping is the page's job.
+
+const SCRIPT: &str = "<script>alert('x')</script><img src=x onerror=\"alert(1)\">&amp;";
+
+#[test]
+fn markup_in_a_title_is_kept_verbatim_as_text() {
+    let scenario = scenario_from_json(&with("/title", json!(SCRIPT))).unwrap();
+    assert_eq!(scenario.title, SCRIPT);
+    assert!(compare(&scenario).is_ok());
+}
+
+#[test]
+fn markup_in_an_offer_name_is_kept_verbatim_as_text() {
+    let text = edited(INLINE, |v| v["offers"][0]["name"] = json!(SCRIPT));
+    let scenario = scenario_from_json(&text).unwrap();
+    assert_eq!(scenario.offers[0].name, SCRIPT);
+    let comparison = compare(&scenario).unwrap();
+    assert_eq!(comparison.columns[0].offer_name, SCRIPT);
+}
+
+#[test]
+fn markup_survives_a_round_trip_through_a_link() {
+    let mut scenario = scenario_from_json(&edited(INLINE, |v| {
+        v["title"] = json!(SCRIPT);
+        v["rotas"][0]["name"] = json!(SCRIPT);
+    }))
+    .unwrap();
+    scenario.offers[1].name = SCRIPT.into();
+    let back = scenario_from_link(&scenario_to_link(&scenario)).unwrap();
+    assert_eq!(back, scenario);
+    assert_eq!(back.title, SCRIPT);
+    assert_eq!(back.rotas[0].name, SCRIPT);
+}
+
+// ---------------------------------------------------------------------------
+// Known holes, found while writing this catalogue. Each is an ignored test
+// that fails today; un-ignore it with the fix.
+
+/// FOUND, not fixed here (the fix belongs in `src/codec/json.rs`, outside this
+/// change): serde's derived `Deserialize` also reads a struct from a JSON
+/// *array* of its fields in order, and `scenario_from_json_in` only checks the
+/// version, strips the stamp and resolves `id@version` presets when the top
+/// level is an object. So this positional array decodes (to a scenario that
+/// `compare` then rejects only for having no columns), skipping the
+/// version-first check — `[2, …]` reports "format version 2" from validation
+/// instead of from the decoder. Fix: refuse a non-object top level with
+/// "a scenario file is a JSON object ({\"version\": 1, …})".
+#[test]
+#[ignore = "json.rs accepts a scenario written as a positional JSON array"]
+fn a_scenario_written_as_a_json_array_is_refused() {
+    let positional = r#"[1, "t", "2016-04-26", {"grade": "FY2"}, [], [], [], null, false]"#;
+    let error = scenario_from_json(positional).unwrap_err();
+    assert_eq!(error.path, ".");
+    assert!(error.message.contains("object"), "{error}");
+}
