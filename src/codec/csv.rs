@@ -1,10 +1,9 @@
 //! The one CSV writer, used by the command line and the page's export.
 
-use super::json::{preset_key, stamp};
+use super::json::{origins, stamp};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
 use crate::engine::scenario::Scenario;
-use crate::presets;
 
 /// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
 /// formulas: text from a file is data, never something a spreadsheet runs.
@@ -29,7 +28,6 @@ fn field(text: &str) -> String {
 /// then [`comparison_to_csv`]. The header lets a figure quoted from the file be
 /// traced and reproduced.
 pub fn results_to_csv(scenario: &Scenario, comparison: &Comparison) -> String {
-    let library = presets::library();
     let stamp = stamp();
     let mut out = String::new();
     let mut row = |cells: &[&str]| {
@@ -44,18 +42,14 @@ pub fn results_to_csv(scenario: &Scenario, comparison: &Comparison) -> String {
         stamp["app"].as_str().unwrap_or_default(),
         &format!("scenario format {}", stamp["format"]),
     ]);
+    let mut origins = origins(scenario).into_iter();
     for offer in &scenario.offers {
-        let version = match preset_key(&library.offers, offer) {
-            Some(key) => format!("preset {key}"),
-            None => format!("custom, from {}@{}", offer.id, offer.version),
-        };
         let sources: Vec<&str> = offer.sources.iter().map(|s| s.title.as_str()).collect();
-        row(&["# offer", &offer.name, &version, &sources.join("; ")]);
+        let origin = origins.next().unwrap_or_default();
+        row(&["# offer", &offer.name, &origin, &sources.join("; ")]);
     }
     for rota in &scenario.rotas {
-        let version = preset_key(&library.rotas, rota)
-            .map_or_else(|| "custom".to_string(), |key| format!("preset {key}"));
-        row(&["# rota", &rota.name, &version]);
+        row(&["# rota", &rota.name, &origins.next().unwrap_or_default()]);
     }
     out + &comparison_to_csv(comparison)
 }

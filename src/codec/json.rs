@@ -1,6 +1,7 @@
 //! The versioned JSON scenario format (`docs/scenario-format.md`) and the JSON
 //! form of results.
 
+use super::json_path::path_at;
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
 use crate::engine::offer::Offer;
@@ -54,15 +55,22 @@ pub struct Library {
 /// Decodes a JSON value, naming the path of the first problem. Every decoder
 /// goes through here, so the (large) decoding code exists once in the bundle.
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, DecodeError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
+    let text = value.to_string();
+    serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        // serde_json appends the position, which means nothing to a person;
+        // the path replaces it.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
         decode_error(
-            if path.is_empty() || path == "." {
-                ".".to_string()
-            } else {
-                path
-            },
-            e.into_inner().to_string(),
+            path_at(
+                &text,
+                e.line(),
+                e.column(),
+                message.starts_with("missing field"),
+            ),
+            message,
         )
     })
 }
@@ -142,7 +150,12 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
                 "missing: a scenario file starts with \"version\": 1",
             ))
         }
-        None => {}
+        None => {
+            return Err(decode_error(
+                ".",
+                "this is not a scenario: expected a JSON object starting {\"version\": 1, …",
+            ))
+        }
     }
     // The stamp says what wrote the file; it changes no figure.
     if let Some(object) = value.as_object_mut() {
@@ -179,6 +192,25 @@ pub fn preset_key<'a, T: PartialEq>(entries: &'a [Entry<T>], item: &T) -> Option
         .iter()
         .find(|e| &e.item == item)
         .map(|e| e.key.as_str())
+}
+
+/// Where each offer and then each rota of `scenario` comes from:
+/// `preset tcs-2016@1`, or `custom, from tcs-2016@1` for an edited offer, or
+/// `custom` for a rota entered by hand.
+pub fn origins(scenario: &Scenario) -> Vec<String> {
+    let library = crate::presets::library();
+    let offers = scenario
+        .offers
+        .iter()
+        .map(|o| match preset_key(&library.offers, o) {
+            Some(key) => format!("preset {key}"),
+            None => format!("custom, from {}@{}", o.id, o.version),
+        });
+    let rotas = scenario.rotas.iter().map(|r| {
+        preset_key(&library.rotas, r)
+            .map_or_else(|| "custom".to_string(), |k| format!("preset {k}"))
+    });
+    offers.chain(rotas).collect()
 }
 
 /// The JSON value of [`scenario_to_json`], with a given library of presets.

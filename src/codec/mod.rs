@@ -5,5 +5,6 @@
 mod base64url;
 pub mod csv;
 pub mod json;
+mod json_path;
 pub mod link;
 mod lz;

@@ -2,7 +2,8 @@
 //! by `id@version` (`tcs-2016@1`, `fy2-medical@1`).
 //!
 //! Every preset is a JSON file under `src/presets/offers/` or
-//! `src/presets/rotas/`, embedded with `include_str!`, so the page works
+//! `src/presets/rotas/`, embedded with `include_str!` (without layout
+//! whitespace, see `build.rs`), so the page works
 //! offline and a saved scenario or link that names a preset always finds the
 //! same text. **A released preset is immutable**: a correction is a new file
 //! with a new version (`tcs-2016@2`), never an edit, so an old file or link
@@ -29,55 +30,115 @@ use std::sync::OnceLock;
 pub const OFFER_FILES: &[(&str, &str)] = &[
     (
         "gov-offer-2015-11@1",
-        include_str!("offers/gov-offer-2015-11@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/offers/gov-offer-2015-11@1.json"
+        )),
     ),
     (
         "gov-offer-2016-01@1",
-        include_str!("offers/gov-offer-2016-01@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/offers/gov-offer-2016-01@1.json"
+        )),
     ),
     (
         "gov-final-offer-2016-02-09@1",
-        include_str!("offers/gov-final-offer-2016-02-09@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/offers/gov-final-offer-2016-02-09@1.json"
+        )),
     ),
     (
         "imposed-2016-02@1",
-        include_str!("offers/imposed-2016-02@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/offers/imposed-2016-02@1.json"
+        )),
     ),
     (
         "bma-position-2016-02@1",
-        include_str!("offers/bma-position-2016-02@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/offers/bma-position-2016-02@1.json"
+        )),
     ),
-    ("tcs-2016@1", include_str!("offers/tcs-2016@1.json")),
-    ("tcs-2019@1", include_str!("offers/tcs-2019@1.json")),
-    ("tcs-today@1", include_str!("offers/tcs-today@1.json")),
+    (
+        "tcs-2016@1",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2016@1.json")),
+    ),
+    (
+        "tcs-2019@1",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2019@1.json")),
+    ),
+    (
+        "tcs-today@1",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-today@1.json")),
+    ),
     (
         "contract-2002@1",
-        include_str!("offers/contract-2002@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/offers/contract-2002@1.json"
+        )),
     ),
 ];
 
 /// Every rota preset file as (`id@version`, JSON text), in a stable order.
 pub const ROTA_FILES: &[(&str, &str)] = &[
-    ("fy1-ward@1", include_str!("rotas/fy1-ward@1.json")),
-    ("fy2-medical@1", include_str!("rotas/fy2-medical@1.json")),
+    (
+        "fy1-ward@1",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/rotas/fy1-ward@1.json")),
+    ),
+    (
+        "fy2-medical@1",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rotas/fy2-medical@1.json"
+        )),
+    ),
     (
         "core-surgical@1",
-        include_str!("rotas/core-surgical@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rotas/core-surgical@1.json"
+        )),
     ),
-    ("em-evenings@1", include_str!("rotas/em-evenings@1.json")),
+    (
+        "em-evenings@1",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rotas/em-evenings@1.json"
+        )),
+    ),
     (
         "registrar-on-call@1",
-        include_str!("rotas/registrar-on-call@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rotas/registrar-on-call@1.json"
+        )),
     ),
     (
         "anaesthetics-24h-on-call@1",
-        include_str!("rotas/anaesthetics-24h-on-call@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rotas/anaesthetics-24h-on-call@1.json"
+        )),
     ),
-    ("ltft-60@1", include_str!("rotas/ltft-60@1.json")),
-    ("em-26-week@1", include_str!("rotas/em-26-week@1.json")),
+    (
+        "ltft-60@1",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/rotas/ltft-60@1.json")),
+    ),
+    (
+        "em-26-week@1",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/rotas/em-26-week@1.json")),
+    ),
     (
         "breaches-2016@1",
-        include_str!("rotas/breaches-2016@1.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/rotas/breaches-2016@1.json"
+        )),
     ),
 ];
 

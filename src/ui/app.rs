@@ -2,6 +2,7 @@
 //! Leaf components get props and callbacks; none computes a figure.
 
 use super::assumptions_panel::AssumptionsPanel;
+use super::browser;
 use super::column_details::ColumnDetails;
 use super::job_form::JobForm;
 use super::method_and_sources::MethodAndSources;
@@ -10,10 +11,14 @@ use super::pay_chart::PayChart;
 use super::rest_chart::RestChart;
 use super::results_table::ResultsTable;
 use super::rota_picker::RotaPicker;
-use super::state::{Action, State};
+use super::share_panel::SharePanel;
+use super::state::{is_link, open_link, Action, Notice, State};
+use crate::codec::csv::results_to_csv;
+use crate::codec::json::{origins, scenario_from_json, scenario_to_json, MAX_SCENARIO_BYTES};
+use crate::codec::link::{scenario_to_link, PREFIX};
+use crate::engine::scenario::{Scenario, FORMAT_VERSION};
 use crate::engine::Issue;
 use crate::presets;
-use crate::DEFAULT_SCENARIO;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -55,10 +60,150 @@ fn mark(name: &str) {
     let _ = name;
 }
 
+/// A file name for a scenario, from its title.
+fn file_name(scenario: &Scenario, extension: &str) -> String {
+    let slug: String = scenario
+        .title
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "scenario" } else { &slug };
+    format!("offer-compare-{slug}.{extension}")
+}
+
+/// What produced the page's figures, links and files.
+fn stamp(scenario: &Scenario) -> String {
+    format!(
+        "offer-compare {} · scenario format {FORMAT_VERSION} · link format {} · {}",
+        env!("CARGO_PKG_VERSION"),
+        PREFIX.trim_end_matches('.'),
+        origins(scenario).join(", ")
+    )
+}
+
+/// Share link, files and CSV: the browser work behind [`SharePanel`].
+fn share_panel(state: &UseReducerHandle<State>, link: &str) -> Html {
+    let dispatch = state.dispatcher();
+    let on_copy = {
+        let (dispatch, link) = (dispatch.clone(), link.to_string());
+        Callback::from(move |()| {
+            let dispatch = dispatch.clone();
+            browser::copy_text(
+                &link,
+                Callback::from(move |copied| {
+                    dispatch.dispatch(Action::Notify(if copied {
+                        Notice::info("Link copied.")
+                    } else {
+                        Notice::error("The browser did not allow copying: select the link and copy it yourself.")
+                    }))
+                }),
+            )
+        })
+    };
+    let on_save = {
+        let (dispatch, scenario) = (dispatch.clone(), state.scenario.clone());
+        Callback::from(move |()| {
+            let name = file_name(&scenario, "json");
+            browser::download(&name, "application/json", &scenario_to_json(&scenario));
+            dispatch.dispatch(Action::Notify(Notice::info(format!("Saved {name}."))));
+        })
+    };
+    let on_csv = {
+        let dispatch = dispatch.clone();
+        let (scenario, shown, current) = (
+            state.scenario.clone(),
+            state.shown.clone(),
+            state.issues.is_empty(),
+        );
+        Callback::from(move |()| {
+            match (&shown, current) {
+            (Some(comparison), true) => {
+                let name = file_name(&scenario, "csv");
+                browser::download(&name, "text/csv", &results_to_csv(&scenario, comparison));
+                dispatch.dispatch(Action::Notify(Notice::info(format!("Saved {name}."))));
+            }
+            _ => dispatch.dispatch(Action::Notify(Notice::error(
+                "The results on screen are out of date: fix the problem above before downloading them.",
+            ))),
+        }
+        })
+    };
+    let on_open = Callback::from(move |input: web_sys::HtmlInputElement| {
+        let dispatch = dispatch.clone();
+        browser::read_chosen_file(
+            &input,
+            MAX_SCENARIO_BYTES,
+            Callback::from(move |read: Result<(String, String), String>| {
+                dispatch.dispatch(match read {
+                    Ok((name, text)) => match scenario_from_json(&text) {
+                        Ok(scenario) => Action::Open {
+                            scenario: Rc::new(scenario),
+                            from: format!("the file {name}"),
+                        },
+                        Err(e) => Action::Notify(Notice::error(format!(
+                            "Could not open the file {name}: {e}. Nothing was changed."
+                        ))),
+                    },
+                    Err(message) => Action::Notify(Notice::error(format!(
+                        "Could not open the file: {message}. Nothing was changed."
+                    ))),
+                })
+            }),
+        );
+        // Choosing the same file again (after fixing it) is a change too.
+        input.set_value("");
+    });
+    html! {
+        <SharePanel link={AttrValue::from(link.to_string())} stamp={stamp(&state.scenario)}
+            {on_copy} {on_save} {on_open} {on_csv} />
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::from_json(DEFAULT_SCENARIO));
+    let state = use_reducer(|| State::start(&browser::fragment()));
+    // The share link for the scenario on screen, made after rendering so the
+    // results never wait for it; the address bar follows it.
+    let link = use_state(String::new);
+    let latest_fragment = use_mut_ref(String::new);
+    let started = use_mut_ref(|| false);
+    {
+        let (link, latest_fragment) = (link.clone(), latest_fragment.clone());
+        // A link that failed to open stays in the address bar until the first
+        // edit, so it can still be copied and reported.
+        let keep_address = state.notice.as_ref().is_some_and(|n| n.error);
+        use_effect_with(state.scenario.clone(), move |scenario| {
+            let fragment = scenario_to_link(scenario);
+            if *started.borrow() || !keep_address {
+                browser::replace_fragment(&fragment);
+            }
+            *started.borrow_mut() = true;
+            link.set(format!("{}#{fragment}", browser::page_address()));
+            *latest_fragment.borrow_mut() = fragment;
+        });
+    }
+    {
+        // A link pasted into the address bar opens; an in-page link (#results-heading)
+        // scrolls, then the address bar gets the share link back.
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = browser::on_fragment_change(Callback::from(move |fragment: String| {
+                let latest = latest_fragment.borrow().clone();
+                if is_link(&fragment) {
+                    if fragment != latest {
+                        dispatch.dispatch(open_link(&fragment, "Your comparison is unchanged."));
+                    }
+                } else if !latest.is_empty() {
+                    browser::replace_fragment(&latest);
+                }
+            }));
+            move || drop(listener)
+        });
+    }
     // The codec's library already holds every parsed offer preset.
     let offer_presets = use_memo((), |_| {
         presets::library()
@@ -90,6 +235,7 @@ pub fn App() -> Html {
                 <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
                 <nav aria-label="On this page">
                     <a href="#results-heading">{ "Results" }</a>
+                    <a href="#share-heading">{ "Share and save" }</a>
                     <a href="#assumptions-heading">{ "Assumptions" }</a>
                     <a href="#method-heading">{ "Method and sources" }</a>
                     <a href="#glossary">{ "Glossary" }</a>
@@ -97,6 +243,10 @@ pub fn App() -> Html {
             </header>
             <main id="main">
                 <h1>{ if scenario.title.is_empty() { "Compare offers".to_string() } else { scenario.title.clone() } }</h1>
+                if let Some(notice) = state.notice.as_ref() {
+                    <p class={classes!("notice", notice.error.then_some("notice-error"))}
+                        role={if notice.error { "alert" } else { "status" }}>{ &notice.text }</p>
+                }
                 if !state.issues.is_empty() {
                     { error_summary(&state.issues) }
                 }
@@ -119,6 +269,7 @@ pub fn App() -> Html {
                         <RestChart comparison={c.clone()} />
                         <ColumnDetails comparison={c.clone()} />
                     </section>
+                    { share_panel(&state, &link) }
                     <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
                     <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />
                 }

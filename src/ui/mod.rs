@@ -4,6 +4,7 @@
 
 mod app;
 mod assumptions_panel;
+mod browser;
 pub mod chart_geometry;
 mod column_details;
 mod job_form;
@@ -13,6 +14,7 @@ mod pay_chart;
 mod rest_chart;
 mod results_table;
 mod rota_picker;
+mod share_panel;
 pub mod state;
 mod text_field;
 

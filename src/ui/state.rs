@@ -3,6 +3,7 @@
 //! instead of a blank page.
 
 use crate::codec::json::scenario_from_json;
+use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
 use crate::engine::fraction::Fraction;
@@ -38,6 +39,70 @@ pub enum Action {
     SetBaseline(String),
     /// Turn section-1 pay protection (against the 2002 contract) on or off for a column.
     SetProtection(String, bool),
+    /// Replace the whole scenario with one from a link or file (`from` names it
+    /// for the message). A scenario that does not compute is refused, and the
+    /// current one kept.
+    Open {
+        /// The scenario.
+        scenario: Rc<Scenario>,
+        /// Where it came from ("the file rota.json").
+        from: String,
+    },
+    /// Say something about opening, saving or sharing.
+    Notify(Notice),
+}
+
+/// A message about opening, saving or sharing — not about a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Whether something failed.
+    pub error: bool,
+    /// The message (shown as text, never as markup).
+    pub text: String,
+}
+
+impl Notice {
+    /// A failure.
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            error: true,
+            text: text.into(),
+        }
+    }
+
+    /// A success.
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            error: false,
+            text: text.into(),
+        }
+    }
+}
+
+/// The action for a share link's fragment: open its comparison, or say what
+/// is wrong with it, then `otherwise` (what happens instead).
+pub fn open_link(fragment: &str, otherwise: &str) -> Action {
+    match scenario_from_link(fragment) {
+        Ok(scenario) => Action::Open {
+            scenario: Rc::new(scenario),
+            from: "the comparison in this link".into(),
+        },
+        Err(e) => Action::Notify(Notice::error(format!(
+            "This link could not be opened: {}. {otherwise}",
+            e.message
+        ))),
+    }
+}
+
+/// Whether an address-bar fragment is meant as a share link (`v1.…`, or a
+/// later format) rather than an in-page anchor such as `#results-heading`.
+pub fn is_link(fragment: &str) -> bool {
+    let fragment = fragment.trim_start_matches('#');
+    fragment.strip_prefix('v').is_some_and(|rest| {
+        rest.split_once('.').is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    })
 }
 
 /// The app's state.
@@ -49,6 +114,8 @@ pub struct State {
     pub issues: Rc<Vec<Issue>>,
     /// The last comparison that computed (the current one when `issues` is empty).
     pub shown: Option<Rc<Comparison>>,
+    /// The latest message about opening, saving or sharing.
+    pub notice: Option<Notice>,
 }
 
 impl State {
@@ -63,8 +130,21 @@ impl State {
                     message: e.message,
                 }]),
                 shown: None,
+                notice: None,
             },
         }
+    }
+
+    /// State on start: the comparison in the address bar's `fragment` when it
+    /// holds a link, else the default scenario — also when the link is broken,
+    /// with a message saying what was wrong.
+    pub fn start(fragment: &str) -> State {
+        let default = Rc::new(State::from_json(crate::DEFAULT_SCENARIO));
+        if !is_link(fragment) {
+            return (*default).clone();
+        }
+        let action = open_link(fragment, "The default comparison is shown instead.");
+        (*default.reduce(action)).clone()
     }
 
     fn with(scenario: Rc<Scenario>, previous: Option<Rc<Comparison>>) -> State {
@@ -73,11 +153,13 @@ impl State {
                 scenario,
                 issues: Rc::new(Vec::new()),
                 shown: Some(Rc::new(c)),
+                notice: None,
             },
             Err(CompareError::Invalid(issues)) => State {
                 scenario,
                 issues: Rc::new(issues),
                 shown: previous,
+                notice: None,
             },
             Err(CompareError::Compute(e)) => State {
                 scenario,
@@ -86,6 +168,7 @@ impl State {
                     message: e.to_string(),
                 }]),
                 shown: previous,
+                notice: None,
             },
         }
     }
@@ -128,6 +211,7 @@ fn fresh_id(scenario: &Scenario, base: &str) -> String {
 
 fn apply(s: &mut Scenario, action: Action) {
     match action {
+        Action::Open { .. } | Action::Notify(_) => {}
         Action::SetGrade(g) => s.doctor.grade = g,
         Action::SetYears(y) => s.doctor.years_at_grade = y,
         Action::SetLtft(f) => s.doctor.ltft = f,
@@ -215,6 +299,35 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let notify = |notice: Notice| {
+            Rc::new(State {
+                notice: Some(notice),
+                ..(*self).clone()
+            })
+        };
+        match action {
+            Action::Open { scenario, from } => {
+                let opened = State::with(scenario, None);
+                return match opened.issues.first() {
+                    None => Rc::new(State {
+                        notice: Some(Notice::info(format!("Opened {from}."))),
+                        ..opened
+                    }),
+                    Some(_) => notify(Notice::error(format!(
+                        "Could not open {from}: {}. Nothing was changed.",
+                        opened
+                            .issues
+                            .iter()
+                            .take(3)
+                            .map(|i| i.to_string())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ))),
+                };
+            }
+            Action::Notify(notice) => return notify(notice),
+            _ => {}
+        }
         let mut scenario = (*self.scenario).clone();
         apply(&mut scenario, action);
         Rc::new(State::with(Rc::new(scenario), self.shown.clone()))

@@ -1,0 +1,147 @@
+//! The few browser services the page uses, in one place, each a no-op off the
+//! browser so components still render natively: the address bar (share links),
+//! downloads, reading a chosen file, and the clipboard. Only the root component
+//! calls these, from effects and event handlers — never while rendering.
+
+use yew::Callback;
+
+/// The address bar's fragment without `#` (empty off the browser).
+pub fn fragment() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+        return hash.trim_start_matches('#').to_string();
+    }
+    String::new()
+}
+
+/// The page's address without its fragment.
+pub fn page_address() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+        return href.split('#').next().unwrap_or_default().to_string();
+    }
+    String::new()
+}
+
+/// Shows `fragment` in the address bar without a new history entry (edits
+/// would otherwise fill the back button) and without scrolling.
+pub fn replace_fragment(fragment: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let url = format!("#{fragment}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = fragment;
+}
+
+/// Calls `on_change` with the new fragment whenever the address bar's fragment
+/// changes (a pasted link, the back button, an in-page link). The listener
+/// lives as long as the returned value.
+pub fn on_fragment_change(on_change: Callback<String>) -> impl Drop {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        struct Listener(wasm_bindgen::closure::Closure<dyn FnMut()>);
+        impl Drop for Listener {
+            fn drop(&mut self) {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.remove_event_listener_with_callback(
+                        "hashchange",
+                        self.0.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        }
+        let closure =
+            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || on_change.emit(fragment()));
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+        }
+        Listener(closure)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        struct Nothing;
+        impl Drop for Nothing {
+            fn drop(&mut self) {}
+        }
+        let _ = on_change;
+        Nothing
+    }
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let anchor = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some(anchor) = anchor {
+            anchor.set_href(&url);
+            anchor.set_download(name);
+            anchor.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, mime, text);
+}
+
+/// Reads the file chosen in a file input: `(name, text)`, or why not. Files
+/// larger than `max_bytes` are refused before they are read.
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+    done: Callback<Result<(String, String), String>>,
+) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        if file.size() > max_bytes as f64 {
+            done.emit(Err(format!(
+                "{name} is larger than {} MB, too large to be a scenario file",
+                max_bytes / (1024 * 1024)
+            )));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            done.emit(match text.ok().and_then(|t| t.as_string()) {
+                Some(text) => Ok((name, text)),
+                None => Err(format!("{name} could not be read as text")),
+            });
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (input, max_bytes, done);
+}
+
+/// Copies `text` to the clipboard; `done` learns whether it worked.
+pub fn copy_text(text: &str, done: Callback<bool>) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let promise = window.navigator().clipboard().write_text(text);
+        wasm_bindgen_futures::spawn_local(async move {
+            done.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (text, done);
+}
