@@ -193,7 +193,7 @@ function collectErrors(page) {
  * The request list is also attached to the page as page.requests.
  */
 export async function openApp(browser, url, { width = 1366, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   const requests = await recordRequests(context, url);
   const page = await context.newPage();
   page.requests = requests;
@@ -307,8 +307,9 @@ export function appSuite(before, after) {
   return {
     /** The static server's address. */
     url: () => server.url,
-    async open(t, viewport = { width: 1366, height: 900 }) {
-      const app = await openApp(browser, server.url, viewport);
+    /** Opens the app, at `hash` (a share link's `#v1.…`) when given. */
+    async open(t, viewport = { width: 1366, height: 900 }, hash = '') {
+      const app = await openApp(browser, server.url + hash, viewport);
       t.after(() => app.context.close());
       return app;
     },
