@@ -2,7 +2,7 @@
 //! (51 links and 43 files the decoder refuses, 13 files that decode but that
 //! `compare` refuses as invalid), each of which must be refused with an error
 //! saying what is wrong; plus 3 inputs carrying markup that must be accepted
-//! as plain text, and one known hole kept as an ignored test.
+//! as plain text, and a regression test for a hole the catalogue found.
 //!
 //! Why: a scenario arrives from a link someone sent or a file someone saved,
 //! so every byte of it is untrusted. Each case names itself and the message
@@ -984,23 +984,19 @@ fn markup_survives_a_round_trip_through_a_link() {
 }
 
 // ---------------------------------------------------------------------------
-// Known holes, found while writing this catalogue. Each is an ignored test
-// that fails today; un-ignore it with the fix.
+// A hole found while writing this catalogue, now closed.
 
-/// FOUND, not fixed here (the fix belongs in `src/codec/json.rs`, outside this
-/// change): serde's derived `Deserialize` also reads a struct from a JSON
-/// *array* of its fields in order, and `scenario_from_json_in` only checks the
-/// version, strips the stamp and resolves `id@version` presets when the top
-/// level is an object. So this positional array decodes (to a scenario that
-/// `compare` then rejects only for having no columns), skipping the
-/// version-first check — `[2, …]` reports "format version 2" from validation
-/// instead of from the decoder. Fix: refuse a non-object top level with
-/// "a scenario file is a JSON object ({\"version\": 1, …})".
+/// serde's derived `Deserialize` also reads a struct from a JSON *array* of
+/// its fields in order, and the decoder used to check the version, strip the
+/// stamp and resolve `id@version` presets only when the top level was an
+/// object — so a positional array decoded, skipping the version-first check.
+/// The decoder now refuses any top level but an object.
 #[test]
-#[ignore = "json.rs accepts a scenario written as a positional JSON array"]
 fn a_scenario_written_as_a_json_array_is_refused() {
     let positional = r#"[1, "t", "2016-04-26", {"grade": "FY2"}, [], [], [], null, false]"#;
     let error = scenario_from_json(positional).unwrap_err();
     assert_eq!(error.path, ".");
-    assert!(error.message.contains("object"), "{error}");
+    assert!(error.message.contains("expected a JSON object"), "{error}");
+    let error = scenario_from_link(&link_of_text(positional)).unwrap_err();
+    assert!(error.message.contains("this is not a scenario"), "{error}");
 }
