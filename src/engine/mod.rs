@@ -21,6 +21,7 @@ pub mod rounding;
 pub mod scenario;
 pub mod shift_rules;
 pub mod time;
+pub mod timeline;
 mod totals;
 pub mod validate;
 
