@@ -10,11 +10,15 @@ use super::offer_columns::OfferColumns;
 use super::pay_chart::PayChart;
 use super::rest_chart::RestChart;
 use super::results_table::ResultsTable;
+use super::rota_editor::RotaEditor;
 use super::rota_picker::RotaPicker;
+use super::rota_timeline::RotaTimeline;
 use super::share_panel::SharePanel;
 use super::state::{is_link, open_link, Action, Notice, State};
 use crate::codec::csv::results_to_csv;
-use crate::codec::json::{origins, scenario_from_json, scenario_to_json, MAX_SCENARIO_BYTES};
+use crate::codec::json::{
+    origins, preset_key, scenario_from_json, scenario_to_json, MAX_SCENARIO_BYTES,
+};
 use crate::codec::link::{scenario_to_link, PREFIX};
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
 use crate::engine::Issue;
@@ -23,16 +27,22 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The form field an engine issue belongs to, if it has one on this page.
-fn field_for(path: &str) -> Option<&'static str> {
-    match path {
-        "doctor.ltft" => Some("ltft"),
-        "doctor.years_at_grade" => Some("years"),
-        "doctor.specialty_premium" => Some("premium"),
-        "doctor.grade" => Some("grade"),
-        "pay_date" => Some("pay-date"),
-        p if p.starts_with("columns") => Some("add-offer"),
-        _ => None,
-    }
+fn field_for(path: &str) -> Option<String> {
+    let id = match path {
+        "doctor.ltft" => "ltft",
+        "doctor.years_at_grade" => "years",
+        "doctor.specialty_premium" => "premium",
+        "doctor.grade" => "grade",
+        "pay_date" => "pay-date",
+        p if p.starts_with("columns") => "add-offer",
+        p => {
+            // A shift's problem links to the shift in the grid.
+            let shift = p.strip_prefix("rotas[0].shifts[")?;
+            let (index, _) = shift.split_once(']')?;
+            return index.parse::<usize>().ok().map(|i| format!("shift-{i}"));
+        }
+    };
+    Some(id.to_string())
 }
 
 fn error_summary(issues: &[Issue]) -> Html {
@@ -204,6 +214,15 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = browser::on_undo_keys(Callback::from(move |redo| {
+                dispatch.dispatch(if redo { Action::Redo } else { Action::Undo })
+            }));
+            move || drop(listener)
+        });
+    }
     // The codec's library already holds every parsed offer preset.
     let offer_presets = use_memo((), |_| {
         presets::library()
@@ -223,11 +242,12 @@ pub fn App() -> Html {
     // After the render that shows new results has been committed to the page.
     use_effect_with(state.shown.clone(), |_| mark("oc-rendered"));
     let scenario = state.scenario.clone();
-    let rota_id = scenario
-        .rotas
-        .first()
-        .map(|r| r.id.clone())
-        .unwrap_or_default();
+    let rota = scenario.rotas.first().cloned().map(Rc::new);
+    let rota_id = rota.as_ref().map(|r| r.id.clone()).unwrap_or_default();
+    let custom_rota = rota
+        .as_ref()
+        .filter(|r| preset_key(&presets::library().rotas, &***r).is_none())
+        .map(|r| AttrValue::from(r.name.clone()));
     html! {
         <>
             <header class="masthead">
@@ -235,6 +255,7 @@ pub fn App() -> Html {
                 <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
                 <nav aria-label="On this page">
                     <a href="#results-heading">{ "Results" }</a>
+                    <a href="#rota-editor-heading">{ "Your rota" }</a>
                     <a href="#share-heading">{ "Share and save" }</a>
                     <a href="#assumptions-heading">{ "Assumptions" }</a>
                     <a href="#method-heading">{ "Method and sources" }</a>
@@ -250,11 +271,22 @@ pub fn App() -> Html {
                 if !state.issues.is_empty() {
                     { error_summary(&state.issues) }
                 }
+                <div class="toolbar" role="toolbar" aria-label="Changes">
+                    <button type="button" disabled={!state.can_undo()} aria-keyshortcuts="Control+Z Meta+Z"
+                        onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button>
+                    <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+                        onclick={on_action.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
+                    <span class="hint">{ "Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields" }</span>
+                </div>
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()} />
-                    <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} on_action={on_action.clone()} />
-                    <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action} />
+                    <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
+                    <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
                 </form>
+                if let Some(rota) = rota {
+                    <RotaEditor {rota} issues={state.issues.clone()} comparison={state.shown.clone()}
+                        templates={state.templates.clone()} {on_action} />
+                }
                 if let Some(c) = state.shown.as_ref() {
                     <section class={classes!("results", state.is_stale().then_some("stale"))} aria-labelledby="results-heading">
                         <h2 id="results-heading">{ "Results" }</h2>
@@ -269,6 +301,9 @@ pub fn App() -> Html {
                         <RestChart comparison={c.clone()} />
                         <ColumnDetails comparison={c.clone()} />
                     </section>
+                    if !state.is_stale() {
+                        <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} />
+                    }
                     { share_panel(&state, &link) }
                     <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
                     <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />

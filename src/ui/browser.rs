@@ -35,41 +35,92 @@ pub fn replace_fragment(fragment: &str) {
     let _ = fragment;
 }
 
-/// Calls `on_change` with the new fragment whenever the address bar's fragment
-/// changes (a pasted link, the back button, an in-page link). The listener
-/// lives as long as the returned value.
-pub fn on_fragment_change(on_change: Callback<String>) -> impl Drop {
+/// A listener on the window, removed when dropped.
+pub struct Listener {
+    #[cfg(target_arch = "wasm32")]
+    event: &'static str,
+    #[cfg(target_arch = "wasm32")]
+    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(window) = web_sys::window() {
+            use wasm_bindgen::JsCast;
+            let _ = window.remove_event_listener_with_callback(
+                self.event,
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Calls `handler` for every `event` on the window while the result lives.
+fn listen(event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) -> Listener {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        struct Listener(wasm_bindgen::closure::Closure<dyn FnMut()>);
-        impl Drop for Listener {
-            fn drop(&mut self) {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.remove_event_listener_with_callback(
-                        "hashchange",
-                        self.0.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        }
-        let closure =
-            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || on_change.emit(fragment()));
+        let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler);
         if let Some(window) = web_sys::window() {
-            let _ = window
-                .add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+            let _ =
+                window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
         }
-        Listener(closure)
+        Listener { event, closure }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        struct Nothing;
-        impl Drop for Nothing {
-            fn drop(&mut self) {}
-        }
-        let _ = on_change;
-        Nothing
+        let _ = (event, handler);
+        Listener {}
     }
+}
+
+/// Calls `on_change` with the new fragment whenever the address bar's fragment
+/// changes (a pasted link, the back button, an in-page link).
+pub fn on_fragment_change(on_change: Callback<String>) -> Listener {
+    listen("hashchange", move |_| on_change.emit(fragment()))
+}
+
+/// Calls `on_undo` with `false` for Ctrl/Cmd+Z and `true` for Ctrl/Cmd+Shift+Z
+/// or Ctrl+Y — except in a text field, where the browser's own undo of the
+/// typing applies.
+pub fn on_undo_keys(on_undo: Callback<bool>) -> Listener {
+    listen("keydown", move |event| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if !(key.ctrl_key() || key.meta_key()) || key.alt_key() {
+                return;
+            }
+            let in_text = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| {
+                    let tag = e.tag_name().to_ascii_lowercase();
+                    let text_input = tag == "input"
+                        && !matches!(
+                            e.get_attribute("type").as_deref(),
+                            Some("radio" | "checkbox" | "button" | "submit" | "file")
+                        );
+                    text_input || tag == "textarea" || e.has_attribute("contenteditable")
+                });
+            if in_text {
+                return;
+            }
+            let redo = match key.key().to_ascii_lowercase().as_str() {
+                "z" => key.shift_key(),
+                "y" if key.ctrl_key() => true,
+                _ => return,
+            };
+            event.prevent_default();
+            on_undo.emit(redo);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (event, &on_undo);
+    })
 }
 
 /// Offers `text` as a file download named `name`.

@@ -13,10 +13,16 @@ mod offer_columns;
 mod pay_chart;
 mod rest_chart;
 mod results_table;
+mod rota_editor;
+pub mod rota_edits;
+mod rota_grid;
 mod rota_picker;
+mod rota_timeline;
 mod share_panel;
+mod shift_form;
 pub mod state;
 mod text_field;
+pub mod timeline_geometry;
 
 pub use app::App;
 pub use column_details::{ColumnDetails, ColumnDetailsProps};

@@ -12,6 +12,9 @@ pub struct RotaPickerProps {
     pub presets: Rc<Vec<RotaPreset>>,
     /// The id of the rota in use.
     pub current: AttrValue,
+    /// The name of the rota in use when it is not an unchanged preset.
+    #[prop_or_default]
+    pub custom: Option<AttrValue>,
     /// Receives changes.
     pub on_action: Callback<Action>,
 }
@@ -37,14 +40,17 @@ pub fn RotaPicker(props: &RotaPickerProps) -> Html {
             <legend>{ "Your rota" }</legend>
             <div class="field">
                 <label for="rota">{ "Rota" }</label>
-                <span class="hint" id="rota-hint">{ "Illustrative rotas; your own rota can be entered in the rota editor." }</span>
+                <span class="hint" id="rota-hint">{ "Illustrative rotas to start from; change any shift, or paste your own, under Your rota." }</span>
                 <select id="rota" aria-describedby="rota-hint" {onchange}>
+                    if let Some(name) = &props.custom {
+                        <option value="" selected=true disabled=true>{ format!("Your rota: {name}") }</option>
+                    }
                     { for props.presets.iter().map(|p| html! {
-                        <option value={p.key.clone()} selected={p.rota.id == props.current.as_str()}>{ &p.rota.name }</option>
+                        <option value={p.key.clone()} selected={props.custom.is_none() && p.rota.id == props.current.as_str()}>{ &p.rota.name }</option>
                     }) }
                 </select>
             </div>
-            if let Some(p) = current {
+            if let (Some(p), None) = (current, &props.custom) {
                 <p class="rota-description">{ &p.description }</p>
             }
         </fieldset>

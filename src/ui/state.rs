@@ -2,6 +2,7 @@
 //! computed, so a bad edit leaves the previous results on screen (marked stale)
 //! instead of a blank page.
 
+use super::rota_edits::{apply_rota_edit, built_in_templates, RotaEdit, Template};
 use crate::codec::json::scenario_from_json;
 use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError, Comparison};
@@ -50,6 +51,33 @@ pub enum Action {
     },
     /// Say something about opening, saving or sharing.
     Notify(Notice),
+    /// Change the rota in use.
+    EditRota(RotaEdit),
+    /// Keep a shift as a named template for new shifts (not part of the scenario).
+    SaveTemplate(Template),
+    /// Take back the last change to the scenario.
+    Undo,
+    /// Make again the last change taken back.
+    Redo,
+}
+
+/// How many changes can be taken back.
+const UNDO_DEPTH: usize = 200;
+
+impl Action {
+    /// For an action that changes one value as someone types, which value:
+    /// a run of them is one step to undo rather than one per keystroke.
+    fn typing(&self) -> Option<(std::mem::Discriminant<Action>, usize)> {
+        let field = match self {
+            Action::SetYears(_)
+            | Action::SetLtft(_)
+            | Action::SetSpecialtyPremium(_)
+            | Action::SetPayDate(_) => 0,
+            Action::EditRota(RotaEdit::Update(i, _)) => i + 1,
+            _ => return None,
+        };
+        Some((std::mem::discriminant(self), field))
+    }
 }
 
 /// A message about opening, saving or sharing — not about a field.
@@ -116,6 +144,14 @@ pub struct State {
     pub shown: Option<Rc<Comparison>>,
     /// The latest message about opening, saving or sharing.
     pub notice: Option<Notice>,
+    /// Shift templates: the built-in ones, then those the user named.
+    pub templates: Rc<Vec<Template>>,
+    /// Earlier scenarios, latest last: one undo stack for every editor.
+    pub past: Rc<Vec<Rc<Scenario>>>,
+    /// Scenarios taken back, latest last.
+    pub future: Rc<Vec<Rc<Scenario>>>,
+    /// The field the last edit typed into, to merge a run of typing into one step.
+    last_edit: Option<(std::mem::Discriminant<Action>, usize)>,
 }
 
 impl State {
@@ -131,6 +167,10 @@ impl State {
                 }]),
                 shown: None,
                 notice: None,
+                templates: Rc::new(built_in_templates()),
+                past: Rc::default(),
+                future: Rc::default(),
+                last_edit: None,
             },
         }
     }
@@ -154,12 +194,20 @@ impl State {
                 issues: Rc::new(Vec::new()),
                 shown: Some(Rc::new(c)),
                 notice: None,
+                templates: Rc::new(built_in_templates()),
+                past: Rc::default(),
+                future: Rc::default(),
+                last_edit: None,
             },
             Err(CompareError::Invalid(issues)) => State {
                 scenario,
                 issues: Rc::new(issues),
                 shown: previous,
                 notice: None,
+                templates: Rc::new(built_in_templates()),
+                past: Rc::default(),
+                future: Rc::default(),
+                last_edit: None,
             },
             Err(CompareError::Compute(e)) => State {
                 scenario,
@@ -169,6 +217,10 @@ impl State {
                 }]),
                 shown: previous,
                 notice: None,
+                templates: Rc::new(built_in_templates()),
+                past: Rc::default(),
+                future: Rc::default(),
+                last_edit: None,
             },
         }
     }
@@ -211,7 +263,12 @@ fn fresh_id(scenario: &Scenario, base: &str) -> String {
 
 fn apply(s: &mut Scenario, action: Action) {
     match action {
-        Action::Open { .. } | Action::Notify(_) => {}
+        Action::Open { .. }
+        | Action::Notify(_)
+        | Action::SaveTemplate(_)
+        | Action::Undo
+        | Action::Redo => {}
+        Action::EditRota(edit) => apply_rota_edit(s, edit),
         Action::SetGrade(g) => s.doctor.grade = g,
         Action::SetYears(y) => s.doctor.years_at_grade = y,
         Action::SetLtft(f) => s.doctor.ltft = f,
@@ -299,38 +356,103 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let notify = |notice: Notice| {
-            Rc::new(State {
-                notice: Some(notice),
-                ..(*self).clone()
-            })
-        };
-        match action {
+        let typing = action.typing();
+        let next = match action {
+            Action::Notify(notice) => return self.with_notice(notice),
+            Action::SaveTemplate(template) => {
+                let mut templates = (*self.templates).clone();
+                let name = template.name.clone();
+                templates.retain(|t| t.name != name);
+                templates.push(template);
+                return Rc::new(State {
+                    templates: Rc::new(templates),
+                    notice: Some(Notice::info(format!("Saved the template '{name}'."))),
+                    ..(*self).clone()
+                });
+            }
+            Action::Undo => return self.travel(false),
+            Action::Redo => return self.travel(true),
             Action::Open { scenario, from } => {
                 let opened = State::with(scenario, None);
-                return match opened.issues.first() {
-                    None => Rc::new(State {
-                        notice: Some(Notice::info(format!("Opened {from}."))),
-                        ..opened
-                    }),
-                    Some(_) => notify(Notice::error(format!(
+                if !opened.issues.is_empty() {
+                    let issues: Vec<String> = opened
+                        .issues
+                        .iter()
+                        .take(3)
+                        .map(|i| i.to_string())
+                        .collect();
+                    return self.with_notice(Notice::error(format!(
                         "Could not open {from}: {}. Nothing was changed.",
-                        opened
-                            .issues
-                            .iter()
-                            .take(3)
-                            .map(|i| i.to_string())
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    ))),
-                };
+                        issues.join("; ")
+                    )));
+                }
+                State {
+                    notice: Some(Notice::info(format!("Opened {from}."))),
+                    ..opened
+                }
             }
-            Action::Notify(notice) => return notify(notice),
-            _ => {}
+            edit => {
+                let mut scenario = (*self.scenario).clone();
+                apply(&mut scenario, edit);
+                if scenario == *self.scenario {
+                    return self;
+                }
+                State::with(Rc::new(scenario), self.shown.clone())
+            }
+        };
+        let mut past = (*self.past).clone();
+        if typing.is_none() || typing != self.last_edit {
+            past.push(self.scenario.clone());
+            if past.len() > UNDO_DEPTH {
+                past.remove(0);
+            }
         }
-        let mut scenario = (*self.scenario).clone();
-        apply(&mut scenario, action);
-        Rc::new(State::with(Rc::new(scenario), self.shown.clone()))
+        Rc::new(State {
+            past: Rc::new(past),
+            future: Rc::default(),
+            last_edit: typing,
+            templates: self.templates.clone(),
+            ..next
+        })
+    }
+}
+
+impl State {
+    fn with_notice(self: Rc<Self>, notice: Notice) -> Rc<State> {
+        Rc::new(State {
+            notice: Some(notice),
+            ..(*self).clone()
+        })
+    }
+
+    /// Undo (`forward` false) or redo: the scenario moves between the stacks.
+    fn travel(self: Rc<Self>, forward: bool) -> Rc<State> {
+        let (mut from, mut to) = if forward {
+            ((*self.future).clone(), (*self.past).clone())
+        } else {
+            ((*self.past).clone(), (*self.future).clone())
+        };
+        let Some(target) = from.pop() else {
+            return self;
+        };
+        to.push(self.scenario.clone());
+        let (past, future) = if forward { (to, from) } else { (from, to) };
+        Rc::new(State {
+            past: Rc::new(past),
+            future: Rc::new(future),
+            templates: self.templates.clone(),
+            ..State::with(target, self.shown.clone())
+        })
+    }
+
+    /// Whether there is a change to take back.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// Whether there is a change taken back to make again.
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
     }
 }
 
@@ -340,6 +462,46 @@ mod tests {
 
     fn start() -> Rc<State> {
         Rc::new(State::from_json(crate::DEFAULT_SCENARIO))
+    }
+
+    #[test]
+    fn every_edit_can_be_undone_and_redone_and_typing_is_one_step() {
+        let s = start();
+        assert!(!s.can_undo() && !s.can_redo());
+        let original = s.scenario.clone();
+        let s = s
+            .reduce(Action::SetLtft("0.8".parse().unwrap()))
+            .reduce(Action::SetLtft("0.6".parse().unwrap()))
+            .reduce(Action::UsePresetRota("breaches-2016@1".into()));
+        assert_eq!(s.past.len(), 2, "typing into one field is one step");
+        let edited = s.scenario.clone();
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.scenario.doctor.ltft, "0.6".parse().unwrap());
+        assert_eq!(s.scenario.rotas[0].id, "fy2-medical");
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.scenario, original);
+        assert_eq!(
+            s.shown.as_ref().map(|c| c.columns[0].gross_annual()),
+            start().shown.as_ref().map(|c| c.columns[0].gross_annual())
+        );
+        assert!(!s.can_undo() && s.can_redo());
+        let s = s.reduce(Action::Redo).reduce(Action::Redo);
+        assert_eq!(s.scenario, edited);
+        // A new edit forgets what was taken back; an edit that changes nothing is no step.
+        let s = s.reduce(Action::Undo).reduce(Action::SetYears(3));
+        assert!(!s.can_redo());
+        let steps = s.past.len();
+        let s = s.reduce(Action::SetBaseline("contract-2002".into()));
+        assert_eq!(s.past.len(), steps);
+        // Opening a file is a step too; a message is not.
+        let s = s.reduce(Action::Notify(Notice::info("hello")));
+        assert_eq!(s.past.len(), steps);
+        let s = s.reduce(Action::Open {
+            scenario: original.clone(),
+            from: "a file".into(),
+        });
+        assert_eq!(s.past.len(), steps + 1);
+        assert_eq!(s.reduce(Action::Undo).scenario.doctor.years_at_grade, 3);
     }
 
     #[test]
