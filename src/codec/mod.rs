@@ -8,3 +8,4 @@ pub mod json;
 mod json_path;
 pub mod link;
 mod lz;
+pub mod paste;
