@@ -144,3 +144,13 @@ fn dictionary_1_is_frozen() {
         (138_019, 312_516_680_708_836_826)
     );
 }
+
+#[test]
+fn a_whole_address_or_a_file_with_a_byte_order_mark_opens_too() {
+    let scenario = default_scenario();
+    let link = scenario_to_link(&scenario);
+    let address = format!("https://offer-compare.example/app/#{link}");
+    assert_eq!(scenario_from_link(&address).unwrap(), scenario);
+    let file = format!("\u{feff}{}", scenario_to_json(&scenario));
+    assert_eq!(scenario_from_json(&file).unwrap(), scenario);
+}

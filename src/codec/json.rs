@@ -132,6 +132,8 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
             ),
         ));
     }
+    // Some Windows editors start a saved file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| decode_error(".", e.to_string()))?;
     match value.get("version") {

@@ -106,7 +106,8 @@ pub fn scenario_from_link(fragment: &str) -> Result<Scenario, DecodeError> {
         path: "link".into(),
         message: message.into(),
     };
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    // A whole address pasted instead of its fragment works too.
+    let fragment = fragment.rsplit_once('#').map_or(fragment, |(_, f)| f);
     if fragment.len() > MAX_LINK_CHARS {
         return Err(error("the link is too long to be a comparison"));
     }
