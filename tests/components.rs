@@ -235,3 +235,212 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
     assert_eq!(ltft.get_attribute("aria-invalid").as_deref(), Some("false"));
     assert!(root.query_selector("#ltft-error").expect("query").is_none());
 }
+
+/// A rota of three shifts, the second with a problem the engine reported.
+fn small_rota() -> offer_compare::engine::rota::Rota {
+    let text = r#"{"id": "r", "name": "Test rota", "weeks": 2, "shifts": [
+        {"week": 1, "day": "mon", "start": "09:00", "minutes": 480, "label": "normal day"},
+        {"week": 1, "day": "sat", "start": "20:00", "minutes": 1800, "label": "night"},
+        {"week": 2, "day": "sun", "start": "17:00", "minutes": 960, "kind": "non_resident_on_call"}]}"#;
+    serde_json::from_str(text).expect("rota")
+}
+
+#[wasm_bindgen_test]
+async fn the_rota_grid_places_each_shift_in_its_week_and_day_and_shows_its_problem() {
+    use offer_compare::engine::Issue;
+    use offer_compare::ui::state::Action;
+    use offer_compare::ui::{RotaGrid, RotaGridProps};
+    use std::cell::RefCell;
+    let root = fresh_root();
+    let selected = Rc::new(RefCell::new(None));
+    let actions = Rc::new(RefCell::new(Vec::new()));
+    let (sel, act) = (selected.clone(), actions.clone());
+    yew::Renderer::<RotaGrid>::with_root_and_props(
+        root.clone(),
+        RotaGridProps {
+            rota: Rc::new(small_rota()),
+            issues: Rc::new(vec![Issue {
+                path: "rotas[0].shifts[1].minutes".into(),
+                message: "a worked shift lasts at most 24 hours".into(),
+            }]),
+            selected: Some(0),
+            on_select: yew::Callback::from(move |i| *sel.borrow_mut() = i),
+            add: yew::Callback::from(|(week, day)| {
+                offer_compare::ui::rota_edits::built_in_templates()[0].shift(week, day)
+            }),
+            on_action: yew::Callback::from(move |a: Action| act.borrow_mut().push(a)),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let text = |selector: &str| {
+        root.query_selector(selector)
+            .expect("query")
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    let rows = root.query_selector_all("tbody tr").expect("query");
+    assert_eq!(rows.length(), 2);
+    // Week 1 Monday is the second cell of the first row; week 2 Sunday the last of the second.
+    assert!(text("tbody tr:nth-child(1) td:nth-of-type(1)").contains("09:00–17:00"));
+    assert!(
+        text("tbody tr:nth-child(2) td:nth-of-type(7)").contains("17:00–09:00 next day on call")
+    );
+    assert!(text("tbody tr:nth-child(1) td:nth-of-type(6)").contains("20:00–02:00 +2 days"));
+    // The engine's message sits at its shift, and is tied to it for screen readers.
+    assert_eq!(
+        text("#shift-1-error"),
+        "a worked shift lasts at most 24 hours"
+    );
+    let chip = root
+        .query_selector("#shift-1")
+        .expect("query")
+        .expect("chip");
+    assert_eq!(
+        chip.get_attribute("aria-describedby").as_deref(),
+        Some("shift-1-error")
+    );
+    assert_eq!(
+        root.query_selector_all(".shift-invalid")
+            .expect("query")
+            .length(),
+        1
+    );
+    assert_eq!(
+        root.query_selector("#shift-0")
+            .expect("query")
+            .expect("chip")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    // Clicking a shift selects it; "+" adds the template's shift on that day.
+    use wasm_bindgen::JsCast;
+    chip.dyn_ref::<web_sys::HtmlElement>()
+        .expect("button")
+        .click();
+    assert_eq!(*selected.borrow(), Some(1));
+    let add = root
+        .query_selector("button[aria-label='Add a shift on week 2 Wed']")
+        .expect("query")
+        .expect("add button");
+    add.dyn_ref::<web_sys::HtmlElement>()
+        .expect("button")
+        .click();
+    let added = match actions.borrow().first() {
+        Some(Action::EditRota(offer_compare::ui::rota_edits::RotaEdit::Add(shift))) => {
+            shift.clone()
+        }
+        other => panic!("expected an added shift, got {other:?}"),
+    };
+    assert_eq!(
+        (
+            added.week,
+            added.day,
+            added.start.to_string(),
+            added.minutes
+        ),
+        (
+            2,
+            offer_compare::engine::time::Weekday::Wed,
+            "09:00".into(),
+            480
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+async fn pasting_previews_both_shapes_lists_bad_rows_and_imports_only_when_asked() {
+    use offer_compare::ui::rota_edits::RotaEdit;
+    use offer_compare::ui::state::Action;
+    use offer_compare::ui::{PasteImport, PasteImportProps};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+    let root = fresh_root();
+    let actions = Rc::new(RefCell::new(Vec::new()));
+    let act = actions.clone();
+    yew::Renderer::<PasteImport>::with_root_and_props(
+        root.clone(),
+        PasteImportProps {
+            on_action: yew::Callback::from(move |a: Action| act.borrow_mut().push(a)),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let paste = |text: &str| {
+        let area: web_sys::HtmlTextAreaElement = root
+            .query_selector("#paste-text")
+            .expect("query")
+            .expect("textarea")
+            .dyn_into()
+            .expect("textarea");
+        area.set_value(text);
+        let event = web_sys::InputEvent::new("input").expect("event");
+        area.dispatch_event(&event).expect("dispatch");
+    };
+    let click = |selector: &str| {
+        let found = root.query_selector_all("button").expect("query");
+        for i in 0..found.length() {
+            let b: web_sys::HtmlElement = found.get(i).expect("node").dyn_into().expect("button");
+            if b.text_content().unwrap_or_default().starts_with(selector) {
+                b.click();
+                return;
+            }
+        }
+        panic!("no button {selector}");
+    };
+    let status = || {
+        root.query_selector(".paste-preview")
+            .expect("query")
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+
+    // List shape, one bad row.
+    paste("week\tday\tstart\tend\tlabel\n1\tMon\t08:00\t20:30\tlong day\n1\tTue\t25:00\t08:00\tnight\n2\tSat\t20:00\t08:30\tnight\n");
+    yew::scheduler::flush().await;
+    click("Preview");
+    yew::scheduler::flush().await;
+    let shown = status();
+    assert!(
+        shown.contains("Read as one row per shift: 2 shifts over 2 weeks."),
+        "{shown}"
+    );
+    assert!(shown.contains("Row 3: "), "{shown}");
+    assert!(shown.contains("25:00"), "{shown}");
+    assert!(
+        actions.borrow().is_empty(),
+        "nothing is imported before confirming"
+    );
+
+    // Grid shape with a legend.
+    paste("Week\tMon\tTue\tWed\tThu\tFri\tSat\tSun\n1\tLD\tLD\tOFF\tN\tN\t\t\n2\tD\tD\tD\tD\tD\tOFF\tOFF\n\nLegend\nLD\t08:00\t20:30\tlong day\nN\t20:00\t08:00\tnight\n");
+    yew::scheduler::flush().await;
+    click("Preview");
+    yew::scheduler::flush().await;
+    let shown = status();
+    assert!(
+        shown.contains("Read as a grid of weeks and days: 9 shifts over 2 weeks."),
+        "{shown}"
+    );
+    click("Import 9 shifts");
+    yew::scheduler::flush().await;
+    match actions.borrow().as_slice() {
+        [Action::EditRota(RotaEdit::Replace { weeks: 2, shifts })] => {
+            assert_eq!(shifts.len(), 9);
+            let night = shifts
+                .iter()
+                .find(|s| s.label.as_deref() == Some("night"))
+                .expect("a night");
+            assert_eq!(
+                (night.start.to_string(), night.minutes),
+                ("20:00".into(), 720)
+            );
+        }
+        other => panic!("expected one import, got {other:?}"),
+    }
+    assert!(root
+        .query_selector(".paste-preview")
+        .expect("query")
+        .is_none());
+}

@@ -10,6 +10,7 @@ mod column_details;
 mod job_form;
 mod method_and_sources;
 mod offer_columns;
+mod paste_import;
 mod pay_chart;
 mod rest_chart;
 mod results_table;
@@ -27,7 +28,9 @@ pub mod timeline_geometry;
 pub use app::App;
 pub use column_details::{ColumnDetails, ColumnDetailsProps};
 pub use job_form::{JobForm, JobFormProps};
+pub use paste_import::{PasteImport, PasteImportProps};
 pub use results_table::{ResultsTable, ResultsTableProps};
+pub use rota_grid::{RotaGrid, RotaGridProps};
 
 /// Mounts the app into `#app` (or the body when that element is missing).
 #[cfg(target_arch = "wasm32")]

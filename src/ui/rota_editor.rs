@@ -1,6 +1,7 @@
 //! "Edit the rota": the cycle grid, the selected shift's form, templates and
 //! quick patterns, and (always visible) the rota's summary figures.
 
+use super::paste_import::PasteImport;
 use super::rota_edits::{RotaEdit, Template};
 use super::rota_grid::RotaGrid;
 use super::shift_form::ShiftForm;
@@ -217,6 +218,7 @@ pub fn RotaEditor(props: &RotaEditorProps) -> Html {
                     <ShiftForm index={i} {shift} weeks={rota.weeks} on_action={props.on_action.clone()} {on_close} {on_save_template} />
                 }
             </details>
+            <PasteImport on_action={props.on_action.clone()} />
         </section>
     }
 }

@@ -122,10 +122,7 @@ mod tests {
         let b = blocks(&timeline);
         assert_eq!(b.len(), 2);
         // Sunday 20:00 of week 2: row 2, 4 hours before the right edge.
-        assert_eq!(
-            (b[0].x, b[0].y, b[0].width),
-            (68_333, ROW_HEIGHT, 1_666)
-        );
+        assert_eq!((b[0].x, b[0].y, b[0].width), (68_333, ROW_HEIGHT, 1_666));
         assert_eq!((b[1].x, b[1].y, b[1].width), (0, 0, 3_333));
         assert!(b.iter().all(|x| x.breached && x.shift == 3));
         assert_eq!(units(68_333), "683.33");
