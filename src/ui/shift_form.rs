@@ -6,7 +6,7 @@ use super::rota_edits::{RotaEdit, Template};
 use super::rota_grid::shift_times;
 use super::state::Action;
 use super::text_field::TextField;
-use crate::engine::rota::{Shift, ShiftKind};
+use crate::engine::rota::{Shift, ShiftKind, WorkBlock};
 use crate::engine::time::{ClockTime, Weekday};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -57,6 +57,53 @@ pub fn parse_length(text: &str) -> Result<u32, String> {
         Some(m) if m <= 7 * 24 * 60 => Ok(m),
         _ => Err(bad()),
     }
+}
+
+/// Parses expected work in an on-call period: `19:00-21:00, 02:00-03:30`.
+/// Blocks are read in order, each starting at the next time of day after the
+/// previous block (the first after the period's start), so a weekend on-call
+/// can list `10:00-12:00` once per day.
+pub fn parse_expected_work(text: &str, shift: &Shift) -> Result<Vec<WorkBlock>, String> {
+    let mut blocks = Vec::new();
+    let mut after = 0u64;
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let bad = || format!("'{part}' is not a block of work: write start-end, e.g. 19:00-21:00");
+        let (a, b) = part.split_once(['-', '–']).ok_or_else(bad)?;
+        let (a, b) = (
+            ClockTime::parse(a)?.minutes(),
+            ClockTime::parse(b)?.minutes(),
+        );
+        let start_of_day = shift.start.minutes();
+        // Minutes from the period's start to the next `a` at or after `after`.
+        let mut offset = (a + 1440 - start_of_day) % 1440;
+        while offset < after {
+            offset += 1440;
+        }
+        let length = if b > a { b - a } else { b + 1440 - a };
+        if offset + length > u64::from(shift.minutes) {
+            return Err(format!("{part} does not fit inside the on-call period"));
+        }
+        blocks.push(WorkBlock {
+            offset_minutes: offset as u32,
+            minutes: length as u32,
+        });
+        after = offset + length;
+    }
+    Ok(blocks)
+}
+
+/// Expected work as [`parse_expected_work`] reads it.
+fn expected_work_text(shift: &Shift) -> String {
+    let clock = |m: u64| format!("{:02}:{:02}", (m % 1440) / 60, m % 60);
+    shift
+        .expected_work
+        .iter()
+        .map(|b| {
+            let start = shift.start.minutes() + u64::from(b.offset_minutes);
+            format!("{}-{}", clock(start), clock(start + u64::from(b.minutes)))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "8:00", "12:30".
@@ -169,6 +216,11 @@ pub fn ShiftForm(props: &ShiftFormProps) -> Html {
                     <option value="resident_on_call" selected={x.kind == ShiftKind::ResidentOnCall}>{ "Resident on call (2002 contract)" }</option>
                 </select>
             </div>
+            if x.kind != ShiftKind::Worked {
+                <TextField id="shift-expected" label="Expected work" value={expected_work_text(x)} on_action={props.on_action.clone()}
+                    hint="blocks of work you expect during the on-call period, e.g. 19:00-21:00, 02:00-03:00 (in order; each after the one before)"
+                    parse={field(|t, x| { x.expected_work = parse_expected_work(t, x)?; Ok(()) })} />
+            }
             <TextField id="shift-label" label="Label" hint="optional: long day, night…" value={x.label.clone().unwrap_or_default()}
                 on_action={props.on_action.clone()}
                 parse={field(|t, x| {
@@ -183,5 +235,49 @@ pub fn ShiftForm(props: &ShiftFormProps) -> Html {
                 <button type="button" onclick={done}>{ "Done" }</button>
             </div>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_and_expected_work_are_read_exactly() {
+        assert_eq!(parse_length("12:30"), Ok(750));
+        assert_eq!(parse_length("12.5"), Ok(750));
+        assert!(parse_length("8.33").is_err());
+        assert!(parse_length("-1").is_err());
+        assert!(parse_length("ab").is_err());
+        let on_call: Shift = serde_json::from_str(
+            r#"{"week": 1, "day": "fri", "start": "17:00", "minutes": 3840, "kind": "non_resident_on_call"}"#,
+        )
+        .unwrap();
+        // Friday 17:00 to Monday 09:00: an evening block, then a morning block each day.
+        let blocks = parse_expected_work(
+            "19:00-21:00, 10:00-12:00, 10:00–12:00, 02:00-03:00",
+            &on_call,
+        )
+        .unwrap();
+        let got: Vec<(u32, u32)> = blocks
+            .iter()
+            .map(|b| (b.offset_minutes, b.minutes))
+            .collect();
+        assert_eq!(got, [(120, 120), (1020, 120), (2460, 120), (3420, 60)]);
+        let with = Shift {
+            expected_work: blocks,
+            ..on_call.clone()
+        };
+        assert_eq!(
+            expected_work_text(&with),
+            "19:00-21:00, 10:00-12:00, 10:00-12:00, 02:00-03:00"
+        );
+        assert!(
+            parse_expected_work("10:00-12:00, 10:00-12:00, 10:00-12:00", &on_call)
+                .unwrap_err()
+                .contains("does not fit")
+        );
+        assert!(parse_expected_work("7pm", &on_call).is_err());
+        assert_eq!(parse_expected_work("", &on_call), Ok(vec![]));
     }
 }

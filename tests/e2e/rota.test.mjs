@@ -104,6 +104,17 @@ test('bad shift input stays at the shift, results go stale, Ctrl+Z outside text 
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => !document.querySelector('.stale-note') && document.querySelectorAll('.shift-invalid').length === 0);
   assert.deepEqual(await readFigures(page), before);
+  // An on-call period takes expected work, which counts as work.
+  const work = () => page.getAttribute('[data-offer="may-2016"][data-line="rest:average_weekly_work"]', 'data-value');
+  await page.click('#shift-0');
+  await page.selectOption('#shift-kind', 'non_resident_on_call');
+  await page.waitForFunction(() => document.querySelector('#shift-0').textContent.includes('on call'));
+  const none = await work();
+  await page.fill('#shift-expected', '10:00-12:00');
+  await page.waitForFunction((v) => document.querySelector('[data-offer="may-2016"][data-line="rest:average_weekly_work"]').dataset.value !== v, none);
+  assert.equal(Math.round((Number(await work()) - Number(none)) * 100), 25, 'two hours in an 8-week cycle is a quarter of an hour a week');
+  await page.fill('#shift-expected', '23:00-01:00');
+  assert.match(await page.locator('#shift-expected-error').innerText(), /does not fit/);
   assert.deepEqual(consoleErrors, []);
 });
 
