@@ -176,6 +176,18 @@ fn share_panel(state: &UseReducerHandle<State>, link: &str) -> Html {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::start(&browser::fragment()));
+    // After the render that shows new results has been committed to the page
+    // (first among the effects, so later ones are not counted).
+    use_effect_with(state.shown.clone(), |_| mark("oc-rendered"));
+    // One callback for the life of the page, so components whose other props
+    // did not change are not rendered again.
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| {
+            mark("oc-dispatch");
+            dispatcher.dispatch(action);
+        })
+    };
     // The share link for the scenario on screen, made after rendering so the
     // results never wait for it; the address bar follows it.
     let link = use_state(String::new);
@@ -232,15 +244,6 @@ pub fn App() -> Html {
             .collect::<Vec<_>>()
     });
     let rota_presets = use_memo((), |_| presets::rota_presets());
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |action: Action| {
-            mark("oc-dispatch");
-            state.dispatch(action);
-        })
-    };
-    // After the render that shows new results has been committed to the page.
-    use_effect_with(state.shown.clone(), |_| mark("oc-rendered"));
     let scenario = state.scenario.clone();
     let rota = scenario.rotas.first().cloned().map(Rc::new);
     let rota_id = rota.as_ref().map(|r| r.id.clone()).unwrap_or_default();

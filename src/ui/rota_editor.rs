@@ -156,22 +156,21 @@ pub fn RotaEditor(props: &RotaEditorProps) -> Html {
         .iter()
         .map(|d| (d.short_name().into(), d.short_name().into()))
         .collect();
-    let add = {
-        let template = template.clone();
-        Callback::from(move |(week, day): (u8, Weekday)| {
-            template
-                .as_ref()
-                .map(|t| t.shift(week, day))
-                .unwrap_or_else(|| super::rota_edits::built_in_templates()[0].shift(week, day))
-        })
-    };
+    // Kept the same between renders so the grid is drawn again only when the
+    // rota, its problems, the selection or the template change.
+    let add = use_callback(template.clone(), |(week, day): (u8, Weekday), template| {
+        template
+            .as_ref()
+            .map(|t| t.shift(week, day))
+            .unwrap_or_else(|| super::rota_edits::built_in_templates()[0].shift(week, day))
+    });
     let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |i: Option<usize>| selected.set(i))
+        let selected = selected.setter();
+        use_callback((), move |i: Option<usize>, _| selected.set(i))
     };
     let on_close = {
-        let selected = selected.clone();
-        Callback::from(move |()| selected.set(None))
+        let selected = selected.setter();
+        use_callback((), move |(), _| selected.set(None))
     };
     let on_save_template = props.on_action.reform(Action::SaveTemplate);
     let form = selected.and_then(|i| rota.shifts.get(i).map(|x| (i, x.clone())));

@@ -5,7 +5,7 @@
 use super::timeline_geometry::{blocks, pay_class, pay_name, units, GUTTER, ROW_HEIGHT, ROW_WIDTH};
 use crate::engine::compare::Comparison;
 use crate::engine::scenario::Scenario;
-use crate::engine::timeline::{timeline, PayClass};
+use crate::engine::timeline::{timeline, PayClass, Timeline};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -61,12 +61,6 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
             )
         })
     };
-    let height = u32::from(t.weeks) * ROW_HEIGHT;
-    let breached = t.shifts.iter().filter(|s| !s.breaches.is_empty()).count();
-    let description = format!(
-        "{} shifts over {} weeks under {}; {} involved in a breached limit. The list below gives each shift's hours by how they are paid.",
-        t.shifts.len(), t.weeks, column.offer_name, breached
-    );
     html! {
         <section class="rota-timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ "Rota timeline" }</h2>
@@ -76,6 +70,36 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
                     { for columns.iter().map(|c| html! { <option value={c.id.clone()} selected={c.id == column.id}>{ &c.offer_name }</option> }) }
                 </select>
             </div>
+            <TimelineChart timeline={Rc::new(t)} offer={column.offer_name.clone()}
+                rota={props.scenario.rotas.first().map(|r| r.name.clone()).unwrap_or_default()} />
+        </section>
+    }
+}
+
+/// Props of [`TimelineChart`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineChartProps {
+    /// What to draw (compared by value: an edit that changes no shift or pay
+    /// class does not draw the chart again).
+    pub timeline: Rc<Timeline>,
+    /// The offer it is paid under.
+    pub offer: AttrValue,
+    /// The rota's name.
+    pub rota: AttrValue,
+}
+
+/// The chart, its key and its text version.
+#[component]
+fn TimelineChart(props: &TimelineChartProps) -> Html {
+    let t = &props.timeline;
+    let height = u32::from(t.weeks) * ROW_HEIGHT;
+    let breached = t.shifts.iter().filter(|s| !s.breaches.is_empty()).count();
+    let description = format!(
+        "{} shifts over {} weeks under {}; {} involved in a breached limit. The list below gives each shift's hours by how they are paid.",
+        t.shifts.len(), t.weeks, props.offer, breached
+    );
+    html! {
+        <>
             <ul class="timeline-key">
                 { for CLASSES.iter().map(|&p| html! {
                     <li><svg width="24" height="14" aria-hidden="true"><rect width="24" height="14" class={pay_class(p)} /></svg>{ pay_name(p) }</li>
@@ -85,7 +109,7 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
             <div class="table-scroll">
                 <svg class="timeline" viewBox={format!("0 0 {} {}", GUTTER + ROW_WIDTH, height + 14)} role="img"
                     aria-labelledby="timeline-title timeline-desc" preserveAspectRatio="xMinYMin meet">
-                    <title id="timeline-title">{ format!("Timeline of {} paid as under {}", props.scenario.rotas.first().map(|r| r.name.as_str()).unwrap_or(""), column.offer_name) }</title>
+                    <title id="timeline-title">{ format!("Timeline of {} paid as under {}", props.rota, props.offer) }</title>
                     <desc id="timeline-desc">{ &description }</desc>
                     <defs>
                         <pattern id="hatch-night" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -102,7 +126,7 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
                         <text x={(GUTTER + i as u32 * ROW_WIDTH / 7 + 2).to_string()} y={(height + 12).to_string()} class="day-label">{ *d }</text>
                     }) }
                     <g transform={format!("translate({GUTTER} 0)")}>
-                        { for blocks(&t).iter().map(|b| html! {
+                        { for blocks(t).iter().map(|b| html! {
                             <rect x={units(b.x)} y={(b.y + 2).to_string()} width={units(b.width)} height={(ROW_HEIGHT - 4).to_string()}
                                 class={classes!(pay_class(b.pay), b.breached.then_some("breached"))} />
                         }) }
@@ -122,6 +146,6 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
                     }) }
                 </ul>
             </details>
-        </section>
+        </>
     }
 }
