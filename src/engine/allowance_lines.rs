@@ -121,7 +121,7 @@ pub(super) fn allowance_lines(
 /// meet, where `weeks` may be scaled (full-time-equivalent frequency).
 fn band_for(bands: &[FrequencyBand], count: u64, weeks: Fraction) -> Option<&FrequencyBand> {
     let mut sorted: Vec<&FrequencyBand> = bands.iter().collect();
-    sorted.sort_by_key(|b| b.at_least.one_in);
+    super::sort::sort_by_key(&mut sorted, |b| b.at_least.one_in);
     sorted.into_iter().find(|b| {
         // count / weeks ≥ 1 / N  ⇔  count × N × den ≥ weeks.num (exactly).
         let lhs = Decimal::from(count)

@@ -20,6 +20,7 @@ pub mod rota;
 pub mod rounding;
 pub mod scenario;
 pub mod shift_rules;
+pub(crate) mod sort;
 pub mod time;
 pub mod timeline;
 mod totals;

@@ -118,7 +118,7 @@ impl UpliftMap {
             .flat_map(|(_, iv)| [iv.start, iv.end])
             .collect();
         cuts.extend([0, WEEK]);
-        cuts.sort_unstable();
+        super::sort::sort(&mut cuts);
         cuts.dedup();
         let mut segments: Vec<WeekSegment> = Vec::new();
         for pair in cuts.windows(2) {
@@ -128,7 +128,7 @@ impl UpliftMap {
                 .filter(|(_, iv)| iv.start <= span.start && span.end <= iv.end)
                 .map(|(i, _)| *i)
                 .collect();
-            active.sort_unstable();
+            super::sort::sort(&mut active);
             active.dedup();
             let Some((uplift, attributed)) = combine_uplifts(windows, &active, combine) else {
                 continue;

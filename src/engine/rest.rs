@@ -115,14 +115,14 @@ impl RestFacts {
                 }
             })
             .collect();
-        periods.sort_by_key(|p| (p.span.start, p.shift));
+        super::sort::sort_by_key(&mut periods, |p| (p.span.start, p.shift));
         let mut work: Vec<(Interval, usize)> = rota
             .shifts
             .iter()
             .enumerate()
             .flat_map(|(i, s)| s.work_intervals().map(move |w| (w, i)))
             .collect();
-        work.sort();
+        super::sort::sort(&mut work);
         let mut facts = RestFacts {
             periods,
             work: work.iter().map(|(w, _)| *w).collect(),

@@ -175,7 +175,7 @@ pub fn column_timeline(offer: &Offer, rota: &Rota, result: &ColumnResult) -> Opt
                 .unwrap_or_default(),
         });
     }
-    shifts.sort_by_key(|s| (s.start_minute, s.index));
+    super::sort::sort_by_key(&mut shifts, |s| (s.start_minute, s.index));
     Some(Timeline {
         weeks: rota.weeks,
         shifts,
@@ -306,10 +306,10 @@ impl<'a> Drawer<'a> {
         self.pieces.clear();
         self.pieces.extend(pieces);
         // Expected-work blocks may be listed in any order; their pieces follow that order.
-        self.pieces.sort_by_key(|p| p.span.start);
+        super::sort::sort_by_key(&mut self.pieces, |p| p.span.start);
         self.work.clear();
         self.work.extend(shift.work_intervals());
-        self.work.sort();
+        super::sort::sort(&mut self.work);
         if !tiles(&self.pieces, &self.work) {
             return None;
         }

@@ -199,7 +199,7 @@ fn validate_work_blocks(shift: &super::rota::Shift, at: &str, issues: &mut Issue
     }
     let mut end_of_previous = 0u64;
     let mut blocks: Vec<_> = shift.expected_work.iter().enumerate().collect();
-    blocks.sort_by_key(|(_, b)| b.offset_minutes);
+    super::sort::sort_by_key(&mut blocks, |(_, b)| b.offset_minutes);
     for (j, block) in blocks {
         let start = u64::from(block.offset_minutes);
         let end = start + u64::from(block.minutes);
@@ -218,7 +218,7 @@ fn validate_work_blocks(shift: &super::rota::Shift, at: &str, issues: &mut Issue
 /// Shifts sorted by start overlap iff some shift ends after the next one
 /// starts; the last is compared with the first of the next cycle.
 fn check_overlaps(placed: &mut [(Interval, usize)], cycle: u64, path: &str, issues: &mut Issues) {
-    placed.sort();
+    super::sort::sort(placed);
     for pair in placed.windows(2) {
         let ((a, i), (b, j)) = (pair[0], pair[1]);
         if a.end > b.start {
@@ -454,7 +454,7 @@ fn covered(offer: &Offer) -> String {
         .iter()
         .map(|p| format!("{} to {}", p.from, p.until))
         .collect();
-    spans.sort();
+    super::sort::sort(&mut spans);
     if spans.is_empty() {
         "no dates".into()
     } else {

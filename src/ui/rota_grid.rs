@@ -64,7 +64,7 @@ pub fn RotaGrid(props: &RotaGridProps) -> Html {
             .enumerate()
             .filter(|(_, x)| x.week == week && x.day == day)
             .collect();
-        shifts.sort_by_key(|(_, x)| x.start);
+        crate::engine::sort::sort_by_key(&mut shifts, |(_, x)| x.start);
         let add = {
             let (on_action, add) = (props.on_action.clone(), props.add.clone());
             Callback::from(move |_: MouseEvent| {
