@@ -1,7 +1,7 @@
 //! The pay chart: one stacked bar per offer, drawn from [`super::chart_geometry`],
 //! with a title, a description and a table giving the same numbers.
 
-use super::chart_geometry::{height, pay_bars, Group, WIDTH};
+use super::chart_geometry::{fixed2, height, pay_bars, whole, Group, WIDTH};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::format_pounds;
 use std::rc::Rc;
@@ -27,18 +27,18 @@ pub fn PayChart(props: &PayChartProps) -> Html {
     html! {
         <figure class="chart" aria-labelledby="pay-chart-title">
             <figcaption id="pay-chart-title">{ "Gross pay per year, by element" }</figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {h}")} role="img" aria-labelledby="pay-chart-svg-title pay-chart-desc"
+            <svg viewBox={format!("0 0 {} {}", whole(WIDTH), whole(h))} role="img" aria-labelledby="pay-chart-svg-title pay-chart-desc"
                 preserveAspectRatio="xMinYMin meet">
                 <title id="pay-chart-svg-title">{ "Gross pay per year, by element, for each offer" }</title>
                 <desc id="pay-chart-desc">{ description }</desc>
                 { for bars.iter().map(|b| html! {
                     <g>
-                        <text x="0" y={format!("{}", b.y + 13.0)} class="bar-label">
+                        <text x="0" y={whole(b.y + 13.0)} class="bar-label">
                             { format!("{} — {}", b.label, format_pounds(b.gross)) }
                         </text>
                         { for b.segments.iter().map(|s| html! {
-                            <rect x={format!("{:.2}", s.x)} y={format!("{:.2}", s.y)} width={format!("{:.2}", s.width)}
-                                height={format!("{:.2}", s.height)} class={s.group.class()}>
+                            <rect x={fixed2(s.x)} y={fixed2(s.y)} width={fixed2(s.width)}
+                                height={fixed2(s.height)} class={s.group.class()}>
                                 <title>{ format!("{}: {}", s.group.label(), format_pounds(s.amount)) }</title>
                             </rect>
                         }) }

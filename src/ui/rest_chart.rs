@@ -2,7 +2,7 @@
 //! each with a bar per offer, drawn from [`super::chart_geometry`], with a
 //! description and a table equivalent.
 
-use super::chart_geometry::{rest_panels, BAR, LABEL, WIDTH};
+use super::chart_geometry::{fixed2, rest_panels, whole, BAR, LABEL, WIDTH};
 
 /// Vertical step between bars: their labels sit inside them, so no label row.
 const STEP: f32 = BAR + 6.0;
@@ -30,15 +30,15 @@ pub fn RestChart(props: &RestChartProps) -> Html {
                 let description = panel.bars.iter().map(|(name, v, _)| format!("{name}: {}", format_figure(*v, panel.unit))).collect::<Vec<_>>().join("; ");
                 let title_id = format!("rest-panel-{p}");
                 html! {
-                    <svg viewBox={format!("0 0 {WIDTH} {h}")} role="img" aria-labelledby={title_id.clone()} preserveAspectRatio="xMinYMin meet">
+                    <svg viewBox={format!("0 0 {} {}", whole(WIDTH), whole(h))} role="img" aria-labelledby={title_id.clone()} preserveAspectRatio="xMinYMin meet">
                         <title id={title_id}>{ format!("{}. {description}", panel.label) }</title>
                         <text x="0" y="12" class="panel-label">{ &panel.label }</text>
                         { for panel.bars.iter().enumerate().map(|(i, (name, value, width))| {
                             let y = LABEL + i as f32 * STEP;
                             html! {
                                 <g>
-                                    <rect x="0" y={format!("{y:.2}")} width={format!("{width:.2}")} height={format!("{BAR:.2}")} class="seg-rest" />
-                                    <text x="4" y={format!("{:.2}", y + 15.0)} class="bar-value">{ format!("{name}: {}", format_figure(*value, panel.unit)) }</text>
+                                    <rect x="0" y={fixed2(y)} width={fixed2(*width)} height={fixed2(BAR)} class="seg-rest" />
+                                    <text x="4" y={fixed2(y + 15.0)} class="bar-value">{ format!("{name}: {}", format_figure(*value, panel.unit)) }</text>
                                 </g>
                             }
                         }) }
