@@ -217,7 +217,12 @@ pub fn origins(scenario: &Scenario) -> Vec<String> {
 
 /// The JSON value of [`scenario_to_json`], with a given library of presets.
 pub fn scenario_to_value_in(scenario: &Scenario, library: &Library) -> serde_json::Value {
-    let Ok(mut value) = serde_json::to_value(scenario) else {
+    // Through text rather than `to_value`: the model's serializer is then the
+    // text one already in the bundle, not a second one building values (the
+    // same value either way; ~3 KB smaller compressed).
+    let Ok(mut value) = serde_json::to_string(scenario)
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text))
+    else {
         return serde_json::Value::Null;
     };
     let offer_keys: Vec<Option<&str>> = scenario
@@ -297,4 +302,30 @@ pub fn comparison_to_json(comparison: &Comparison) -> String {
         comparison,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_through_text_is_the_value_to_value_gives() {
+        let mut texts = vec![crate::DEFAULT_SCENARIO];
+        texts.push(include_str!("../../examples/inline-offers.json"));
+        for text in texts {
+            let scenario = scenario_from_json(text).unwrap();
+            let through_text: serde_json::Value =
+                serde_json::from_str(&serde_json::to_string(&scenario).unwrap()).unwrap();
+            assert_eq!(through_text, serde_json::to_value(&scenario).unwrap());
+        }
+        fn same<T: Serialize>(item: &T) {
+            let through_text: serde_json::Value =
+                serde_json::from_str(&serde_json::to_string(item).unwrap()).unwrap();
+            assert_eq!(through_text, serde_json::to_value(item).unwrap());
+        }
+        let library = crate::presets::library();
+        library.offers.iter().for_each(|e| same(&e.item));
+        library.rotas.iter().for_each(|e| same(&e.item));
+        assert!(!library.offers.is_empty() && !library.rotas.is_empty());
+    }
 }
