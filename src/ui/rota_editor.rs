@@ -85,10 +85,14 @@ fn summary(rota: &Rota, comparison: Option<&Comparison>) -> Html {
     let Some(column) = comparison.and_then(|c| c.columns.first()) else {
         return html! {};
     };
-    let metric = |id: &str| column.metric(id).map(|m| format_figure(m.value, m.unit));
+    let metric = |id: &str| {
+        column
+            .metric(&format!("rest:{id}"))
+            .map(|m| format_figure(m.value, m.unit))
+    };
     let weeks = Decimal::from(rota.weeks);
     let weekends = column
-        .metric("weekends_off")
+        .metric("rest:weekends_off")
         .map(|m| weeks - m.value)
         .unwrap_or_default();
     let one_in = if weekends.is_zero() {
@@ -98,7 +102,7 @@ fn summary(rota: &Rota, comparison: Option<&Comparison>) -> Html {
         format!("{weekends} of {weeks} weekends worked (1 in {n})")
     };
     let items = [
-        metric("average_weekly_work").map(|v| format!("average {v} of work a week")),
+        metric("average_weekly_work").map(|v| format!("{v} of work on average")),
         Some(one_in),
         metric("nights").map(|v| format!("{v} nights")),
         metric("longest_shift").map(|v| format!("longest shift {v}")),

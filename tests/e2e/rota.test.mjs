@@ -118,6 +118,17 @@ test('bad shift input stays at the shift, results go stale, Ctrl+Z outside text 
   assert.deepEqual(consoleErrors, []);
 });
 
+test('the rota summary is always visible and says what the engine measured', TIMEOUT, async (t) => {
+  const { page } = await open(t);
+  // fy2-medical@1: 8 weeks, weekends worked in weeks 4 and 7, 7 nights, 12.5-hour longest shift.
+  const summary = await page.locator('.rota-summary').innerText();
+  assert.match(summary, /2 of 8 weekends worked \(1 in 4\)/);
+  assert.match(summary, /7 nights/);
+  assert.match(summary, /longest shift 12\.5/);
+  assert.match(summary, /44\.63 h\/week of work on average/);
+  assert.match(summary, /shortest rest/);
+});
+
 test('the timeline patterns each hour by how the chosen offer pays it and outlines breaches', TIMEOUT, async (t) => {
   const { page } = await open(t);
   await page.selectOption('#timeline-offer', 'may-2016');
