@@ -6,6 +6,7 @@ mod base64url;
 pub mod csv;
 pub mod json;
 mod json_path;
+pub mod keep;
 pub mod link;
 mod lz;
 pub mod paste;

@@ -1,0 +1,199 @@
+//! Keeping work (issue #12): saved comparisons and the autosave over a store,
+//! with a full store, a store that refuses everything, corrupted items and
+//! items from another format version.
+
+use offer_compare::codec::json::scenario_from_json;
+use offer_compare::codec::keep::{
+    autosave, delete, duplicate, list, open, rename, restore, save, MemoryStore, Store, StoreError,
+    AUTOSAVE_KEY, SAVED_PREFIX,
+};
+use offer_compare::engine::compare::compare;
+use offer_compare::engine::scenario::Scenario;
+
+const INLINE: &str = include_str!("../examples/inline-offers.json");
+
+fn default() -> Scenario {
+    scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap()
+}
+
+fn gross(s: &Scenario) -> Vec<String> {
+    compare(s)
+        .unwrap()
+        .columns
+        .iter()
+        .map(|c| c.gross_annual().to_string())
+        .collect()
+}
+
+/// A store whose every call fails, as `localStorage` does in some private modes.
+struct Refusing;
+
+impl Store for Refusing {
+    fn get(&self, _: &str) -> Result<Option<String>, StoreError> {
+        Err(StoreError("storage is disabled".into()))
+    }
+    fn set(&mut self, _: &str, _: &str) -> Result<(), StoreError> {
+        Err(StoreError("storage is disabled".into()))
+    }
+    fn remove(&mut self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError("storage is disabled".into()))
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Err(StoreError("storage is disabled".into()))
+    }
+}
+
+#[test]
+fn two_comparisons_are_kept_apart_and_reopen_to_the_penny() {
+    let mut store = MemoryStore::default();
+    let a = default();
+    let b = scenario_from_json(INLINE).unwrap();
+    let first = save(&mut store, "  Strike, FY2  ", &a, "2026-11-25T10:00:00Z").unwrap();
+    let second = save(&mut store, "Inline", &b, "2026-11-25T11:00:00Z").unwrap();
+    assert_eq!(
+        (first.id.as_str(), first.name.as_str()),
+        ("1", "Strike, FY2")
+    );
+    assert_eq!(second.id, "2");
+    let (saved, unreadable) = list(&store).unwrap();
+    assert!(unreadable.is_empty());
+    // Newest first, with their dates.
+    let names: Vec<(&str, &str)> = saved
+        .iter()
+        .map(|s| (s.name.as_str(), s.saved_at.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Inline", "2026-11-25T11:00:00Z"),
+            ("Strike, FY2", "2026-11-25T10:00:00Z")
+        ]
+    );
+    assert_eq!(open(&store, "1").unwrap(), a);
+    assert_eq!(gross(&open(&store, "2").unwrap()), gross(&b));
+    // Presets are stored by name, custom offers in full.
+    let stored = store.get(&format!("{SAVED_PREFIX}1")).unwrap().unwrap();
+    assert!(stored.contains("\"tcs-2016@1\""), "{stored}");
+    // Rename, duplicate, delete.
+    rename(&mut store, "1", "April 2016").unwrap();
+    let copy = duplicate(&mut store, "1", "April 2016 (copy)", "2026-11-25T12:00:00Z").unwrap();
+    assert_eq!(copy.id, "3");
+    assert_eq!(open(&store, "3").unwrap(), a);
+    delete(&mut store, "1").unwrap();
+    let (saved, _) = list(&store).unwrap();
+    let names: Vec<&str> = saved.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["April 2016 (copy)", "Inline"]);
+    // A new item takes an unused id: nothing is overwritten.
+    assert_eq!(save(&mut store, "Again", &a, "t").unwrap().id, "1");
+    assert!(save(&mut store, "   ", &a, "t")
+        .unwrap_err()
+        .contains("name"));
+    assert!(rename(&mut store, "2", &"x".repeat(121))
+        .unwrap_err()
+        .contains("at most 120"));
+}
+
+#[test]
+fn a_corrupted_item_is_reported_and_the_others_still_open() {
+    let mut store = MemoryStore::default();
+    save(&mut store, "Good", &default(), "t1").unwrap();
+    store
+        .set(&format!("{SAVED_PREFIX}2"), "{\"name\": \"Half")
+        .unwrap();
+    store
+        .set(
+            &format!("{SAVED_PREFIX}3"),
+            r#"{"name": "From the future", "saved_at": "t3", "scenario": {"version": 2}}"#,
+        )
+        .unwrap();
+    let (saved, unreadable) = list(&store).unwrap();
+    let names: Vec<&str> = saved.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["From the future", "Good"]);
+    assert_eq!(unreadable.len(), 1);
+    assert_eq!(unreadable[0].id, "2");
+    assert!(
+        unreadable[0].reason.starts_with("it is damaged"),
+        "{}",
+        unreadable[0].reason
+    );
+    assert!(open(&store, "2").unwrap_err().starts_with("it is damaged"));
+    let future = open(&store, "3").unwrap_err();
+    assert!(
+        future.contains("format version 2 is not supported"),
+        "{future}"
+    );
+    assert_eq!(open(&store, "1").unwrap(), default());
+    // Saving again leaves the damaged item as it was.
+    let before = store.get(&format!("{SAVED_PREFIX}2")).unwrap();
+    assert_eq!(save(&mut store, "New", &default(), "t4").unwrap().id, "4");
+    assert_eq!(store.get(&format!("{SAVED_PREFIX}2")).unwrap(), before);
+    // And it can be deleted.
+    delete(&mut store, "2").unwrap();
+    assert!(list(&store).unwrap().1.is_empty());
+}
+
+#[test]
+fn an_item_written_by_an_older_app_version_opens() {
+    let mut store = MemoryStore::default();
+    let mut file: serde_json::Value = serde_json::from_str(INLINE).unwrap();
+    file["stamp"] = serde_json::json!({"app": "offer-compare 0.0.1", "format": 1});
+    let item =
+        serde_json::json!({"name": "Old", "saved_at": "2026-01-01T00:00:00Z", "scenario": file});
+    store
+        .set(&format!("{SAVED_PREFIX}7"), &item.to_string())
+        .unwrap();
+    assert_eq!(
+        gross(&open(&store, "7").unwrap()),
+        gross(&scenario_from_json(INLINE).unwrap())
+    );
+}
+
+#[test]
+fn a_full_store_refuses_a_save_and_loses_nothing() {
+    let mut store = MemoryStore::default();
+    save(&mut store, "First", &default(), "t1").unwrap();
+    store.capacity = Some(
+        store
+            .entries
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum::<usize>()
+            + 100,
+    );
+    let before = store.entries.clone();
+    let err = save(
+        &mut store,
+        "Second",
+        &scenario_from_json(INLINE).unwrap(),
+        "t2",
+    )
+    .unwrap_err();
+    assert!(err.contains("full"), "{err}");
+    assert_eq!(store.entries, before);
+    assert_eq!(open(&store, "1").unwrap(), default());
+}
+
+#[test]
+fn a_store_that_refuses_everything_gives_errors_not_panics() {
+    let mut store = Refusing;
+    assert!(save(&mut store, "x", &default(), "t")
+        .unwrap_err()
+        .contains("disabled"));
+    assert!(list(&store).is_err());
+    assert!(open(&store, "1").unwrap_err().contains("disabled"));
+    assert!(autosave(&mut store, &default()).is_err());
+    assert!(matches!(restore(&store), Some(Err(e)) if e.contains("disabled")));
+}
+
+#[test]
+fn the_autosave_restores_the_scenario_or_says_why_not() {
+    let mut store = MemoryStore::default();
+    assert!(restore(&store).is_none());
+    let b = scenario_from_json(INLINE).unwrap();
+    autosave(&mut store, &b).unwrap();
+    assert_eq!(restore(&store).unwrap().unwrap(), b);
+    store
+        .set(AUTOSAVE_KEY, "{\"version\": 1, \"title\": ")
+        .unwrap();
+    assert!(restore(&store).unwrap().is_err());
+}
