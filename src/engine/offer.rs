@@ -5,6 +5,7 @@ use super::date::Date;
 use super::fraction::Fraction;
 use super::rota::ShiftKind;
 use super::rounding::Rounding;
+use super::tagged::{self, field, required};
 use super::time::{ClockTime, Weekday};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -369,7 +370,7 @@ impl WeekendDefinition {
 }
 
 /// What a frequency condition counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "unit", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CountingUnit {
     /// Occurrences of the window itself with any work in them (the Feb 2016
@@ -420,7 +421,7 @@ pub struct ClockRange {
 }
 
 /// Which hours of a qualifying shift a shift rule enhances.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Extent {
     /// Every hour of the shift.
@@ -678,7 +679,7 @@ impl RunKind {
 }
 
 /// What a limit constrains, with its parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum LimitRule {
     /// Average weekly hours of work at most `hours`, over the whole cycle or the
@@ -941,4 +942,169 @@ impl Banding {
             .find(|s| s.band == band)
             .map(|s| s.rate)
     }
+}
+
+// Internally tagged enums are read by hand (`engine::tagged`): the same inputs
+// and messages as serde's derived code, a fraction of its size.
+
+impl<'de> Deserialize<'de> for CountingUnit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPE: tagged::Shape = tagged::Shape {
+            tag: "unit",
+            name: "CountingUnit",
+            variants: &["window_days_worked", "weekends_worked"],
+            fields: &[&[], &["definition"]],
+        };
+        tagged::decode(deserializer, &SHAPE, counting_unit)
+    }
+}
+
+fn counting_unit(tagged: tagged::Tagged) -> Result<CountingUnit, serde_json::Error> {
+    let variant = tagged.variant;
+    let mut definition = None;
+    tagged.each(&mut |_, v| {
+        definition = Some(field(v)?);
+        Ok(())
+    })?;
+    Ok(match variant {
+        0 => CountingUnit::WindowDaysWorked,
+        _ => CountingUnit::WeekendsWorked {
+            definition: required(definition, "definition")?,
+        },
+    })
+}
+
+impl<'de> Deserialize<'de> for Extent {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const SHAPE: tagged::Shape = tagged::Shape {
+            tag: "kind",
+            name: "Extent",
+            variants: &["whole_shift", "until", "normal_windows_only"],
+            fields: &[&[], &["time"], &[]],
+        };
+        tagged::decode(deserializer, &SHAPE, extent)
+    }
+}
+
+fn extent(tagged: tagged::Tagged) -> Result<Extent, serde_json::Error> {
+    let variant = tagged.variant;
+    let mut time = None;
+    tagged.each(&mut |_, v| {
+        time = Some(field(v)?);
+        Ok(())
+    })?;
+    Ok(match variant {
+        0 => Extent::WholeShift,
+        1 => Extent::Until {
+            time: required(time, "time")?,
+        },
+        _ => Extent::NormalWindowsOnly,
+    })
+}
+
+impl<'de> Deserialize<'de> for LimitRule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        tagged::decode(deserializer, &LIMIT_RULE, limit_rule)
+    }
+}
+
+// Field names, and their slots in `limit_rule`.
+const HOURS: &str = "hours";
+const REFERENCE_WEEKS: &str = "reference_weeks";
+const MINUTES: &str = "minutes";
+const INCLUDE_ON_CALL: &str = "include_on_call";
+const WEEKEND_MINUTES: &str = "weekend_minutes";
+const WHAT: &str = "what";
+const COUNT: &str = "count";
+const AFTER_RUN: &str = "after_run";
+const ONE_IN: &str = "one_in";
+
+const LIMIT_RULE: tagged::Shape = tagged::Shape {
+    tag: "kind",
+    name: "LimitRule",
+    variants: &[
+        "max_average_weekly_hours",
+        "max_average_weekly_duty",
+        "max_hours_in168",
+        "max_shift_length",
+        "max_consecutive",
+        "rest_after_run",
+        "min_rest_between_shifts",
+        "max_weekend_frequency",
+        "max_consecutive_weekends",
+    ],
+    fields: &[
+        &[HOURS, REFERENCE_WEEKS],
+        &[HOURS],
+        &[HOURS],
+        &[MINUTES, INCLUDE_ON_CALL, WEEKEND_MINUTES],
+        &[WHAT, COUNT],
+        &[WHAT, AFTER_RUN, MINUTES],
+        &[MINUTES],
+        &[ONE_IN],
+        &[COUNT],
+    ],
+};
+
+fn limit_rule(tagged: tagged::Tagged) -> Result<LimitRule, serde_json::Error> {
+    let variant = tagged.variant;
+    let names = LIMIT_RULE.fields[variant];
+    let mut hours = None;
+    let mut reference_weeks = None;
+    let mut include_on_call = false;
+    let mut weekend_minutes = None;
+    let mut what = None;
+    // minutes, count, after_run, one_in: the u32 fields.
+    let mut numbers: [Option<u32>; 4] = [None; 4];
+    tagged.each(&mut |i, v| {
+        match names[i] {
+            HOURS => hours = Some(rust_decimal::serde::str::deserialize(v)?),
+            REFERENCE_WEEKS => reference_weeks = field(v)?,
+            INCLUDE_ON_CALL => include_on_call = field(v)?,
+            WEEKEND_MINUTES => weekend_minutes = field(v)?,
+            WHAT => what = Some(field(v)?),
+            name => {
+                let slot = [MINUTES, COUNT, AFTER_RUN, ONE_IN]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap_or(0);
+                numbers[slot] = Some(field(v)?);
+            }
+        }
+        Ok(())
+    })?;
+    let [minutes, count, after_run, one_in] = numbers;
+    let hours = || required(hours, HOURS);
+    let minutes = || required(minutes, MINUTES);
+    Ok(match variant {
+        0 => LimitRule::MaxAverageWeeklyHours {
+            hours: hours()?,
+            reference_weeks,
+        },
+        1 => LimitRule::MaxAverageWeeklyDuty { hours: hours()? },
+        2 => LimitRule::MaxHoursIn168 { hours: hours()? },
+        3 => LimitRule::MaxShiftLength {
+            minutes: minutes()?,
+            include_on_call,
+            weekend_minutes,
+        },
+        4 => LimitRule::MaxConsecutive {
+            what: required(what, WHAT)?,
+            count: required(count, COUNT)?,
+        },
+        5 => LimitRule::RestAfterRun {
+            what: required(what, WHAT)?,
+            after_run: required(after_run, AFTER_RUN)?,
+            minutes: minutes()?,
+        },
+        6 => LimitRule::MinRestBetweenShifts {
+            minutes: minutes()?,
+        },
+        7 => LimitRule::MaxWeekendFrequency {
+            one_in: required(one_in, ONE_IN)?,
+        },
+        _ => LimitRule::MaxConsecutiveWeekends {
+            count: required(count, COUNT)?,
+        },
+    })
 }
