@@ -243,11 +243,11 @@ pub fn autosave(store: &mut dyn Store, scenario: &Scenario) -> Result<(), StoreE
     store.set(AUTOSAVE_KEY, &scenario_to_json(scenario))
 }
 
-/// The autosaved scenario, if any: or why it cannot be restored.
+/// The autosaved scenario, if any: or why it cannot be restored. A store that
+/// cannot be read has nothing to restore (saving will say it is unavailable).
 pub fn restore(store: &dyn Store) -> Option<Result<Scenario, String>> {
     match store.get(AUTOSAVE_KEY) {
-        Err(e) => Some(Err(e.0)),
-        Ok(None) => None,
+        Err(_) | Ok(None) => None,
         Ok(Some(text)) => Some(scenario_from_json(&text).map_err(|e| e.to_string())),
     }
 }

@@ -13,12 +13,14 @@ use super::results_table::ResultsTable;
 use super::rota_editor::RotaEditor;
 use super::rota_picker::RotaPicker;
 use super::rota_timeline::RotaTimeline;
+use super::saved_comparisons::SavedComparisons;
 use super::share_panel::SharePanel;
 use super::state::{is_link, open_link, Action, Notice, State};
 use crate::codec::csv::results_to_csv;
 use crate::codec::json::{
     origins, preset_key, scenario_from_json, scenario_to_json, MAX_SCENARIO_BYTES,
 };
+use crate::codec::keep;
 use crate::codec::link::{scenario_to_link, PREFIX};
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
 use crate::engine::Issue;
@@ -175,7 +177,8 @@ fn share_panel(state: &UseReducerHandle<State>, link: &str) -> Html {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::start(&browser::fragment()));
+    let state =
+        use_reducer(|| State::start(&browser::fragment(), keep::restore(&browser::BrowserStore)));
     // After the render that shows new results has been committed to the page
     // (first among the effects, so later ones are not counted).
     use_effect_with(state.shown.clone(), |_| mark("oc-rendered"));
@@ -227,6 +230,28 @@ pub fn App() -> Html {
         });
     }
     {
+        // Autosave, half a second after the last change; a failure is said once.
+        let (generation, failed) = (use_mut_ref(|| 0u64), use_mut_ref(|| false));
+        let dispatch = state.dispatcher();
+        use_effect_with(state.scenario.clone(), move |scenario| {
+            *generation.borrow_mut() += 1;
+            let (mine, scenario) = (*generation.borrow(), scenario.clone());
+            browser::after(500, move || {
+                if *generation.borrow() != mine {
+                    return;
+                }
+                let result = keep::autosave(&mut browser::BrowserStore, &scenario);
+                let was_failing = std::mem::replace(&mut *failed.borrow_mut(), result.is_err());
+                if let (Err(e), false) = (result, was_failing) {
+                    dispatch.dispatch(Action::Notify(Notice::error(format!(
+                        "Your work cannot be kept in this browser: {}. It stays on screen; save a file to keep it.",
+                        e.0
+                    ))));
+                }
+            });
+        });
+    }
+    {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = browser::on_undo_keys(Callback::from(move |redo| {
@@ -260,6 +285,7 @@ pub fn App() -> Html {
                     <a href="#results-heading">{ "Results" }</a>
                     <a href="#rota-editor-heading">{ "Your rota" }</a>
                     <a href="#share-heading">{ "Share and save" }</a>
+                    <a href="#saved-heading">{ "Saved" }</a>
                     <a href="#assumptions-heading">{ "Assumptions" }</a>
                     <a href="#method-heading">{ "Method and sources" }</a>
                     <a href="#glossary">{ "Glossary" }</a>
@@ -288,7 +314,7 @@ pub fn App() -> Html {
                 </form>
                 if let Some(rota) = rota {
                     <RotaEditor {rota} issues={state.issues.clone()} comparison={state.shown.clone()}
-                        templates={state.templates.clone()} {on_action} />
+                        templates={state.templates.clone()} on_action={on_action.clone()} />
                 }
                 if let Some(c) = state.shown.as_ref() {
                     <section class={classes!("results", state.is_stale().then_some("stale"))} aria-labelledby="results-heading">
@@ -308,6 +334,7 @@ pub fn App() -> Html {
                         <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} />
                     }
                     { share_panel(&state, &link) }
+                    <SavedComparisons scenario={scenario.clone()} on_action={on_action.clone()} />
                     <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
                     <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />
                 }

@@ -3,6 +3,7 @@
 //! downloads, reading a chosen file, and the clipboard. Only the root component
 //! calls these, from effects and event handlers — never while rendering.
 
+use crate::codec::keep::{Store, StoreError};
 use yew::Callback;
 
 /// The address bar's fragment without `#` (empty off the browser).
@@ -195,4 +196,91 @@ pub fn copy_text(text: &str, done: Callback<bool>) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (text, done);
+}
+
+/// The browser's `localStorage` as a [`Store`]: every failure (storage
+/// disabled, full, or absent off the browser) is an error to report, never a
+/// panic, and the page keeps working with what it has in memory.
+pub struct BrowserStore;
+
+#[cfg(target_arch = "wasm32")]
+fn local_storage() -> Result<web_sys::Storage, StoreError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| {
+            StoreError("this browser does not let the page keep anything (private mode?)".into())
+        })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn refused(_: wasm_bindgen::JsValue) -> StoreError {
+    StoreError("the browser refused to store it (its storage may be full or disabled)".into())
+}
+
+impl Store for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        #[cfg(target_arch = "wasm32")]
+        return local_storage()?.get_item(key).map_err(refused);
+        // Off the browser (server-side rendering) nothing was kept.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = key;
+            Ok(None)
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        #[cfg(target_arch = "wasm32")]
+        return local_storage()?.set_item(key, value).map_err(refused);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = (key, value);
+            Err(StoreError("no browser storage here".into()))
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        #[cfg(target_arch = "wasm32")]
+        return local_storage()?.remove_item(key).map_err(refused);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = key;
+            Err(StoreError("no browser storage here".into()))
+        }
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        #[cfg(target_arch = "wasm32")]
+        let keys = {
+            let storage = local_storage()?;
+            let n = storage.length().map_err(refused)?;
+            (0..n)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .collect()
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let keys = Vec::new();
+        Ok(keys)
+    }
+}
+
+/// The time now, ISO 8601 (for saved comparisons' dates).
+pub fn now() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::Date::new_0().to_iso_string());
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Calls `f` once after `ms` milliseconds (a no-op off the browser).
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ms, f);
 }

@@ -19,6 +19,7 @@ pub mod rota_edits;
 mod rota_grid;
 mod rota_picker;
 mod rota_timeline;
+mod saved_comparisons;
 mod share_panel;
 mod shift_form;
 pub mod state;

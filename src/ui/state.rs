@@ -178,10 +178,30 @@ impl State {
     /// State on start: the comparison in the address bar's `fragment` when it
     /// holds a link, else the default scenario — also when the link is broken,
     /// with a message saying what was wrong.
-    pub fn start(fragment: &str) -> State {
+    pub fn start(fragment: &str, autosaved: Option<Result<Scenario, String>>) -> State {
         let default = Rc::new(State::from_json(crate::DEFAULT_SCENARIO));
         if !is_link(fragment) {
-            return (*default).clone();
+            // Last visit's work, when it was kept; no undo step back to the default.
+            let notice = match autosaved {
+                None => return (*default).clone(),
+                Some(Ok(scenario)) => {
+                    let restored = State::with(Rc::new(scenario), None);
+                    if restored.issues.is_empty() {
+                        return State {
+                            notice: Some(Notice::info("Your work from last time is back.")),
+                            ..restored
+                        };
+                    }
+                    Notice::error("Your work from last time no longer computes, so the default comparison is shown.")
+                }
+                Some(Err(e)) => Notice::error(format!(
+                    "Your work from last time could not be restored: {e}. The default comparison is shown."
+                )),
+            };
+            return State {
+                notice: Some(notice),
+                ..(*default).clone()
+            };
         }
         let action = open_link(fragment, "The default comparison is shown instead.");
         (*default.reduce(action)).clone()

@@ -1,0 +1,117 @@
+// Keep (issue #12): autosave survives a reload; saved comparisons are kept
+// apart; storage that throws leaves a working app with a notice; a corrupted
+// saved item is reported and the others still open.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appSuite, readFigures } from './harness.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+const { open, url } = appSuite(before, after);
+
+const gross = (page) => page.getAttribute('[data-offer="may-2016"][data-line="gross_annual"]', 'data-value');
+const notice = async (page, pattern) => {
+  await page.waitForFunction((p) => new RegExp(p).test(document.querySelector('.notice')?.textContent ?? ''), pattern.source);
+  return page.locator('.notice').innerText();
+};
+
+test('a reload brings back the work, without the link', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  await page.fill('#years', '2');
+  await page.selectOption('#rota', 'breaches-2016@1');
+  await page.waitForSelector('tr[data-offer="may-2016"][data-passed="false"]');
+  const edited = await readFigures(page);
+  await page.waitForFunction(() => (localStorage.getItem('offer-compare/autosave') ?? '').includes('"years_at_grade": 2'));
+  await page.goto(url());
+  await page.waitForSelector('[data-value]');
+  await notice(page, /Your work from last time is back/);
+  assert.deepEqual(await readFigures(page), edited);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('two saved comparisons are kept apart, renamed, duplicated and deleted', TIMEOUT, async (t) => {
+  const { page } = await open(t);
+  const a = await readFigures(page);
+  await page.fill('#saved-name', 'Default');
+  await page.click('text=Save this comparison');
+  await notice(page, /Saved “Default”/);
+  await page.selectOption('#rota', 'em-evenings@1');
+  await page.waitForFunction((v) => document.querySelector('[data-offer="may-2016"][data-line="gross_annual"]').dataset.value !== v, a.find((f) => f.offer === 'may-2016' && f.line === 'gross_annual').value);
+  const b = await readFigures(page);
+  await page.fill('#saved-name', 'Evenings');
+  await page.click('text=Save this comparison');
+  assert.equal(await page.locator('.saved-list tbody tr').count(), 2);
+  await page.click('button[aria-label="Open “Default”"]');
+  await notice(page, /Opened the saved comparison “Default”/);
+  assert.deepEqual(await readFigures(page), a);
+  await page.click('button[aria-label="Open “Evenings”"]');
+  await notice(page, /Opened the saved comparison “Evenings”/);
+  assert.deepEqual(await readFigures(page), b);
+  await page.fill('#saved-name', 'Evening rota');
+  await page.click('button[aria-label="Rename “Evenings”"]');
+  await notice(page, /Renamed “Evenings” to “Evening rota”/);
+  await page.click('button[aria-label="Duplicate “Default”"]');
+  await notice(page, /Saved “Default \(copy\)”/);
+  await page.click('button[aria-label="Delete “Default”"]');
+  const names = await page.locator('.saved-list tbody th').allInnerTexts();
+  assert.deepEqual(names.sort(), ['Default (copy)', 'Evening rota']);
+  // They survive a reload.
+  await page.goto(url());
+  await page.waitForSelector('.saved-list');
+  assert.equal(await page.locator('.saved-list tbody tr').count(), 2);
+});
+
+test('storage that throws on write leaves a working app with a notice', TIMEOUT, async (t) => {
+  const { page, context, consoleErrors } = await open(t);
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  await page.goto(url());
+  await page.waitForSelector('[data-value]');
+  const before = await gross(page);
+  await page.fill('#ltft', '80');
+  await notice(page, /cannot be kept in this browser/);
+  assert.notEqual(await gross(page), before, 'the edit still computes');
+  await page.fill('#saved-name', 'Nope');
+  await page.click('text=Save this comparison');
+  await notice(page, /Could not save: the browser refused to store it/);
+  assert.equal(await page.locator('[data-value]').count() > 0, true);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a corrupted saved item is reported and the others still open', TIMEOUT, async (t) => {
+  const { page } = await open(t);
+  const defaults = await readFigures(page);
+  await page.fill('#saved-name', 'Good');
+  await page.click('text=Save this comparison');
+  await notice(page, /Saved “Good”/);
+  await page.evaluate(() => {
+    localStorage.setItem('offer-compare/saved/2', '{"name": "Broken');
+    localStorage.setItem('offer-compare/saved/3', JSON.stringify({ name: 'Future', saved_at: '2030-01-01T00:00:00Z', scenario: { version: 9 } }));
+  });
+  await page.goto(url());
+  await page.waitForSelector('.saved-unreadable');
+  assert.match(await page.locator('.saved-unreadable').innerText(), /number 2\) cannot be opened: it is damaged/);
+  await page.click('button[aria-label="Open “Future”"]');
+  await notice(page, /“Future” it cannot be opened: .*format version 9 is not supported/);
+  await page.selectOption('#rota', 'em-evenings@1');
+  await page.click('button[aria-label="Open “Good”"]');
+  await notice(page, /Opened the saved comparison “Good”/);
+  assert.deepEqual(await readFigures(page), defaults);
+});
+
+test('a browser that refuses storage altogether (private mode) still computes, with a notice', TIMEOUT, async (t) => {
+  const { page, context, consoleErrors } = await open(t);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await page.goto(url());
+  await page.waitForSelector('[data-value]');
+  await notice(page, /this browser does not let the page keep anything/);
+  await page.fill('#ltft', '60');
+  await page.waitForSelector('.stale-note', { state: 'detached' });
+  await page.fill('#saved-name', 'x');
+  await page.click('text=Save this comparison');
+  await notice(page, /Could not save/);
+  assert.ok((await page.locator('[data-value]').count()) > 0);
+  assert.deepEqual(consoleErrors, []);
+});
