@@ -4,18 +4,29 @@
 use super::offer::{PremiumWindow, WeekendDefinition};
 use super::rota::{Rota, ShiftKind};
 use super::time::{Interval, DAY, WEEK};
-use std::collections::BTreeSet;
+
+/// Adds `item` to `set` unless it is there.
+fn insert(set: &mut Vec<u64>, item: u64) {
+    if !set.contains(&item) {
+        set.push(item);
+    }
+}
 
 /// Weeks of the cycle whose weekend (Saturday 00:00 – Monday 00:00) is worked,
 /// by the definition given, counting only shifts of `kinds`.
 pub fn weekends_worked(rota: &Rota, definition: WeekendDefinition, kinds: &[ShiftKind]) -> u64 {
     let weeks = u64::from(rota.weeks);
-    let mut worked = BTreeSet::new();
+    // A list rather than a set: at most 52 weeks (× 7 days), and the set's
+    // code is bigger than the app needs.
+    let mut worked = Vec::new();
     for shift in rota.shifts.iter().filter(|s| kinds.contains(&s.kind)) {
         match definition {
             WeekendDefinition::ShiftBeginsOnWeekend => {
                 if shift.day.index() >= 5 {
-                    worked.insert(u64::from(shift.week.saturating_sub(1)) % weeks.max(1));
+                    insert(
+                        &mut worked,
+                        u64::from(shift.week.saturating_sub(1)) % weeks.max(1),
+                    );
                 }
             }
             WeekendDefinition::AnyWorkOnWeekend => {
@@ -26,7 +37,7 @@ pub fn weekends_worked(rota: &Rota, definition: WeekendDefinition, kinds: &[Shif
                 for k in span.start / WEEK..=(span.end - 1) / WEEK {
                     let weekend = Interval::new(k * WEEK + 5 * DAY, (k + 1) * WEEK);
                     if span.intersect(&weekend).is_some() {
-                        worked.insert(k % weeks.max(1));
+                        insert(&mut worked, k % weeks.max(1));
                     }
                 }
             }
@@ -45,7 +56,7 @@ pub fn window_days_worked(rota: &Rota, window: &PremiumWindow, kinds: &[ShiftKin
     } else {
         DAY - from + to
     };
-    let mut worked = BTreeSet::new();
+    let mut worked = Vec::new();
     for shift in rota.shifts.iter().filter(|s| kinds.contains(&s.kind)) {
         for span in shift.work_intervals() {
             if span.is_empty() {
@@ -63,7 +74,7 @@ pub fn window_days_worked(rota: &Rota, window: &PremiumWindow, kinds: &[ShiftKin
                         .intersect(&Interval::new(start, start + length))
                         .is_some()
                     {
-                        worked.insert((k % weeks, day.index()));
+                        insert(&mut worked, (k % weeks) * 7 + day.index());
                     }
                 }
             }
