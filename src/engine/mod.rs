@@ -21,6 +21,7 @@ pub mod rounding;
 pub mod scenario;
 pub mod shift_rules;
 pub(crate) mod sort;
+pub mod sorted_map;
 mod tagged;
 pub mod time;
 pub mod timeline;

@@ -5,11 +5,11 @@ use super::date::Date;
 use super::fraction::Fraction;
 use super::rota::ShiftKind;
 use super::rounding::Rounding;
+use super::sorted_map::SortedMap;
 use super::tagged::{self, field, required};
 use super::time::{ClockTime, Weekday};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How sure a value is (the reference's markers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,7 +142,7 @@ pub struct ScalePeriod {
     pub points: Vec<ScalePoint>,
     /// Grade → point ids by completed years at that grade (the last applies
     /// beyond the list, as at the top of an incremental scale).
-    pub grades: BTreeMap<Grade, Vec<String>>,
+    pub grades: SortedMap<Grade, Vec<String>>,
 }
 
 /// A dated pay scale.

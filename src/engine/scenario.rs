@@ -6,9 +6,9 @@ use super::date::Date;
 use super::fraction::Fraction;
 use super::offer::{Band, Grade, Offer, RotaType};
 use super::rota::Rota;
+use super::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The scenario format version this engine reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -48,8 +48,8 @@ pub struct Column {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_date: Option<Date>,
     /// Chosen reading per shift rule (rule id → reading id); the first reading otherwise.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub readings: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub readings: SortedMap<String, String>,
     /// New Deal rota type; suggested from the rota when absent (on-call periods → on-call rota).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rota_type: Option<RotaType>,

@@ -11,9 +11,9 @@ use offer_compare::engine::offer::{
 };
 use offer_compare::engine::rota::{Rota, Shift, ShiftKind};
 use offer_compare::engine::scenario::{Column, Doctor, Scenario, FORMAT_VERSION};
+use offer_compare::engine::sorted_map::SortedMap;
 use offer_compare::engine::time::{ClockTime, Weekday};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::str::FromStr;
 
 pub fn d(text: &str) -> Decimal {
@@ -89,7 +89,7 @@ pub fn period_scale(periods: &[(&str, &str, &str, &str)]) -> PayScale {
                 grades: Grade::ALL
                     .iter()
                     .map(|g| (*g, vec!["P".to_string()]))
-                    .collect::<BTreeMap<_, _>>(),
+                    .collect::<SortedMap<_, _>>(),
             })
             .collect(),
     }
@@ -149,7 +149,7 @@ pub fn scenario(rota: Rota, offers: Vec<Offer>) -> Scenario {
             offer: o.id.clone(),
             rota: rota.id.clone(),
             pay_date: None,
-            readings: BTreeMap::new(),
+            readings: SortedMap::new(),
             rota_type: None,
             band_override: None,
             protection: None,
