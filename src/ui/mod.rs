@@ -20,6 +20,7 @@ mod rota_grid;
 mod rota_picker;
 mod rota_timeline;
 mod saved_comparisons;
+mod share_and_save;
 mod share_panel;
 mod shift_form;
 pub mod state;
