@@ -11,6 +11,7 @@
 //! Links and files go through the same decoder, then `compare` validates;
 //! both stages are covered.
 
+use offer_compare::codec::base64url;
 use offer_compare::codec::json::{scenario_from_json, MAX_SCENARIO_BYTES};
 use offer_compare::codec::link::{scenario_from_link, scenario_to_link, MAX_LINK_CHARS};
 use offer_compare::engine::compare::{compare, CompareError};
@@ -29,39 +30,6 @@ const INLINE: &str = include_str!("../examples/inline-offers.json");
 // Building hostile links by hand. The link codec's own encoder and compressor
 // are private, and a test that used them could not produce streams they never
 // would; these follow the documented format instead (src/codec/lz.rs).
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Unpadded URL-safe base64.
-fn b64(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(char::from(B64[((n >> (18 - 6 * i)) & 63) as usize]));
-        }
-    }
-    out
-}
-
-/// Inverse of [`b64`] for well-formed input.
-fn unb64(text: &str) -> Vec<u8> {
-    let value = |c: u8| B64.iter().position(|&a| a == c).unwrap() as u32;
-    let mut out = Vec::new();
-    for chunk in text.as_bytes().chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &c)| n | (value(c) << (18 - 6 * i)));
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    out
-}
 
 /// LEB128, as the LZ stream writes its numbers.
 fn varint(mut n: usize) -> Vec<u8> {
@@ -93,7 +61,7 @@ fn last(literals: &[u8]) -> Vec<u8> {
 
 /// A `v1.` link carrying exactly these LZ bytes.
 fn link_of_stream(stream: &[u8]) -> String {
-    format!("v1.{}", b64(stream))
+    format!("v1.{}", base64url::encode(stream))
 }
 
 /// A `v1.` link carrying `text` as one run of literals (no compression).
@@ -109,7 +77,7 @@ fn default_link() -> String {
 /// The default link with one payload byte XORed by `mask`.
 fn flipped(at: usize, mask: u8) -> String {
     let link = default_link();
-    let mut bytes = unb64(&link[3..]);
+    let mut bytes = base64url::decode(&link[3..]).unwrap();
     bytes[at] ^= mask;
     link_of_stream(&bytes)
 }
@@ -929,7 +897,7 @@ fn the_default_link_is_the_one_the_flips_assume() {
     // The flip cases name byte offsets: 0 and 1 the first sequence's literal
     // count and length, 26 the high byte of a three-byte distance, 127 the
     // final literal '}'. If the compressor changes, re-derive them.
-    let bytes = unb64(&default_link()[3..]);
+    let bytes = base64url::decode(&default_link()[3..]).unwrap();
     assert_eq!(bytes.len(), 128);
     assert_eq!(&bytes[..2], &[0x00, 0x52]);
     assert_eq!(&bytes[24..27], &[0xe1, 0xab, 0x08]);
@@ -942,9 +910,11 @@ fn the_hand_made_links_follow_the_real_format() {
     // would test nothing: a literal-only stream of the default scenario opens.
     let by_hand = scenario_from_link(&link_of_text(DEFAULT)).unwrap();
     assert_eq!(by_hand, scenario_from_json(DEFAULT).unwrap());
-    assert_eq!(unb64(&b64(b"any bytes\xff")), b"any bytes\xff");
     let good = default_link();
-    assert_eq!(link_of_stream(&unb64(&good[3..])), good);
+    assert_eq!(
+        link_of_stream(&base64url::decode(&good[3..]).unwrap()),
+        good
+    );
 }
 
 // ---------------------------------------------------------------------------

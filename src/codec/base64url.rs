@@ -1,7 +1,9 @@
 //! URL-safe base64 without padding (RFC 4648 §5), the alphabet of share links:
-//! no character in it needs escaping in a URL fragment.
+//! no character in it needs escaping in a URL fragment. Public so the tests
+//! and the fuzz target build links with it rather than a copy.
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// The 64 characters, in value order.
+pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Encodes bytes as unpadded URL-safe base64.
 pub fn encode(bytes: &[u8]) -> String {

@@ -2,7 +2,7 @@
 //! module owns JSON, CSV and share links, so the command line and the page
 //! write exactly the same bytes.
 
-mod base64url;
+pub mod base64url;
 pub mod csv;
 pub mod json;
 mod json_path;
