@@ -14,7 +14,7 @@ use super::rota_editor::RotaEditor;
 use super::rota_picker::RotaPicker;
 use super::rota_timeline::RotaTimeline;
 use super::saved_comparisons::SavedComparisons;
-use super::share_and_save::share_panel;
+use super::share_and_save::{share_panel, stamp};
 use super::state::{is_link, open_link, Action, Notice, State};
 use crate::codec::json::preset_key;
 use crate::codec::keep;
@@ -88,6 +88,7 @@ pub fn App() -> Html {
     // The share link for the scenario on screen, made after rendering so the
     // results never wait for it; the address bar follows it.
     let link = use_state(String::new);
+    let stamp_text = use_memo(state.scenario.clone(), |scenario| stamp(scenario));
     let latest_fragment = use_mut_ref(String::new);
     let started = use_mut_ref(|| false);
     {
@@ -227,7 +228,7 @@ pub fn App() -> Html {
                     if !state.is_stale() {
                         <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} />
                     }
-                    { share_panel(&state, &link) }
+                    { share_panel(&state, &link, (*stamp_text).clone()) }
                     <SavedComparisons scenario={scenario.clone()} on_action={on_action.clone()} />
                     <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
                     <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />

@@ -26,18 +26,19 @@ fn file_name(scenario: &Scenario, extension: &str) -> String {
     format!("offer-compare-{slug}.{extension}")
 }
 
-/// What produced the page's figures, links and files.
-fn stamp(scenario: &Scenario) -> String {
-    format!(
+/// What produced the page's figures, links and files (matching every offer
+/// against the presets: worth computing once per scenario, not per render).
+pub fn stamp(scenario: &Scenario) -> AttrValue {
+    AttrValue::from(format!(
         "offer-compare {} · scenario format {FORMAT_VERSION} · link format {} · {}",
         env!("CARGO_PKG_VERSION"),
         PREFIX.trim_end_matches('.'),
         origins(scenario).join(", ")
-    )
+    ))
 }
 
 /// Share link, files and CSV: the browser work behind [`SharePanel`].
-pub fn share_panel(state: &UseReducerHandle<State>, link: &str) -> Html {
+pub fn share_panel(state: &UseReducerHandle<State>, link: &str, stamp: AttrValue) -> Html {
     let dispatch = state.dispatcher();
     let on_copy = {
         let (dispatch, link) = (dispatch.clone(), link.to_string());
@@ -109,7 +110,7 @@ pub fn share_panel(state: &UseReducerHandle<State>, link: &str) -> Html {
         input.set_value("");
     });
     html! {
-        <SharePanel link={AttrValue::from(link.to_string())} stamp={stamp(&state.scenario)}
+        <SharePanel link={AttrValue::from(link.to_string())} {stamp}
             {on_copy} {on_save} {on_open} {on_csv} />
     }
 }
