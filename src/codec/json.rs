@@ -206,7 +206,12 @@ pub fn origins(scenario: &Scenario) -> Vec<String> {
         .iter()
         .map(|o| match preset_key(&library.offers, o) {
             Some(key) => format!("preset {key}"),
-            None => format!("custom, from {}@{}", o.id, o.version),
+            None => format!(
+                "custom, from {}",
+                o.derived_from
+                    .clone()
+                    .unwrap_or_else(|| format!("{}@{}", o.id, o.version))
+            ),
         });
     let rotas = scenario.rotas.iter().map(|r| {
         preset_key(&library.rotas, r)

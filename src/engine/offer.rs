@@ -317,6 +317,10 @@ pub struct Offer {
     pub version: u32,
     /// Display name.
     pub name: String,
+    /// For a custom offer, the offer it was edited from (`tcs-2016@1`), so a
+    /// figure quoted from it can be traced to the terms it started as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
     /// Dated status history, oldest first.
     #[serde(default)]
     pub status: Vec<StatusEvent>,

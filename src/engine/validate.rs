@@ -13,6 +13,8 @@ use rust_decimal::Decimal;
 pub const MAX_ANNUAL: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
 /// Largest uplift or multiplier accepted (1 000 %).
 const MAX_RATE: Decimal = Decimal::TEN;
+/// Largest premium over basic accepted (200%).
+const MAX_PREMIUM: Decimal = Decimal::TWO;
 /// Most shifts in one rota.
 pub const MAX_SHIFTS: usize = 2_000;
 /// Most columns in one comparison.
@@ -93,10 +95,33 @@ fn check_amount(issues: &mut Issues, path: impl Fn() -> String, value: Decimal, 
 }
 
 fn check_rate(issues: &mut Issues, path: impl FnOnce() -> String, rate: &Fraction) {
+    check_at_most(issues, path, rate, MAX_RATE, "is more than 1000%");
+}
+
+/// A premium over basic: no contract pays more than double time, so a larger
+/// one is almost always "30" typed for "30%" — refused rather than shown as
+/// a figure nobody offered.
+fn check_premium(issues: &mut Issues, path: impl FnOnce() -> String, rate: &Fraction) {
+    check_at_most(
+        issues,
+        path,
+        rate,
+        MAX_PREMIUM,
+        "is more than 200%: write 30% (or 0.3) for thirty per cent",
+    );
+}
+
+fn check_at_most(
+    issues: &mut Issues,
+    path: impl FnOnce() -> String,
+    rate: &Fraction,
+    max: Decimal,
+    message: &str,
+) {
     let too_big = rate
-        .cmp_exact(&Fraction::from_decimal(MAX_RATE))
+        .cmp_exact(&Fraction::from_decimal(max))
         .is_none_or(|o| o.is_gt());
-    issues.check(too_big, path, || "is more than 1000%".into());
+    issues.check(too_big, path, || message.into());
 }
 
 fn validate_doctor(scenario: &Scenario, issues: &mut Issues) {
@@ -305,7 +330,7 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
             || format!("{}.from", wp()),
             || "a window cannot start at 24:00".into(),
         );
-        check_rate(issues, || format!("{}.uplift", wp()), &w.uplift);
+        check_premium(issues, || format!("{}.uplift", wp()), &w.uplift);
     }
     validate_conditional_terms(terms, path, issues);
     for (i, a) in terms.allowances.iter().enumerate() {
@@ -482,7 +507,7 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
     for (i, rule) in terms.shift_rules.iter().enumerate() {
         let rp = || format!("{path}.terms.shift_rules[{i}]");
         check_text(issues, || format!("{}.name", rp()), &rule.name, false);
-        check_rate(issues, || format!("{}.uplift", rp()), &rule.uplift);
+        check_premium(issues, || format!("{}.uplift", rp()), &rule.uplift);
         issues.check(
             rule.readings.is_empty(),
             || format!("{}.readings", rp()),
@@ -521,12 +546,26 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
                 || format!("{}.bands[{j}].at_least", ap()),
                 band.at_least,
             );
-            check_rate(issues, || format!("{}.bands[{j}].rate", ap()), &band.rate);
+            check_premium(issues, || format!("{}.bands[{j}].rate", ap()), &band.rate);
             issues.check(
                 a.bands[..j].iter().any(|b| b.at_least == band.at_least),
                 || format!("{}.bands[{j}].at_least", ap()),
                 || format!("two bands start at 1 in {}", band.at_least.one_in),
             );
+            // A rarer pattern paying more than a more frequent one is a table
+            // typed out of order: the engine would pay it as written.
+            if let Some(more_often) = a.bands.iter().find(|b| {
+                b.at_least.one_in < band.at_least.one_in
+                    && b.rate.cmp_exact(&band.rate) == Some(std::cmp::Ordering::Less)
+            }) {
+                issues.push(
+                    format!("{}.bands[{j}].rate", ap()),
+                    format!(
+                        "bands out of order: 1 in {} pays more than the more frequent 1 in {}",
+                        band.at_least.one_in, more_often.at_least.one_in
+                    ),
+                );
+            }
         }
     }
     validate_limits(terms, path, issues);
@@ -536,7 +575,7 @@ fn validate_conditional_terms(terms: &Terms, path: &str, issues: &mut Issues) {
     for (i, a) in terms.on_call_allowances.iter().enumerate() {
         let ap = || format!("{path}.terms.on_call_allowances[{i}]");
         check_text(issues, || format!("{}.name", ap()), &a.name, false);
-        check_rate(issues, || format!("{}.rate", ap()), &a.rate);
+        check_premium(issues, || format!("{}.rate", ap()), &a.rate);
         issues.check(
             a.kinds.is_empty(),
             || format!("{}.kinds", ap()),
@@ -626,6 +665,15 @@ fn validate_banding(banding: &Banding, path: &str, issues: &mut Issues) {
             || format!("{path}.flexible[{i}].fraction"),
             &f.fraction,
         );
+        if let Some(k) = banding.flexible[..i]
+            .iter()
+            .position(|g| f.from_hours < g.to_hours && g.from_hours < f.to_hours)
+        {
+            issues.push(
+                format!("{path}.flexible[{i}]"),
+                format!("hours overlap band {} ({})", k + 1, banding.flexible[k].id),
+            );
+        }
     }
     issues.check(
         !banding.flexible.is_empty() && banding.flexible_supplements.len() != 3,

@@ -10,6 +10,7 @@ mod column_details;
 mod job_form;
 mod method_and_sources;
 mod offer_columns;
+pub mod offer_draft;
 mod paste_import;
 mod pay_chart;
 mod rest_chart;

@@ -8,7 +8,7 @@ use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
 use crate::engine::fraction::Fraction;
-use crate::engine::offer::Grade;
+use crate::engine::offer::{Grade, Offer, StatusEvent};
 use crate::engine::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
 use crate::presets;
 use rust_decimal::Decimal;
@@ -55,6 +55,27 @@ pub enum Action {
     EditRota(RotaEdit),
     /// Keep a shift as a named template for new shifts (not part of the scenario).
     SaveTemplate(Template),
+    /// Copy a column's offer into a custom offer (new id, status
+    /// "hypothetical", the offer it came from kept) in a new column beside it,
+    /// and open it in the editor. `today` dates the status.
+    DuplicateOffer {
+        /// The column whose offer is copied.
+        column: String,
+        /// Today's date.
+        today: Date,
+    },
+    /// Put a checked draft of an offer in place of the offer with its id.
+    /// `field` names the field typed into, so typing is one undo step.
+    ReplaceOffer {
+        /// The offer.
+        offer: Rc<Offer>,
+        /// The field edited (a hash of its path).
+        field: usize,
+    },
+    /// Open the editor on an offer, or close it (`None`).
+    EditOffer(Option<String>),
+    /// Show the terms of two offers side by side (offer ids).
+    CompareTerms(String, String),
     /// Take back the last change to the scenario.
     Undo,
     /// Make again the last change taken back.
@@ -74,6 +95,7 @@ impl Action {
             | Action::SetSpecialtyPremium(_)
             | Action::SetPayDate(_) => 0,
             Action::EditRota(RotaEdit::Update(i, _)) => i + 1,
+            Action::ReplaceOffer { field, .. } => *field,
             _ => return None,
         };
         Some((std::mem::discriminant(self), field))
@@ -150,6 +172,10 @@ pub struct State {
     pub past: Rc<Vec<Rc<Scenario>>>,
     /// Scenarios taken back, latest last.
     pub future: Rc<Vec<Rc<Scenario>>>,
+    /// The offer open in the editor.
+    pub editing: Option<String>,
+    /// The two offers whose terms are shown side by side.
+    pub terms: Option<(String, String)>,
     /// The field the last edit typed into, to merge a run of typing into one step.
     last_edit: Option<(std::mem::Discriminant<Action>, usize)>,
 }
@@ -170,6 +196,8 @@ impl State {
                 templates: Rc::new(built_in_templates()),
                 past: Rc::default(),
                 future: Rc::default(),
+                editing: None,
+                terms: None,
                 last_edit: None,
             },
         }
@@ -217,6 +245,8 @@ impl State {
                 templates: Rc::new(built_in_templates()),
                 past: Rc::default(),
                 future: Rc::default(),
+                editing: None,
+                terms: None,
                 last_edit: None,
             },
             Err(CompareError::Invalid(issues)) => State {
@@ -227,6 +257,8 @@ impl State {
                 templates: Rc::new(built_in_templates()),
                 past: Rc::default(),
                 future: Rc::default(),
+                editing: None,
+                terms: None,
                 last_edit: None,
             },
             Err(CompareError::Compute(e)) => State {
@@ -240,6 +272,8 @@ impl State {
                 templates: Rc::new(built_in_templates()),
                 past: Rc::default(),
                 future: Rc::default(),
+                editing: None,
+                terms: None,
                 last_edit: None,
             },
         }
@@ -281,13 +315,62 @@ fn fresh_id(scenario: &Scenario, base: &str) -> String {
     id
 }
 
+/// See [`Action::DuplicateOffer`].
+fn duplicate_offer(s: &mut Scenario, column: &str, today: Date) {
+    let Some(at) = s.columns.iter().position(|c| c.id == column) else {
+        return;
+    };
+    let Some(source) = s.offer(&s.columns[at].offer).cloned() else {
+        return;
+    };
+    let library = presets::library();
+    let origin = match crate::codec::json::preset_key(&library.offers, &source) {
+        Some(key) => key.to_string(),
+        None => source
+            .derived_from
+            .clone()
+            .unwrap_or_else(|| format!("{}@{}", source.id, source.version)),
+    };
+    // A copy of a copy is named after the original, not `…-custom-custom`.
+    let stem = source.id.split("-custom").next().unwrap_or_default();
+    let base = format!("{stem}-custom");
+    let mut id = base.clone();
+    let mut n = 2;
+    while s.offers.iter().any(|o| o.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    let mut offer = source;
+    offer.name = format!("{} (edited)", offer.name.trim_end_matches(" (edited)"));
+    offer.status.push(StatusEvent {
+        date: today,
+        status: format!("hypothetical: edited from {origin} in Offer Compare, not an offer anyone made"),
+    });
+    offer.id = id.clone();
+    offer.version = 1;
+    offer.derived_from = Some(origin);
+    s.offers.push(offer);
+    let mut copy = s.columns[at].clone();
+    copy.id = fresh_id(s, &id);
+    copy.offer = id;
+    s.columns.insert(at + 1, copy);
+}
+
 fn apply(s: &mut Scenario, action: Action) {
     match action {
         Action::Open { .. }
         | Action::Notify(_)
         | Action::SaveTemplate(_)
+        | Action::EditOffer(_)
+        | Action::CompareTerms(..)
         | Action::Undo
         | Action::Redo => {}
+        Action::DuplicateOffer { column, today } => duplicate_offer(s, &column, today),
+        Action::ReplaceOffer { offer, .. } => {
+            if let Some(slot) = s.offers.iter_mut().find(|o| o.id == offer.id) {
+                *slot = (*offer).clone();
+            }
+        }
         Action::EditRota(edit) => apply_rota_edit(s, edit),
         Action::SetGrade(g) => s.doctor.grade = g,
         Action::SetYears(y) => s.doctor.years_at_grade = y,
@@ -377,8 +460,21 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let typing = action.typing();
+        let duplicates = matches!(action, Action::DuplicateOffer { .. });
         let next = match action {
             Action::Notify(notice) => return self.with_notice(notice),
+            Action::EditOffer(id) => {
+                return Rc::new(State {
+                    editing: id,
+                    ..(*self).clone()
+                })
+            }
+            Action::CompareTerms(a, b) => {
+                return Rc::new(State {
+                    terms: Some((a, b)),
+                    ..(*self).clone()
+                })
+            }
             Action::SaveTemplate(template) => {
                 let mut templates = (*self.templates).clone();
                 let name = template.name.clone();
@@ -427,11 +523,19 @@ impl Reducible for State {
                 past.remove(0);
             }
         }
+        // A duplicated offer opens in the editor; otherwise the editor and the
+        // terms shown stay as they were.
+        let editing = match duplicates {
+            true => next.scenario.offers.last().map(|o| o.id.clone()),
+            false => self.editing.clone(),
+        };
         Rc::new(State {
             past: Rc::new(past),
             future: Rc::default(),
             last_edit: typing,
             templates: self.templates.clone(),
+            editing,
+            terms: self.terms.clone(),
             ..next
         })
     }
@@ -461,6 +565,8 @@ impl State {
             past: Rc::new(past),
             future: Rc::new(future),
             templates: self.templates.clone(),
+            editing: self.editing.clone(),
+            terms: self.terms.clone(),
             ..State::with(target, self.shown.clone())
         })
     }

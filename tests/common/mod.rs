@@ -100,6 +100,7 @@ pub fn offer(id: &str, annual: &str, windows: Vec<PremiumWindow>) -> Offer {
         id: id.into(),
         version: 1,
         name: format!("offer {id}"),
+        derived_from: None,
         status: vec![],
         sources: vec![],
         assumptions: vec![],
