@@ -222,11 +222,22 @@ fn every_bad_draft_is_refused_at_its_field_and_the_offer_stays() {
         )]
     );
     let mut no_scale = draft.clone();
-    remove(&mut no_scale, &path("terms.pay_scale.periods.0"));
+    set(&mut no_scale, &path("terms.pay_scale.periods"), json!([]));
     let found = problems(&no_scale, sc, i);
     assert!(
         found.iter().any(|(p, m)| p == "terms.pay_scale.periods"
             && m == "a pay scale needs at least one period"),
+        "{found:?}"
+    );
+    // Removing the pay year a column is paid in: said about the column, as a
+    // problem of the comparison around the offer.
+    let mut no_year = draft.clone();
+    remove(&mut no_year, &path("terms.pay_scale.periods.0"));
+    let found = problems(&no_year, sc, i);
+    assert!(
+        found.iter().any(|(p, m)| p.is_empty()
+            && m.starts_with("columns[5].pay_date:")
+            && m.contains("has no pay scale for 2016-08-03")),
         "{found:?}"
     );
     // The id is not the editor's to change.
