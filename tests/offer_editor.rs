@@ -42,7 +42,12 @@ fn duplicated(column: &str) -> Rc<State> {
 }
 
 fn draft_of(state: &State, id: &str) -> (Value, usize) {
-    let index = state.scenario.offers.iter().position(|o| o.id == id).unwrap();
+    let index = state
+        .scenario
+        .offers
+        .iter()
+        .position(|o| o.id == id)
+        .unwrap();
     let text = serde_json::to_string(&state.scenario.offers[index]).unwrap();
     (serde_json::from_str(&text).unwrap(), index)
 }
@@ -64,7 +69,14 @@ fn duplicating_a_preset_makes_a_hypothetical_offer_beside_it_and_opens_the_edito
     let ids: Vec<&str> = s.scenario.columns.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["contract-2002", "nov-2015", "imposed", "bma", "may-2016", "tcs-2016-custom"]
+        [
+            "contract-2002",
+            "nov-2015",
+            "imposed",
+            "bma",
+            "may-2016",
+            "tcs-2016-custom"
+        ]
     );
     let offer = s.scenario.offer("tcs-2016-custom").unwrap();
     assert_eq!(offer.derived_from.as_deref(), Some("tcs-2016@1"));
@@ -137,7 +149,10 @@ fn a_saturday_premium_added_in_the_draft_pays_exactly_its_hours() {
     });
     assert!(s.issues.is_empty(), "{:?}", s.issues);
     let extra = gross(&s, "tcs-2016-custom") - gross(&s, "may-2016");
-    assert!(extra > Decimal::ZERO, "Saturday work on this rota earns more");
+    assert!(
+        extra > Decimal::ZERO,
+        "Saturday work on this rota earns more"
+    );
     // The scenario carries the custom offer through a file and a link, figures and all.
     let file = scenario_from_json(&scenario_to_json(&s.scenario)).unwrap();
     assert_eq!(file, *s.scenario);
@@ -197,12 +212,7 @@ fn every_bad_draft_is_refused_at_its_field_and_the_offer_stays() {
             "terms.full_time_hours",
             "must be more than 0 and at most 100 hours a week",
         ),
-        (
-            "name",
-            " ",
-            "name",
-            "must not be empty",
-        ),
+        ("name", " ", "name", "must not be empty"),
     ];
     for (at, text, expected_path, expected) in cases {
         let found = problems(&edited(&draft, at, text), sc, i);
@@ -213,7 +223,11 @@ fn every_bad_draft_is_refused_at_its_field_and_the_offer_stays() {
     }
     // A window with no day, and a pay scale with no period.
     let mut no_days = draft.clone();
-    set(&mut no_days, &path("terms.premium_windows.0.days"), json!([]));
+    set(
+        &mut no_days,
+        &path("terms.premium_windows.0.days"),
+        json!([]),
+    );
     assert_eq!(
         problems(&no_days, sc, i),
         [(
@@ -225,8 +239,10 @@ fn every_bad_draft_is_refused_at_its_field_and_the_offer_stays() {
     set(&mut no_scale, &path("terms.pay_scale.periods"), json!([]));
     let found = problems(&no_scale, sc, i);
     assert!(
-        found.iter().any(|(p, m)| p == "terms.pay_scale.periods"
-            && m == "a pay scale needs at least one period"),
+        found
+            .iter()
+            .any(|(p, m)| p == "terms.pay_scale.periods"
+                && m == "a pay scale needs at least one period"),
         "{found:?}"
     );
     // Removing the pay year a column is paid in: said about the column, as a
@@ -244,7 +260,10 @@ fn every_bad_draft_is_refused_at_its_field_and_the_offer_stays() {
     let renamed = edited(&draft, "id", "other");
     assert_eq!(
         problems(&renamed, sc, i),
-        [("id".to_string(), "the offer's id cannot change here".to_string())]
+        [(
+            "id".to_string(),
+            "the offer's id cannot change here".to_string()
+        )]
     );
     // Nothing above touched the scenario.
     assert_eq!(
@@ -286,7 +305,11 @@ fn the_presets_teach_the_form_what_can_be_added_and_left_out() {
         .iter()
         .map(|f| f.key.as_str())
         .collect();
-    assert_eq!(addable, ["condition"], "the imposed contract's Saturday rule");
+    assert_eq!(
+        addable,
+        ["condition"],
+        "the imposed contract's Saturday rule"
+    );
     assert!(schema.is_optional(&path("terms.premium_windows.0.condition")));
     assert!(!schema.is_optional(&path("terms.premium_windows.0.uplift")));
     let terms = path("terms");
@@ -327,7 +350,12 @@ fn a_valid_draft_replaces_the_offer_and_typing_is_one_undo_step() {
     assert_eq!(state.past.len(), steps + 1);
     let back = state.reduce(Action::Undo);
     assert_eq!(
-        back.scenario.offer("tcs-2016-custom").unwrap().terms.premium_windows[0].uplift,
+        back.scenario
+            .offer("tcs-2016-custom")
+            .unwrap()
+            .terms
+            .premium_windows[0]
+            .uplift,
         "37%".parse().unwrap()
     );
 }

@@ -7,6 +7,7 @@ use super::column_details::ColumnDetails;
 use super::job_form::JobForm;
 use super::method_and_sources::MethodAndSources;
 use super::offer_columns::OfferColumns;
+use super::offer_editor::OfferEditor;
 use super::pay_chart::PayChart;
 use super::rest_chart::RestChart;
 use super::results_table::ResultsTable;
@@ -207,6 +208,9 @@ pub fn App() -> Html {
                     <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
                     <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
                 </form>
+                if let Some(id) = state.editing.as_deref() {
+                    <OfferEditor key={id} scenario={scenario.clone()} offer={AttrValue::from(id.to_string())} on_action={on_action.clone()} />
+                }
                 if let Some(rota) = rota {
                     <RotaEditor {rota} issues={state.issues.clone()} comparison={state.shown.clone()}
                         templates={state.templates.clone()} on_action={on_action.clone()} />

@@ -4,6 +4,7 @@
 //! calls these, from effects and event handlers — never while rendering.
 
 use crate::codec::keep::{Store, StoreError};
+use crate::engine::date::Date;
 use yew::Callback;
 
 /// The address bar's fragment without `#` (empty off the browser).
@@ -270,6 +271,12 @@ pub fn now() -> String {
     return String::from(js_sys::Date::new_0().to_iso_string());
     #[cfg(not(target_arch = "wasm32"))]
     String::new()
+}
+
+/// Today's date by the browser's clock (off the browser a fixed date, so
+/// native renders stay deterministic).
+pub fn today() -> Date {
+    Date::parse(now().get(..10).unwrap_or_default()).unwrap_or(Date::APRIL_2016_STRIKE)
 }
 
 /// Calls `f` once after `ms` milliseconds (a no-op off the browser).

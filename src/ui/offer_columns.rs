@@ -37,6 +37,19 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
             }
         })
     };
+    let duplicate = |column: String| {
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::DuplicateOffer {
+                column: column.clone(),
+                today: super::browser::today(),
+            })
+    };
+    let baseline_offer = s
+        .baseline
+        .as_ref()
+        .and_then(|b| s.columns.iter().find(|c| c.id == *b))
+        .map(|c| c.offer.clone());
     let last = s.columns.len().saturating_sub(1);
     html! {
         <fieldset class="offers">
@@ -45,6 +58,7 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
                 { for s.columns.iter().enumerate().map(|(i, c)| {
                     let name = s.offer(&c.offer).map(|o| o.name.clone()).unwrap_or_else(|| c.offer.clone());
                     let banded = s.offer(&c.offer).is_some_and(|o| o.terms.banding.is_some());
+                    let custom = s.offer(&c.offer).is_some_and(|o| o.derived_from.is_some());
                     let on_protect = {
                         let (on_action, id) = (props.on_action.clone(), c.id.clone());
                         Callback::from(move |e: Event| {
@@ -67,6 +81,16 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
                                 </label>
                             }
                             <span class="buttons">
+                                <button type="button" onclick={duplicate(c.id.clone())}
+                                    aria-label={format!("Duplicate and edit {name}")}>{ "Duplicate and edit" }</button>
+                                if custom {
+                                    <button type="button" onclick={emit(Action::EditOffer(Some(c.offer.clone())))}
+                                        aria-label={format!("Edit terms of {name}")}>{ "Edit terms" }</button>
+                                }
+                                if let Some(base) = baseline_offer.as_ref().filter(|b| **b != c.offer) {
+                                    <a href="#terms-heading" onclick={emit(Action::CompareTerms(base.clone(), c.offer.clone()))}
+                                        aria-label={format!("Terms vs baseline: {name}")}>{ "Terms vs baseline" }</a>
+                                }
                                 <button type="button" disabled={i == 0} onclick={emit(Action::MoveColumn(c.id.clone(), -1))}
                                     aria-label={format!("Move {name} left")}>{ "←" }</button>
                                 <button type="button" disabled={i == last} onclick={emit(Action::MoveColumn(c.id.clone(), 1))}

@@ -330,7 +330,10 @@ pub fn raise_scale(scale: &Value, percent: Decimal, from: &str) -> Option<Value>
                 format!("{source}; {note}")
             };
             let point = point.as_object_mut()?;
-            point.insert("annual".into(), Value::String(raised.normalize().to_string()));
+            point.insert(
+                "annual".into(),
+                Value::String(raised.normalize().to_string()),
+            );
             point.insert("source".into(), Value::String(source));
         }
     }
@@ -383,7 +386,12 @@ mod tests {
 
     #[test]
     fn paths_are_spelled_as_validation_spells_them() {
-        let p = vec![k("terms"), k("premium_windows"), Step::Index(2), k("uplift")];
+        let p = vec![
+            k("terms"),
+            k("premium_windows"),
+            Step::Index(2),
+            k("uplift"),
+        ];
         assert_eq!(path_text(&p), "terms.premium_windows[2].uplift");
         assert_eq!(owner_key(&p[..3]), "premium_windows");
     }

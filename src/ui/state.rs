@@ -344,7 +344,9 @@ fn duplicate_offer(s: &mut Scenario, column: &str, today: Date) {
     offer.name = format!("{} (edited)", offer.name.trim_end_matches(" (edited)"));
     offer.status.push(StatusEvent {
         date: today,
-        status: format!("hypothetical: edited from {origin} in Offer Compare, not an offer anyone made"),
+        status: format!(
+            "hypothetical: edited from {origin} in Offer Compare, not an offer anyone made"
+        ),
     });
     offer.id = id.clone();
     offer.version = 1;

@@ -1,0 +1,92 @@
+// The offer editor (issue #10): a rep duplicates the May 2016 deal, adds a 30%
+// Saturday daytime premium, and the new column's figures equal the command
+// line's for the same scenario; a bad draft stays in the editor and changes
+// nothing; the terms diff lists what differs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appSuite, axeAudit, cliFigures, describeViolations, readFigures, repoPath, seriousViolations } from './harness.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+const { open } = appSuite(before, after);
+
+const W = '#oe-terms-premium_windows-1-';
+
+/** Duplicates the May 2016 deal and opens its premium windows. */
+async function duplicateMay2016(page) {
+  await page.click('[data-column="may-2016"] >> text=Duplicate and edit');
+  await page.waitForSelector('.offer-editor');
+  await page.click('.offer-editor >> button.disclose:has-text("Premium windows")');
+}
+
+test('a rep adds a 30% Saturday daytime premium to the May 2016 deal: figures equal the command line', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  const before = await readFigures(page);
+  await duplicateMay2016(page);
+  await page.click('.offer-editor >> text=Add to premium windows');
+  await page.waitForSelector(`${W}id`);
+  await page.fill(`${W}id`, 'saturday-day');
+  await page.fill(`${W}name`, 'Saturday daytime (30%)');
+  for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
+    const box = page.locator(`#oe-terms-premium_windows-1-days input[type=checkbox]`).nth(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(day));
+    if ((await box.isChecked()) !== (day === 'sat')) await box.click();
+  }
+  await page.fill(`${W}from`, '07:00');
+  await page.fill(`${W}to`, '17:00');
+  await page.fill(`${W}uplift`, '30%');
+  await page.fill(`${W}source`, 'What if: a 30% Saturday daytime premium');
+  // A condition copied from the template, if any, is removed.
+  const condition = page.locator('.offer-editor >> button[aria-label^="Remove Terms › Premium windows 2 › Condition"]');
+  if (await condition.count()) await condition.click();
+  await page.waitForFunction(() => !document.querySelector('.offer-editor .error-summary')
+    && document.querySelector('[data-offer="tcs-2016-custom"][data-line="gross_annual"]'));
+
+  // The same scenario, written by hand, through the command line.
+  const scenario = JSON.parse(readFileSync(repoPath('examples', 'default.json'), 'utf8'));
+  const preset = JSON.parse(readFileSync(repoPath('src', 'presets', 'offers', 'tcs-2016@1.json'), 'utf8'));
+  const custom = { ...preset, id: 'tcs-2016-custom', name: `${preset.name} (edited)` };
+  custom.terms = { ...preset.terms, premium_windows: [...preset.terms.premium_windows, {
+    id: 'saturday-day', name: 'Saturday daytime (30%)', days: ['sat'], from: '07:00', to: '17:00', uplift: '30%',
+    source: 'What if: a 30% Saturday daytime premium',
+  }] };
+  scenario.offers.push(custom);
+  const at = scenario.columns.findIndex((c) => c.id === 'may-2016');
+  scenario.columns.splice(at + 1, 0, { ...scenario.columns[at], id: 'tcs-2016-custom', offer: 'tcs-2016-custom' });
+  mkdirSync(repoPath('target', 'e2e'), { recursive: true });
+  const file = repoPath('target', 'e2e', 'saturday-premium.json');
+  writeFileSync(file, JSON.stringify(scenario, null, 2));
+  const shown = await readFigures(page);
+  assert.deepEqual(shown, cliFigures(file));
+  const gross = (figures, offer) => figures.find((f) => f.offer === offer && f.line === 'gross_annual')?.value;
+  assert.ok(gross(shown, 'tcs-2016-custom') > gross(before, 'may-2016'), 'Saturday work pays more');
+  assert.equal(gross(shown, 'may-2016'), gross(before, 'may-2016'), 'the preset column is untouched');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a bad draft shows its problem at the field and keeps the last valid offer', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  await duplicateMay2016(page);
+  await page.click('.offer-editor >> button.disclose:has-text("Night hours")');
+  const uplift = '#oe-terms-premium_windows-0-uplift';
+  await page.fill(uplift, '40%');
+  await page.waitForFunction(() => document.querySelector('[data-offer="tcs-2016-custom"][data-line="gross_annual"]'));
+  const valid = await readFigures(page);
+  // "500" meant as a percentage: refused at the field, figures unchanged.
+  await page.fill(uplift, '500%');
+  await page.waitForSelector('#oe-terms-premium_windows-0-uplift-error');
+  assert.match(await page.locator('#oe-terms-premium_windows-0-uplift-error').innerText(), /more than 200%/);
+  assert.equal(await page.getAttribute(uplift, 'aria-invalid'), 'true');
+  assert.match(await page.locator('.offer-editor .error-summary').innerText(), /not used yet/);
+  assert.deepEqual(await readFigures(page), valid);
+  // A window that ends when it starts.
+  await page.fill(uplift, '40%');
+  await page.fill('#oe-terms-premium_windows-0-to', '21:00');
+  await page.waitForSelector('#oe-terms-premium_windows-0-to-error');
+  assert.deepEqual(await readFigures(page), valid);
+  await page.fill('#oe-terms-premium_windows-0-to', '07:00');
+  await page.waitForFunction(() => !document.querySelector('.offer-editor .error-summary'));
+  assert.deepEqual(await readFigures(page), valid);
+  const violations = seriousViolations(await axeAudit(page));
+  assert.deepEqual(violations, [], describeViolations(violations));
+  assert.deepEqual(consoleErrors, []);
+});
