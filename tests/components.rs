@@ -444,3 +444,130 @@ async fn pasting_previews_both_shapes_lists_bad_rows_and_imports_only_when_asked
         .expect("query")
         .is_none());
 }
+
+/// Clicks the first button in `root` whose text starts with `text`.
+fn click_button(root: &web_sys::Element, text: &str) {
+    use wasm_bindgen::JsCast;
+    let buttons = root.query_selector_all("button").expect("query");
+    let button = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().starts_with(text))
+        .unwrap_or_else(|| panic!("no button '{text}'"));
+    button.click();
+}
+
+#[wasm_bindgen_test]
+async fn the_offer_editor_shows_every_section_refuses_bad_drafts_at_the_field_and_sends_good_ones()
+{
+    use offer_compare::ui::state::{Action, State};
+    use offer_compare::ui::{OfferEditor, OfferEditorProps};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+    use yew::Reducible;
+
+    let state =
+        Rc::new(State::from_json(offer_compare::DEFAULT_SCENARIO)).reduce(Action::DuplicateOffer {
+            column: "may-2016".into(),
+            today: offer_compare::engine::date::Date::APRIL_2016_STRIKE,
+        });
+    let received: Rc<RefCell<Vec<Action>>> = Rc::default();
+    let sink = received.clone();
+    let root = fresh_root();
+    yew::Renderer::<OfferEditor>::with_root_and_props(
+        root.clone(),
+        OfferEditorProps {
+            scenario: state.scenario.clone(),
+            offer: "tcs-2016-custom".into(),
+            on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap_or_default();
+    // The offer model section by section (terms open; the others one click away).
+    for section in [
+        "Status (",
+        "Sources (",
+        "Assumptions (",
+        "Pay scale",
+        "Full time hours",
+        "Weeks per year",
+        "Additional hours",
+        "Premium windows (1)",
+        "Combine",
+        "Add allowances",
+        "Shift rules (",
+        "Frequency allowances (",
+        "Rest",
+        "Rounding",
+    ] {
+        assert!(text.contains(section), "no section '{section}' in {text}");
+    }
+    click_button(&root, "Premium windows");
+    yew::scheduler::flush().await;
+    click_button(&root, "1. Night hours");
+    yew::scheduler::flush().await;
+    let days = root
+        .query_selector_all("#oe-terms-premium_windows-0-days input[type=checkbox]")
+        .expect("query");
+    assert_eq!(days.length(), 7, "a checkbox per day");
+    assert!(
+        root.text_content()
+            .unwrap_or_default()
+            .contains("Add condition"),
+        "a window may gain the imposed contract's kind of condition"
+    );
+    let uplift: web_sys::HtmlInputElement = root
+        .query_selector("#oe-terms-premium_windows-0-uplift")
+        .expect("query")
+        .expect("uplift field")
+        .dyn_into()
+        .expect("an input");
+    assert_eq!(
+        uplift.value(),
+        "37%",
+        "rates read as the contract writes them"
+    );
+    let type_into = |value: &str| {
+        uplift.set_value(value);
+        let event = web_sys::InputEvent::new("input").expect("input event");
+        uplift.dispatch_event(&event).expect("dispatch");
+    };
+    type_into("500%");
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    assert!(received.borrow().is_empty(), "a bad draft is not sent");
+    let message = root
+        .query_selector("#oe-terms-premium_windows-0-uplift-error")
+        .expect("query")
+        .expect("message at the field");
+    assert!(message
+        .text_content()
+        .unwrap_or_default()
+        .contains("is more than 200%"));
+    assert_eq!(
+        uplift.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("This draft is not used yet"));
+    type_into("40%");
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    let sent = received.borrow();
+    let Some(Action::ReplaceOffer { offer, .. }) = sent.last() else {
+        panic!("a good draft is sent: {sent:?}");
+    };
+    assert_eq!(offer.id, "tcs-2016-custom");
+    assert_eq!(
+        offer.terms.premium_windows[0].uplift,
+        "0.4".parse().unwrap()
+    );
+    assert!(root
+        .query_selector("#oe-terms-premium_windows-0-uplift-error")
+        .expect("query")
+        .is_none());
+}

@@ -33,6 +33,7 @@ pub mod timeline_geometry;
 pub use app::App;
 pub use column_details::{ColumnDetails, ColumnDetailsProps};
 pub use job_form::{JobForm, JobFormProps};
+pub use offer_editor::{OfferEditor, OfferEditorProps};
 pub use paste_import::{PasteImport, PasteImportProps};
 pub use results_table::{ResultsTable, ResultsTableProps};
 pub use rota_grid::{RotaGrid, RotaGridProps};

@@ -154,6 +154,23 @@ impl Schema {
         for offer in offers {
             schema.walk("", offer);
         }
+        // No released offer has a flat allowance, yet the model (and a "what
+        // if") does: the form is shown one to start from.
+        if !schema.fields.iter().any(|f| f.key == "allowances") {
+            schema.fields.push(Field {
+                owner: "terms".into(),
+                key: "allowances".into(),
+                example: serde_json::json!([{
+                    "id": "allowance",
+                    "name": "New allowance",
+                    "annual": "1000",
+                    "pro_rata_ltft": true,
+                    "source": "hypothetical"
+                }]),
+                optional: true,
+                seen: 0,
+            });
+        }
         // A key some objects of its owner lack is optional.
         for field in &mut schema.fields {
             let objects = schema
@@ -340,6 +357,109 @@ pub fn raise_scale(scale: &Value, percent: Decimal, from: &str) -> Option<Value>
     Some(scale)
 }
 
+/// The model's order of fields, for the form (JSON objects here keep keys
+/// sorted by name); keys not listed follow in name order.
+const FIELD_ORDER: [&str; 36] = [
+    "id",
+    "version",
+    "name",
+    "label",
+    "text",
+    "derived_from",
+    "date",
+    "status",
+    "title",
+    "sources",
+    "assumptions",
+    "terms",
+    "pay_scale",
+    "full_time_hours",
+    "weeks_per_year",
+    "additional_hours",
+    "premium_windows",
+    "combine",
+    "allowances",
+    "shift_rules",
+    "frequency_allowances",
+    "on_call_allowances",
+    "rest",
+    "banding",
+    "rounding",
+    "days",
+    "from",
+    "to",
+    "until",
+    "value",
+    "annual",
+    "uplift",
+    "rate",
+    "condition",
+    "source",
+    "marker",
+];
+
+/// An object's fields in the model's order.
+pub fn ordered(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut fields: Vec<(&String, &Value)> = map.iter().collect();
+    let rank = |key: &str| {
+        FIELD_ORDER
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or(FIELD_ORDER.len())
+    };
+    crate::engine::sort::sort_by_key(&mut fields, |(k, _)| rank(k));
+    fields
+}
+
+/// The keys whose values are rates (exact fractions in the model).
+const RATE_KEYS: [&str; 6] = [
+    "uplift",
+    "rate",
+    "multiplier",
+    "fraction",
+    "fy1_unbanded",
+    "flexible_supplements",
+];
+
+/// An offer as the form shows it: its JSON, with rates that are whole
+/// hundredths written as percentages (`37/100` → `37%`), as contracts write
+/// them. Thirds and the like stay exact fractions.
+pub fn offer_value(offer: &Offer) -> Value {
+    let mut value = serde_json::to_string(offer)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null);
+    percentages(&mut value, false);
+    value
+}
+
+fn percentages(value: &mut Value, rate: bool) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                percentages(child, RATE_KEYS.contains(&key.as_str()));
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| percentages(v, rate)),
+        Value::String(text) if rate => {
+            let percent = text
+                .parse::<crate::engine::fraction::Fraction>()
+                .ok()
+                .and_then(|f| {
+                    f.checked_mul(&crate::engine::fraction::Fraction::from_decimal(
+                        Decimal::ONE_HUNDRED,
+                    ))
+                })
+                .filter(|p| p.terminates_within(4))
+                .and_then(|p| p.to_decimal());
+            if let Some(p) = percent {
+                *text = format!("{}%", p.normalize());
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A field's label: the model's key in words (`full_time_hours` → "Full time hours").
 pub fn label(key: &str) -> String {
     let words = key.replace('_', " ");
@@ -394,6 +514,16 @@ mod tests {
         ];
         assert_eq!(path_text(&p), "terms.premium_windows[2].uplift");
         assert_eq!(owner_key(&p[..3]), "premium_windows");
+    }
+
+    #[test]
+    fn rates_read_as_percentages_and_thirds_stay_exact() {
+        let mut v = serde_json::json!({"uplift": "37/100", "name": "1/2", "rate": "1/3", "bands": [{"rate": "0.075"}]});
+        percentages(&mut v, false);
+        assert_eq!(v["uplift"], "37%");
+        assert_eq!(v["name"], "1/2");
+        assert_eq!(v["rate"], "1/3");
+        assert_eq!(v["bands"][0]["rate"], "7.5%");
     }
 
     #[test]

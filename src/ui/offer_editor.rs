@@ -4,8 +4,8 @@
 //! shows each problem at its field and changes nothing.
 
 use super::offer_draft::{
-    check, choices, get, label, owner_key, path_text, raise_scale, remove, set, set_text, Path,
-    Problem, Schema, Step,
+    check, choices, get, label, offer_value, ordered, owner_key, path_text, raise_scale, remove,
+    set, set_text, Path, Problem, Schema, Step,
 };
 use super::scale_raise::{ScaleRaise, ScaleSource};
 use super::state::Action;
@@ -131,13 +131,6 @@ fn key_path(keys: &[&str]) -> Path {
     keys.iter().map(|k| Step::Key((*k).to_string())).collect()
 }
 
-fn to_value(offer: &Offer) -> Value {
-    serde_json::to_string(offer)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or(Value::Null)
-}
-
 /// A number naming a field, so a run of typing into it is one undo step.
 fn field_hash(path: &str) -> usize {
     path.bytes().fold(0x811c_9dc5_usize, |h, b| {
@@ -163,7 +156,10 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
         Schema::learn(&examples)
     });
     let draft = use_reducer({
-        let (value, schema) = (offer.as_ref().map_or(Value::Null, to_value), schema.clone());
+        let (value, schema) = (
+            offer.as_ref().map_or(Value::Null, offer_value),
+            schema.clone(),
+        );
         move || Draft {
             value,
             typed: Vec::new(),
@@ -183,7 +179,7 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
             if *emitted.borrow() != *offer {
                 *emitted.borrow_mut() = offer.clone();
                 if let Some(offer) = offer {
-                    dispatcher.dispatch(Change::Reset(Rc::new(to_value(offer))));
+                    dispatcher.dispatch(Change::Reset(Rc::new(offer_value(offer))));
                 }
             }
         });
@@ -236,7 +232,7 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
         .map(|o| ScaleSource {
             key: format!("{}@{}", o.id, o.version),
             name: o.name.clone(),
-            scale: to_value(o)
+            scale: offer_value(o)
                 .get("terms")
                 .and_then(|t| t.get("pay_scale"))
                 .cloned()
@@ -387,7 +383,7 @@ impl Ctx<'_> {
                             if key == "pay_scale" {
                                 <ScaleRaise sources={sources.to_vec()} on_raise={on_raise.clone()} />
                             }
-                            { for map.iter().map(|(k, v)| {
+                            { for ordered(map).into_iter().map(|(k, v)| {
                                 let mut p = path.clone();
                                 p.push(Step::Key(k.clone()));
                                 self.node(&p, v, sources, on_raise)
