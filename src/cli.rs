@@ -1,19 +1,37 @@
 //! The command line: `offer-compare SCENARIO.json [--format table|json|csv]`.
 //! It prints exactly the figures the page shows, so any published number can be
-//! reproduced outside the browser.
+//! reproduced outside the browser. `offer-compare diff A B` prints two offers'
+//! terms side by side.
 
 use crate::codec::csv::results_to_csv;
-use crate::codec::json::{comparison_to_json, scenario_from_json};
+use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
 use crate::engine::compare::{compare, CompareError, Comparison};
+use crate::engine::date::Date;
 use crate::engine::explain::format_figure;
 use crate::engine::figure::Figure;
+use crate::engine::offer::Offer;
+use crate::engine::terms::{diff, TermDiff};
+use crate::presets::{library, offer_key};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: offer-compare SCENARIO.json [--format table|json|csv]
+       offer-compare diff A B [--date YYYY-MM-DD] [--all]
+       offer-compare diff SCENARIO.json OFFER_A OFFER_B [--date YYYY-MM-DD] [--all]
 
 Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
-its explanation.";
+its explanation.
+
+diff prints the terms in which two offers differ, side by side (Section | Term
+| A | B); with --all every term, differing rows marked ≠. A and B are preset
+keys (id@version, e.g. imposed-2016-02@1) or offer JSON files, or offers of a
+scenario file by id. Pay scales are read at --date: by default the scenario's
+pay date, or 2016-08-03 for presets and files (the day the 2016 terms came
+in: every 2016 offer has a scale then; later offers need --date).";
+
+/// Pay date of a diff of presets or files: 3 August 2016, when the 2016 terms
+/// came in, is inside every 2016 offer's first pay period.
+const DIFF_DATE: &str = "2016-08-03";
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +58,9 @@ pub fn main() -> ExitCode {
 
 /// Runs the command line on `args`; the text to print, or the error message.
 pub fn run(args: &[String]) -> Result<String, String> {
+    if let Some(("diff", rest)) = args.split_first().map(|(a, r)| (a.as_str(), r)) {
+        return run_diff(rest);
+    }
     let mut path = None;
     let mut format = Format::Table;
     let mut iter = args.iter();
@@ -77,6 +98,119 @@ pub fn run(args: &[String]) -> Result<String, String> {
         Format::Json => comparison_to_json(&comparison) + "\n",
         Format::Csv => results_to_csv(&scenario, &comparison),
     })
+}
+
+/// `diff A B` or `diff SCENARIO.json A B`, with `--date` and `--all`.
+fn run_diff(args: &[String]) -> Result<String, String> {
+    let mut names = Vec::new();
+    let mut date = None;
+    let mut all = false;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(format!("{USAGE}\n")),
+            "--all" => all = true,
+            "--date" => {
+                let text = iter.next().map(String::as_str).unwrap_or_default();
+                date = Some(Date::parse(text).map_err(|e| format!("--date: {e}"))?);
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option '{flag}'\n{USAGE}"))
+            }
+            name => names.push(name),
+        }
+    }
+    let (a, b, default_date) = match names.as_slice() {
+        [a, b] => (
+            load_offer(a)?,
+            load_offer(b)?,
+            Date::parse(DIFF_DATE).unwrap_or(Date::APRIL_2016_STRIKE),
+        ),
+        [path, a, b] => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+            let scenario = scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+            let find = |name: &str| {
+                let offers = &scenario.offers;
+                offers
+                    .iter()
+                    .find(|o| o.id == name || offer_key(o) == name)
+                    .cloned()
+                    .ok_or_else(|| {
+                        let ids: Vec<&str> = offers.iter().map(|o| o.id.as_str()).collect();
+                        format!("{path}: no offer '{name}' (offers: {})", ids.join(", "))
+                    })
+            };
+            (find(a)?, find(b)?, scenario.pay_date)
+        }
+        _ => return Err(format!("diff needs two offers\n{USAGE}")),
+    };
+    let date = date.unwrap_or(default_date);
+    Ok(diff_table(&a, &b, date, &diff(&a, &b, date), all))
+}
+
+/// A preset by key, else an offer JSON file.
+fn load_offer(name: &str) -> Result<Offer, String> {
+    let presets = &library().offers;
+    if let Some(entry) = presets.iter().find(|e| e.key == name) {
+        return Ok(entry.item.clone());
+    }
+    let text = std::fs::read_to_string(name).map_err(|e| {
+        let known: Vec<&str> = presets.iter().map(|e| e.key.as_str()).collect();
+        format!(
+            "{name}: neither a preset (known: {}) nor a readable file: {e}",
+            known.join(", ")
+        )
+    })?;
+    from_text::<Offer>(&text)
+        .map(|(offer, _)| offer)
+        .map_err(|e| format!("{name}: {e}"))
+}
+
+/// The side-by-side as text: which offers, then `Section | Term | A | B` rows
+/// (the differing ones, or all marked ≠ where they differ).
+fn diff_table(a: &Offer, b: &Offer, date: Date, rows: &[TermDiff], all: bool) -> String {
+    let mut out = format!(
+        "Terms at {date}\n  A: {} ({})\n  B: {} ({})\n\n",
+        a.name,
+        offer_key(a),
+        b.name,
+        offer_key(b)
+    );
+    let shown: Vec<[&str; 4]> = rows
+        .iter()
+        .filter(|r| all || r.differs)
+        .map(|r| [r.section, r.term.as_str(), r.a.as_str(), r.b.as_str()])
+        .collect();
+    if shown.is_empty() {
+        out.push_str("No term differs.\n");
+        return out;
+    }
+    let header = ["Section", "Term", "A", "B"];
+    let mut widths = [0; 4];
+    for row in shown.iter().chain([&header]) {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let marks = rows.iter().filter(|r| all || r.differs).map(|r| r.differs);
+    for (row, differs) in std::iter::once((&header, false)).chain(shown.iter().zip(marks)) {
+        if all {
+            out.push_str(if differs { "≠ " } else { "  " });
+        }
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (cell, width))| match i {
+                3 => cell.to_string(),
+                _ => format!("{cell}{}", " ".repeat(width - cell.chars().count())),
+            })
+            .collect();
+        out.push_str(cells.join(" | ").trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn show(figure: &Figure) -> String {

@@ -243,6 +243,85 @@ proptest! {
     }
 }
 
+/// The minutes of the week a premium row's term names, as `(start, length)`:
+/// "Mon–Fri 21:00–07:00", "Sat, Sun 00:00–24:00", "Sat 17:00 – Mon 07:00".
+fn term_minutes(term: &str) -> Vec<(u64, u64)> {
+    let day = |name: &str| {
+        Weekday::ALL
+            .iter()
+            .position(|d| d.short_name() == name)
+            .unwrap() as u64
+    };
+    let clock = |text: &str| ClockTime::parse(text).unwrap().minutes();
+    let at = |text: &str| {
+        let (d, c) = text.split_once(' ').unwrap();
+        day(d) * DAY + clock(c)
+    };
+    if let Some((from, to)) = term.split_once(" – ") {
+        return vec![(at(from), (at(to) + WEEK - at(from)) % WEEK)];
+    }
+    let (days, times) = term.rsplit_once(' ').unwrap();
+    let (from, to) = times.split_once('–').unwrap();
+    let (from, to) = (clock(from), clock(to));
+    let len = if to > from {
+        to - from
+    } else {
+        to + DAY - from
+    };
+    days.split(", ")
+        .flat_map(|part| match part.split_once('–') {
+            Some((first, last)) => day(first)..=day(last),
+            None => day(part)..=day(part),
+        })
+        .map(|d| (d * DAY + from, len))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Premium rows cover every minute of the week once, each side saying what
+    /// its offer pays there; sides swap with the offers; an offer never differs
+    /// from itself.
+    #[test]
+    fn terms_diffs_cover_the_week_and_swap(a in conditional_offer(), b in conditional_offer()) {
+        use offer_compare::engine::premium::UpliftMap;
+        use offer_compare::engine::terms::{diff, percent, TermDiff};
+        use offer_compare::engine::time::Interval;
+        let at = date("2016-08-03");
+        let rows = diff(&a, &b, at);
+        let swapped: Vec<TermDiff> = diff(&b, &a, at)
+            .into_iter()
+            .map(|r| TermDiff { a: r.b, b: r.a, ..r })
+            .collect();
+        prop_assert_eq!(&rows, &swapped);
+        prop_assert!(diff(&a, &a, at).iter().all(|r| !r.differs));
+        let maps = [&a, &b].map(|o| {
+            UpliftMap::build(&o.terms.premium_windows, &[], o.terms.combine)
+        });
+        let mut covered = vec![false; WEEK as usize];
+        for r in rows.iter().filter(|r| r.section == "Premium time" && r.term != "Combine rule") {
+            for (start, len) in term_minutes(&r.term) {
+                prop_assert!(len > 0, "{}", r.term);
+                for m in start..start + len {
+                    let m = (m % WEEK) as usize;
+                    prop_assert!(!covered[m], "{} again at {}", r.term, m);
+                    covered[m] = true;
+                }
+                for m in [start, start + len - 1] {
+                    for (map, text) in maps.iter().zip([&r.a, &r.b]) {
+                        let uplift = map.split(Interval::new(m % WEEK, m % WEEK + 1))[0].uplift;
+                        let expected = if uplift.is_zero() { "plain time".to_string() } else { percent(&uplift) };
+                        let pays = *text == expected || text.starts_with(&format!("{expected} "));
+                        prop_assert!(pays, "{}: {} is not {}", r.term, text, expected);
+                    }
+                }
+            }
+        }
+        prop_assert!(covered.iter().all(|c| *c));
+    }
+}
+
 /// Breach locations of the limits that report every occurrence (not only the
 /// worst or first), as (limit, week, day, shifts), sorted.
 fn located_breaches(

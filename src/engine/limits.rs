@@ -139,7 +139,7 @@ fn check(
     rule: LimitRule,
 ) -> (String, Vec<Breach>) {
     let mut breaches = Vec::new();
-    let allowed = match rule {
+    match rule {
         LimitRule::MaxAverageWeeklyHours {
             hours: max,
             reference_weeks,
@@ -168,12 +168,6 @@ fn check(
                     });
                 }
             }
-            let reference =
-                reference_weeks.map_or("the rota cycle".to_string(), |r| format!("{r} weeks"));
-            format!(
-                "at most {} a week on average over {reference}",
-                hours_decimal(max)
-            )
         }
         LimitRule::MaxAverageWeeklyDuty { hours: max } => {
             let duty: u64 = facts.periods.iter().map(|p| p.span.len()).sum();
@@ -186,7 +180,6 @@ fn check(
                     location: at(facts, 0, Vec::new()),
                 });
             }
-            format!("at most {} of duty a week on average", hours_decimal(max))
         }
         LimitRule::MaxHoursIn168 { hours: max } => {
             let (worst, start, shifts) = facts.worst_168();
@@ -200,7 +193,6 @@ fn check(
                     location: at(facts, start, shifts.to_vec()),
                 });
             }
-            format!("at most {} in any 168 hours", hours_decimal(max))
         }
         LimitRule::MaxShiftLength {
             minutes,
@@ -223,14 +215,6 @@ fn check(
                     });
                 }
             }
-            match weekend_minutes {
-                Some(w) => format!(
-                    "at most {} ({} at weekends)",
-                    hours(u64::from(minutes)),
-                    hours(u64::from(w))
-                ),
-                None => format!("at most {}", hours(u64::from(minutes))),
-            }
         }
         LimitRule::MaxConsecutive { what, count } => {
             for &(start, len) in facts.runs(what) {
@@ -245,7 +229,6 @@ fn check(
                     });
                 }
             }
-            format!("at most {count} consecutive {}", what.describe())
         }
         LimitRule::RestAfterRun {
             what,
@@ -276,15 +259,6 @@ fn check(
                     }
                 }
             }
-            let run = if after_run <= 1 {
-                format!("any of the {}", what.describe())
-            } else {
-                format!(
-                    "a run of {after_run} or more consecutive {}",
-                    what.describe()
-                )
-            };
-            format!("at least {} off after {run}", hours(u64::from(minutes)))
         }
         LimitRule::MinRestBetweenShifts { minutes } => {
             for (i, p) in facts.periods.iter().enumerate() {
@@ -297,7 +271,6 @@ fn check(
                     });
                 }
             }
-            format!("at least {} between shifts", hours(u64::from(minutes)))
         }
         LimitRule::MaxWeekendFrequency { one_in } => {
             let flags = facts.weekend_flags(definitions.weekend);
@@ -317,10 +290,6 @@ fn check(
                     location: at(facts, first * WEEK + 5 * DAY, Vec::new()),
                 });
             }
-            format!(
-                "at most 1 weekend in {one_in} ({})",
-                definitions.weekend.describe()
-            )
         }
         LimitRule::MaxConsecutiveWeekends { count } => {
             for (start, len) in cyclic_runs(&facts.weekend_flags(definitions.weekend)) {
@@ -331,13 +300,74 @@ fn check(
                     });
                 }
             }
+        }
+    }
+    (describe_rule(rule, definitions), breaches)
+}
+
+/// What a rule allows, in words ("at most 72 h in any 168 hours"): the text
+/// of a limit check, and of the limit's row in a terms diff.
+pub fn describe_rule(rule: LimitRule, definitions: &RestDefinitions) -> String {
+    match rule {
+        LimitRule::MaxAverageWeeklyHours {
+            hours: max,
+            reference_weeks,
+        } => {
+            let reference =
+                reference_weeks.map_or("the rota cycle".to_string(), |r| format!("{r} weeks"));
             format!(
-                "at most {count} consecutive weekend(s) ({})",
-                definitions.weekend.describe()
+                "at most {} a week on average over {reference}",
+                hours_decimal(max)
             )
         }
-    };
-    (allowed, breaches)
+        LimitRule::MaxAverageWeeklyDuty { hours: max } => {
+            format!("at most {} of duty a week on average", hours_decimal(max))
+        }
+        LimitRule::MaxHoursIn168 { hours: max } => {
+            format!("at most {} in any 168 hours", hours_decimal(max))
+        }
+        LimitRule::MaxShiftLength {
+            minutes,
+            weekend_minutes,
+            ..
+        } => match weekend_minutes {
+            Some(w) => format!(
+                "at most {} ({} at weekends)",
+                hours(u64::from(minutes)),
+                hours(u64::from(w))
+            ),
+            None => format!("at most {}", hours(u64::from(minutes))),
+        },
+        LimitRule::MaxConsecutive { what, count } => {
+            format!("at most {count} consecutive {}", what.describe())
+        }
+        LimitRule::RestAfterRun {
+            what,
+            after_run,
+            minutes,
+        } => {
+            let run = if after_run <= 1 {
+                format!("any of the {}", what.describe())
+            } else {
+                format!(
+                    "a run of {after_run} or more consecutive {}",
+                    what.describe()
+                )
+            };
+            format!("at least {} off after {run}", hours(u64::from(minutes)))
+        }
+        LimitRule::MinRestBetweenShifts { minutes } => {
+            format!("at least {} between shifts", hours(u64::from(minutes)))
+        }
+        LimitRule::MaxWeekendFrequency { one_in } => format!(
+            "at most 1 weekend in {one_in} ({})",
+            definitions.weekend.describe()
+        ),
+        LimitRule::MaxConsecutiveWeekends { count } => format!(
+            "at most {count} consecutive weekend(s) ({})",
+            definitions.weekend.describe()
+        ),
+    }
 }
 
 /// Whether a period touches Saturday 00:00 – Monday 00:00 of any week.

@@ -23,6 +23,7 @@ pub mod shift_rules;
 pub(crate) mod sort;
 pub mod sorted_map;
 mod tagged;
+pub mod terms;
 pub mod time;
 pub mod timeline;
 mod totals;

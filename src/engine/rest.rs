@@ -363,10 +363,7 @@ pub fn metrics(facts: &RestFacts, definitions: &RestDefinitions) -> Vec<Metric> 
         .count();
     let busy_days = busy_days(facts);
     let nights = facts.periods.iter().filter(|p| p.night).count();
-    let night_def = format!(
-        "a night has at least {} minutes between {} and {}",
-        definitions.night_minutes, definitions.night_window.from, definitions.night_window.to
-    );
+    let night_def = describe_night(definitions);
     let mut out = vec![
         metric(
             "average_weekly_work",
@@ -425,7 +422,16 @@ pub fn metrics(facts: &RestFacts, definitions: &RestDefinitions) -> Vec<Metric> 
     out
 }
 
-fn describe_pattern(what: &str, p: &super::offer::ShiftPattern) -> String {
+/// What makes a shift a night, in words.
+pub(crate) fn describe_night(definitions: &RestDefinitions) -> String {
+    format!(
+        "a night has at least {} minutes between {} and {}",
+        definitions.night_minutes, definitions.night_window.from, definitions.night_window.to
+    )
+}
+
+/// A shift pattern in words: "`what` lasts more than 10 h, ending after …".
+pub(crate) fn describe_pattern(what: &str, p: &super::offer::ShiftPattern) -> String {
     let mut text = format!(
         "{what} lasts {} {} h",
         if p.min_inclusive {

@@ -155,11 +155,18 @@ impl Interval {
 
 /// Renders a cycle minute as `week 2 Sat 07:00`.
 pub fn describe_minute(minute: u64) -> String {
-    let day = minute / DAY;
-    let week = day / 7 + 1;
-    let weekday = Weekday::from_day_number(day);
+    format!(
+        "week {} {}",
+        minute / WEEK + 1,
+        describe_weekday_minute(minute)
+    )
+}
+
+/// Renders a minute as its weekday and clock time, `Sat 07:00` (the week left out).
+pub fn describe_weekday_minute(minute: u64) -> String {
+    let weekday = Weekday::from_day_number(minute / DAY);
     let clock = ClockTime((minute % DAY) as u16);
-    format!("week {week} {} {clock}", weekday.short_name())
+    format!("{} {clock}", weekday.short_name())
 }
 
 #[cfg(test)]
