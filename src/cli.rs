@@ -10,7 +10,7 @@ use crate::engine::date::Date;
 use crate::engine::explain::format_figure;
 use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
-use crate::engine::terms::{diff, TermDiff};
+use crate::engine::terms::{diff, diff_date, TermDiff};
 use crate::presets::{library, offer_key};
 use std::process::ExitCode;
 
@@ -25,8 +25,8 @@ its explanation.
 diff prints the terms in which two offers differ, side by side (Section | Term
 | A | B); with --all every term, differing rows marked ≠. A and B are preset
 keys (id@version, e.g. imposed-2016-02@1) or offer JSON files, or offers of a
-scenario file by id. Pay scales are read at --date: by default the scenario's
-pay date, or 2016-08-03 for presets and files (the day the 2016 terms came
+scenario file by id. Pay scales are read at --date: by default the later of
+the two offers' column pay dates (as the page does), or 2016-08-03 for presets and files (the day the 2016 terms came
 in: every 2016 offer has a scale then; later offers need --date).";
 
 /// Pay date of a diff of presets or files: 3 August 2016, when the 2016 terms
@@ -141,7 +141,9 @@ fn run_diff(args: &[String]) -> Result<String, String> {
                         format!("{path}: no offer '{name}' (offers: {})", ids.join(", "))
                     })
             };
-            (find(a)?, find(b)?, scenario.pay_date)
+            let (a, b) = (find(a)?, find(b)?);
+            let date = diff_date(&scenario, &a.id, &b.id);
+            (a, b, date)
         }
         _ => return Err(format!("diff needs two offers\n{USAGE}")),
     };

@@ -19,6 +19,7 @@ use super::offer::{
 use super::premium::UpliftMap;
 use super::rest::{describe_night, describe_pattern};
 use super::rota::ShiftKind;
+use super::scenario::Scenario;
 use super::sort::sort_by_less;
 use super::time::{describe_weekday_minute, ClockTime, Weekday, DAY, WEEK};
 use rust_decimal::Decimal;
@@ -110,6 +111,22 @@ pub fn describe(offer: &Offer, date: Date) -> Vec<TermRow> {
             text: r.text,
         })
         .collect()
+}
+
+/// The date a scenario's two offers are compared at: the later of their
+/// columns' pay dates (the scenario's for a column without one), so an offer
+/// whose scale starts later is not shown as having none. The page and the
+/// command line both use it.
+pub fn diff_date(scenario: &Scenario, a: &str, b: &str) -> Date {
+    let date_of = |offer: &str| {
+        scenario
+            .columns
+            .iter()
+            .find(|c| c.offer == offer)
+            .and_then(|c| c.pay_date)
+            .unwrap_or(scenario.pay_date)
+    };
+    date_of(a).max(date_of(b))
 }
 
 /// Every term of both offers aligned, in section order; a term one offer does

@@ -17,6 +17,7 @@ use super::rota_timeline::RotaTimeline;
 use super::saved_comparisons::SavedComparisons;
 use super::share_and_save::{share_panel, stamp};
 use super::state::{is_link, open_link, Action, Notice, State};
+use super::terms_diff::TermsDiff;
 use crate::codec::json::preset_key;
 use crate::codec::keep;
 use crate::codec::link::scenario_to_link;
@@ -179,6 +180,7 @@ pub fn App() -> Html {
                 <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
                 <nav aria-label="On this page">
                     <a href="#results-heading">{ "Results" }</a>
+                    <a href="#terms-heading">{ "Terms" }</a>
                     <a href="#rota-editor-heading">{ "Your rota" }</a>
                     <a href="#share-heading">{ "Share and save" }</a>
                     <a href="#saved-heading">{ "Saved" }</a>
@@ -229,6 +231,7 @@ pub fn App() -> Html {
                         <RestChart comparison={c.clone()} />
                         <ColumnDetails comparison={c.clone()} />
                     </section>
+                    <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
                     if !state.is_stale() {
                         <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} />
                     }

@@ -27,6 +27,7 @@ mod share_and_save;
 mod share_panel;
 mod shift_form;
 pub mod state;
+mod terms_diff;
 mod text_field;
 pub mod timeline_geometry;
 

@@ -4,7 +4,7 @@
 
 use super::state::Action;
 use crate::engine::scenario::Scenario;
-use crate::engine::terms::diff;
+use crate::engine::terms::{diff, diff_date};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,22 +46,15 @@ pub fn TermsDiff(props: &TermsDiffProps) -> Html {
     let (Some(a), Some(b)) = (s.offer(&a_id), s.offer(&b_id)) else {
         return html! {};
     };
-    // Pay scales are read at the later of the two offers' pay dates, so an
-    // offer that starts later is not shown as having no scale.
-    let date_of = |offer: &str| {
-        s.columns
-            .iter()
-            .find(|c| c.offer == offer)
-            .and_then(|c| c.pay_date)
-            .unwrap_or(s.pay_date)
-    };
-    let date = date_of(&a_id).max(date_of(&b_id));
+    let date = diff_date(s, &a_id, &b_id);
     let rows = diff(a, b, date);
     let differing = rows.iter().filter(|r| r.differs).count();
     let choose = |first: bool| {
         let (on_action, a, b) = (props.on_action.clone(), a_id.clone(), b_id.clone());
         Callback::from(move |e: Event| {
-            let id = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let id = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
             on_action.emit(match first {
                 true => Action::CompareTerms(id, b.clone()),
                 false => Action::CompareTerms(a.clone(), id),
@@ -78,7 +71,10 @@ pub fn TermsDiff(props: &TermsDiffProps) -> Html {
     let on_only = {
         let only_differences = only_differences.clone();
         Callback::from(move |e: Event| {
-            only_differences.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked());
+            only_differences.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
+            );
         })
     };
     let shown = rows.iter().filter(|r| r.differs || !*only_differences);

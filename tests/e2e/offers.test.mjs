@@ -4,6 +4,7 @@
 // nothing; the terms diff lists what differs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { appSuite, axeAudit, cliFigures, describeViolations, readFigures, repoPath, seriousViolations } from './harness.mjs';
 
@@ -17,6 +18,30 @@ async function duplicateMay2016(page) {
   await page.click('[data-column="may-2016"] >> text=Duplicate and edit');
   await page.waitForSelector('.offer-editor');
   await page.click('.offer-editor >> button.disclose:has-text("Premium windows")');
+}
+
+/** Chooses offers A and B in "Terms side by side". */
+async function chooseTerms(page, a, b) {
+  await page.selectOption('#terms-a', a);
+  await page.selectOption('#terms-b', b);
+  await page.waitForFunction(([a, b]) => document.querySelector('#terms-a').value === a
+    && document.querySelector('#terms-b').value === b, [a, b]);
+}
+
+/** The rows of the terms table as [section, term, A, B] (the ≠ mark left out). */
+const termsRows = (page) => page.$$eval('table.terms-table tbody tr', (trs) => trs.map((tr) =>
+  [...tr.children].map((cell) => {
+    const copy = cell.cloneNode(true);
+    copy.querySelectorAll('.differs-mark, .visually-hidden').forEach((e) => e.remove());
+    return copy.textContent.trim();
+  })));
+
+/** The command line's differing rows for two offers of a scenario file. */
+function cliDiff(file, a, b) {
+  const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
+  const out = execFileSync(bin, ['diff', file, a, b], { encoding: 'utf8' });
+  const lines = out.split('\n').filter((l) => l.includes(' | '));
+  return lines.slice(1).map((l) => l.split(' | ').map((c) => c.trim()));
 }
 
 test('a rep adds a 30% Saturday daytime premium to the May 2016 deal: figures equal the command line', TIMEOUT, async (t) => {
@@ -60,6 +85,12 @@ test('a rep adds a 30% Saturday daytime premium to the May 2016 deal: figures eq
   const gross = (figures, offer) => figures.find((f) => f.offer === offer && f.line === 'gross_annual')?.value;
   assert.ok(gross(shown, 'tcs-2016-custom') > gross(before, 'may-2016'), 'Saturday work pays more');
   assert.equal(gross(shown, 'may-2016'), gross(before, 'may-2016'), 'the preset column is untouched');
+
+  // The terms diff says the same as the command line: one term differs.
+  await chooseTerms(page, 'tcs-2016', 'tcs-2016-custom');
+  const rows = await termsRows(page);
+  assert.deepEqual(rows, [['Premium time', 'Sat 07:00–17:00', 'plain time', '30%']]);
+  assert.deepEqual(rows, cliDiff(file, 'tcs-2016', 'tcs-2016-custom'));
   assert.deepEqual(consoleErrors, []);
 });
 
@@ -86,6 +117,34 @@ test('a bad draft shows its problem at the field and keeps the last valid offer'
   await page.fill('#oe-terms-premium_windows-0-to', '07:00');
   await page.waitForFunction(() => !document.querySelector('.offer-editor .error-summary'));
   assert.deepEqual(await readFigures(page), valid);
+  const violations = seriousViolations(await axeAudit(page));
+  assert.deepEqual(violations, [], describeViolations(violations));
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the terms diff lists how the imposed contract and the May 2016 deal differ, as terms', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  await chooseTerms(page, 'imposed-2016-02', 'tcs-2016');
+  assert.match(await page.locator('.terms-diff [role=status]').innerText(), /^17 terms differ\.$/);
+  const rows = await termsRows(page);
+  for (const expected of [
+    ['Premium time', 'Mon–Sun 21:00–07:00', '50%', '37%'],
+    ['Premium time', 'Sat 07:00–17:00', '30% if work on ≥ 1 in 4 Saturdays', 'plain time'],
+    ['Premium time', 'Sat 17:00–21:00', '33⅓%', 'plain time'],
+    ['Premium time', 'Sun 07:00–21:00', '33⅓%', 'plain time'],
+  ]) {
+    assert.ok(rows.some((r) => JSON.stringify(r) === JSON.stringify(expected)), `${expected}: ${JSON.stringify(rows)}`);
+  }
+  const file = repoPath('examples', 'default.json');
+  assert.deepEqual(rows, cliDiff(file, 'imposed-2016-02', 'tcs-2016'));
+  // Every term, the differing ones marked.
+  await page.uncheck('#terms-only');
+  const all = await termsRows(page);
+  assert.ok(all.length > rows.length);
+  assert.equal(await page.locator('table.terms-table tr.differs .differs-mark').count(), 17);
+  // Reached from the comparison: "Terms vs baseline" on a column.
+  await page.click('[data-column="may-2016"] >> text=Terms vs baseline');
+  assert.equal(await page.inputValue('#terms-b'), 'tcs-2016');
   const violations = seriousViolations(await axeAudit(page));
   assert.deepEqual(violations, [], describeViolations(violations));
   assert.deepEqual(consoleErrors, []);
