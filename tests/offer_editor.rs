@@ -359,3 +359,22 @@ fn a_valid_draft_replaces_the_offer_and_typing_is_one_undo_step() {
         "37%".parse().unwrap()
     );
 }
+
+#[test]
+fn a_2002_column_can_be_paid_at_a_chosen_band_and_back() {
+    use offer_compare::engine::offer::Band;
+    let s = start();
+    let derived = gross(&s, "contract-2002");
+    let s = s.reduce(Action::SetBandOverride(
+        "contract-2002".into(),
+        Some(Band::B3),
+    ));
+    assert_eq!(s.scenario.columns[0].band_override, Some(Band::B3));
+    assert!(
+        gross(&s, "contract-2002") > derived,
+        "band 3 pays 100% on basic"
+    );
+    let s = s.reduce(Action::SetBandOverride("contract-2002".into(), None));
+    assert_eq!(gross(&s, "contract-2002"), derived);
+    assert_eq!(s.past.len(), 2, "each choice is an undo step");
+}

@@ -90,7 +90,8 @@ fn a_window(index: usize) -> impl Strategy<Value = PremiumWindow> {
                 &days,
                 &fmt(from),
                 &fmt(to),
-                &format!("{}/{}", num.min(den * 10), den),
+                // Premiums up to the 200% validation accepts.
+                &format!("{}/{}", num.min(den * 2), den),
             )
         })
 }

@@ -827,6 +827,17 @@ pub enum Band {
 }
 
 impl Band {
+    /// Every band, least paid first.
+    pub const ALL: [Band; 7] = [
+        Band::Unbanded,
+        Band::B1C,
+        Band::B1B,
+        Band::B1A,
+        Band::B2B,
+        Band::B2A,
+        Band::B3,
+    ];
+
     /// The band's name as printed.
     pub fn name(self) -> &'static str {
         match self {

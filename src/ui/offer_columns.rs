@@ -2,7 +2,7 @@
 //! the baseline, and turn pay protection on for 2016-family offers.
 
 use super::state::Action;
-use crate::engine::offer::Offer;
+use crate::engine::offer::{Band, Offer};
 use crate::engine::scenario::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -66,6 +66,14 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
                             on_action.emit(Action::SetProtection(id.clone(), on));
                         })
                     };
+                    let on_band = {
+                        let (on_action, id) = (props.on_action.clone(), c.id.clone());
+                        Callback::from(move |e: Event| {
+                            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                            let band = value.parse::<usize>().ok().and_then(|k| Band::ALL.get(k).copied());
+                            on_action.emit(Action::SetBandOverride(id.clone(), band));
+                        })
+                    };
                     html! {
                         <li data-column={c.id.clone()}>
                             <span class="column-name">{ &name }</span>
@@ -74,6 +82,17 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
                                     onclick={emit(Action::SetBaseline(c.id.clone()))} />
                                 { " baseline" }
                             </label>
+                            if banded {
+                                <label class="inline">
+                                    { " band " }
+                                    <select onchange={on_band} aria-label={format!("Band for {name}")}>
+                                        <option value="" selected={c.band_override.is_none()}>{ "from the rota" }</option>
+                                        { for Band::ALL.iter().enumerate().map(|(k, b)| html! {
+                                            <option value={k.to_string()} selected={c.band_override == Some(*b)}>{ b.name() }</option>
+                                        }) }
+                                    </select>
+                                </label>
+                            }
                             if !banded {
                                 <label class="inline">
                                     <input type="checkbox" checked={c.protection.is_some()} onchange={on_protect} />

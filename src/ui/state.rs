@@ -8,7 +8,7 @@ use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
 use crate::engine::fraction::Fraction;
-use crate::engine::offer::{Grade, Offer, StatusEvent};
+use crate::engine::offer::{Band, Grade, Offer, StatusEvent};
 use crate::engine::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
 use crate::presets;
 use rust_decimal::Decimal;
@@ -38,6 +38,8 @@ pub enum Action {
     MoveColumn(String, i8),
     /// Make a column the baseline.
     SetBaseline(String),
+    /// Pay a 2002-contract column at a chosen band (`None`: the band its rota earns).
+    SetBandOverride(String, Option<Band>),
     /// Turn section-1 pay protection (against the 2002 contract) on or off for a column.
     SetProtection(String, bool),
     /// Replace the whole scenario with one from a link or file (`from` names it
@@ -437,6 +439,11 @@ fn apply(s: &mut Scenario, action: Action) {
             }
         }
         Action::SetBaseline(id) => s.baseline = Some(id),
+        Action::SetBandOverride(id, band) => {
+            if let Some(c) = s.columns.iter_mut().find(|c| c.id == id) {
+                c.band_override = band;
+            }
+        }
         Action::SetProtection(id, on) => {
             let key = "contract-2002@1";
             if on && !s.offers.iter().any(|o| o.id == "contract-2002") {
