@@ -1,0 +1,57 @@
+// Runs after every trunk build (Trunk.toml [[hooks]], stage post_build) on the
+// staged bundle, before it replaces dist/:
+// - a Content-Security-Policy <meta> that allows the app's own files only,
+//   with the one inline script trunk writes (the wasm loader) allowed by its hash;
+// - in release builds, the offline service worker: sw.js with the exact list
+//   of this build's files and a cache named after their contents, and the
+//   script that registers it.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
+const release = process.env.TRUNK_PROFILE === 'release';
+const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+const htmlPath = path.join(staging, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+
+if (release) {
+  const files = readdirSync(staging).filter((f) => f !== 'sw.js').sort();
+  const register = 'sw-register.js';
+  if (!files.includes(register)) files.push(register);
+  const registerText = readFileSync(path.join(here, 'sw-register.js'), 'utf8');
+  writeFileSync(path.join(staging, register), registerText);
+  html = html.replace('</head>', `<script type="module" src="${publicUrl}${register}"></script></head>`);
+  // The cache is named after every file's bytes: a new build is a new cache.
+  const version = createHash('sha256');
+  for (const file of files) {
+    version.update(file);
+    version.update(file === 'index.html' ? html : readFileSync(path.join(staging, file)));
+  }
+  const worker = readFileSync(path.join(here, 'sw.js'), 'utf8')
+    .replace('__CACHE__', `offer-compare-${version.digest('hex').slice(0, 16)}`)
+    .replace('__FILES__', JSON.stringify(['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)]));
+  writeFileSync(path.join(staging, 'sw.js'), worker);
+}
+
+// Inline scripts (trunk's loader) are allowed by hash, nothing else inline.
+const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+const policy = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+if (!html.includes('Content-Security-Policy')) throw new Error('index.html has no <meta charset="utf-8"> to put the policy after');
+writeFileSync(htmlPath, html);
