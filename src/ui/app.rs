@@ -9,6 +9,7 @@ use super::method_and_sources::MethodAndSources;
 use super::offer_columns::OfferColumns;
 use super::offer_editor::OfferEditor;
 use super::pay_chart::PayChart;
+use super::presentation::Presentation;
 use super::rest_chart::RestChart;
 use super::results_table::ResultsTable;
 use super::rota_editor::RotaEditor;
@@ -173,6 +174,18 @@ pub fn App() -> Html {
         .as_ref()
         .filter(|r| preset_key(&presets::library().rotas, &***r).is_none())
         .map(|r| AttrValue::from(r.name.clone()));
+    let presenting = use_state(|| false);
+    let present = {
+        let presenting = presenting.clone();
+        Callback::from(move |_: MouseEvent| presenting.set(true))
+    };
+    if let (true, Some(c)) = (*presenting, state.shown.as_ref()) {
+        let presenting = presenting.clone();
+        return html! {
+            <Presentation comparison={c.clone()} title={AttrValue::from(scenario_title(&state.scenario.title))}
+                stamp={(*stamp_text).clone()} on_exit={Callback::from(move |()| presenting.set(false))} />
+        };
+    }
     html! {
         <>
             <header class="masthead">
@@ -190,7 +203,7 @@ pub fn App() -> Html {
                 </nav>
             </header>
             <main id="main">
-                <h1>{ if scenario.title.is_empty() { "Compare offers".to_string() } else { scenario.title.clone() } }</h1>
+                <h1>{ scenario_title(&scenario.title) }</h1>
                 if let Some(notice) = state.notice.as_ref() {
                     <p class={classes!("notice", notice.error.then_some("notice-error"))}
                         role={if notice.error { "alert" } else { "status" }}>{ &notice.text }</p>
@@ -204,6 +217,8 @@ pub fn App() -> Html {
                     <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
                         onclick={on_action.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
                     <span class="hint">{ "Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields" }</span>
+                    <button type="button" onclick={present} disabled={state.shown.is_none()}>{ "Presentation view" }</button>
+                    <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ "Print or save as PDF" }</button>
                 </div>
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()} />
@@ -227,8 +242,8 @@ pub fn App() -> Html {
                             </p>
                         }
                         <ResultsTable comparison={c.clone()} />
-                        <PayChart comparison={c.clone()} />
-                        <RestChart comparison={c.clone()} />
+                        <PayChart comparison={c.clone()} source={(*stamp_text).clone()} />
+                        <RestChart comparison={c.clone()} source={(*stamp_text).clone()} />
                         <ColumnDetails comparison={c.clone()} />
                     </section>
                     <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
@@ -241,6 +256,17 @@ pub fn App() -> Html {
                     <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />
                 }
             </main>
+            <footer class="page-footer">
+                { format!("Offer Compare · shown {} · {}", browser::today(), stamp_text) }
+            </footer>
         </>
+    }
+}
+
+/// The page's heading: the scenario's title, or what the page is for.
+fn scenario_title(title: &str) -> String {
+    match title.is_empty() {
+        true => "Compare offers".into(),
+        false => title.into(),
     }
 }

@@ -273,6 +273,38 @@ pub fn now() -> String {
     String::new()
 }
 
+/// Saves the chart in the element `figure` (its `<svg>` panels) as an SVG
+/// file with its title and source line.
+pub fn download_chart(figure: &str, name: &str, title: &str, source: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector_all(&format!("#{figure} svg[role=img]"))
+                .ok()
+        }) else {
+            return;
+        };
+        use wasm_bindgen::JsCast;
+        let panels: Vec<String> = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.outer_html())
+            .collect();
+        let file = super::chart_geometry::chart_file(&panels, title, source);
+        download(name, "image/svg+xml", &file);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (figure, name, title, source);
+}
+
+/// Opens the browser's print dialogue (print, or save as PDF).
+pub fn print() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// Today's date by the browser's clock (off the browser a fixed date, so
 /// native renders stay deterministic).
 pub fn today() -> Date {

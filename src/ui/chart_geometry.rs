@@ -38,13 +38,14 @@ impl Group {
         }
     }
 
-    /// CSS class of the fill.
-    pub fn class(self) -> &'static str {
+    /// Its fill, written into the SVG (not a stylesheet class) so that a
+    /// chart saved as a file keeps its colours.
+    pub fn colour(self) -> &'static str {
         match self {
-            Group::Basic => "seg-basic",
-            Group::Hours => "seg-hours",
-            Group::Premiums => "seg-premiums",
-            Group::Allowances => "seg-allowances",
+            Group::Basic => "#0b5cad",
+            Group::Hours => "#6d8fb8",
+            Group::Premiums => "#b35c00",
+            Group::Allowances => "#5a6b2e",
         }
     }
 
@@ -268,6 +269,70 @@ pub fn rest_panels(comparison: &Comparison) -> Vec<RestPanel> {
         .collect()
 }
 
+/// Ink for chart text (the page's `--ink`), written into the SVG.
+pub const INK: &str = "#1d1d1f";
+/// Fill of the rest chart's bars.
+pub const REST_FILL: &str = "#cfd8e6";
+
+/// Escapes text for XML.
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The height in a `viewBox="0 0 W H"` of an `<svg …>` element's markup.
+fn view_box(markup: &str) -> Option<(u32, u32)> {
+    let rest = markup.split_once("viewBox=\"")?.1;
+    let numbers: Vec<u32> = rest
+        .split('"')
+        .next()?
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [0, 0, w, h] => Some((*w, *h)),
+        _ => None,
+    }
+}
+
+/// A chart as an SVG file of its own: its title above, its panels (the page's
+/// `<svg>` elements, as markup) stacked below it, and the source line under
+/// them, so the file can be quoted without the page.
+pub fn chart_file(panels: &[String], title: &str, source: &str) -> String {
+    const TOP: u32 = 30;
+    let mut body = String::new();
+    let (mut y, mut width) = (TOP, 0);
+    for markup in panels {
+        let Some((w, h)) = view_box(markup) else {
+            continue;
+        };
+        let inner = markup.split_once('>').map_or("", |(_, rest)| {
+            rest.rsplit_once("</svg>").map_or(rest, |(i, _)| i)
+        });
+        body.push_str(&format!(
+            "<svg x=\"0\" y=\"{y}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">{inner}</svg>\n"
+        ));
+        y += h + 8;
+        width = width.max(w);
+    }
+    let height = y + 24;
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"system-ui, Arial, sans-serif\">\n\
+         <title>{t}</title>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
+         <text x=\"0\" y=\"18\" font-size=\"16\" font-weight=\"600\" fill=\"{INK}\">{t}</text>\n\
+         {body}\
+         <text x=\"0\" y=\"{source_y}\" font-size=\"11\" fill=\"#4a4a55\">{s}</text>\n\
+         </svg>\n",
+        t = xml_text(title),
+        s = xml_text(source),
+        source_y = height - 8,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,5 +453,24 @@ mod tests {
         assert!(panels
             .iter()
             .all(|p| p.bars.iter().all(|b| (b.2 - WIDTH).abs() < 0.01)));
+    }
+
+    #[test]
+    fn a_chart_file_stacks_its_panels_under_its_title_with_the_source_below() {
+        let panels = [
+            r##"<svg viewBox="0 0 640 100" role="img"><rect fill="#0b5cad"></rect></svg>"##
+                .to_string(),
+            r##"<svg viewBox="0 0 600 50" role="img"><text>a &amp; b</text></svg>"##.to_string(),
+        ];
+        let file = chart_file(
+            &panels,
+            "Pay <2016>",
+            "offer-compare 0.1.0 · preset tcs-2016@1",
+        );
+        assert!(file.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"220\""));
+        assert!(file.contains(r##"<svg x="0" y="30" width="640" height="100" viewBox="0 0 640 100"><rect fill="#0b5cad"></rect></svg>"##));
+        assert!(file.contains(r##"<svg x="0" y="138" width="600" height="50" viewBox="0 0 600 50"><text>a &amp; b</text></svg>"##));
+        assert!(file.contains(">Pay &lt;2016&gt;</text>"));
+        assert!(file.contains(r##"<text x="0" y="212" font-size="11" fill="#4a4a55">offer-compare 0.1.0 · preset tcs-2016@1</text>"##));
     }
 }

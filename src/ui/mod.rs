@@ -14,6 +14,7 @@ pub mod offer_draft;
 mod offer_editor;
 mod paste_import;
 mod pay_chart;
+mod presentation;
 mod rest_chart;
 mod results_table;
 mod rota_editor;

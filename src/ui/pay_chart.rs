@@ -1,7 +1,7 @@
 //! The pay chart: one stacked bar per offer, drawn from [`super::chart_geometry`],
 //! with a title, a description and a table giving the same numbers.
 
-use super::chart_geometry::{fixed2, height, pay_bars, whole, Group, WIDTH};
+use super::chart_geometry::{fixed2, height, pay_bars, whole, Group, INK, WIDTH};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::format_pounds;
 use std::rc::Rc;
@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct PayChartProps {
     /// The comparison to draw.
     pub comparison: Rc<Comparison>,
+    /// The source line of the chart saved as a file (versions and presets).
+    pub source: AttrValue,
 }
 
 /// See the module docs.
@@ -24,8 +26,19 @@ pub fn PayChart(props: &PayChartProps) -> Html {
         .map(|b| format!("{}: {} a year", b.label, format_pounds(b.gross)))
         .collect::<Vec<_>>()
         .join("; ");
+    let on_download = {
+        let source = props.source.clone();
+        Callback::from(move |_: MouseEvent| {
+            super::browser::download_chart(
+                "pay-chart",
+                "offer-compare-pay-chart.svg",
+                "Gross pay per year, by element",
+                &source,
+            )
+        })
+    };
     html! {
-        <figure class="chart" aria-labelledby="pay-chart-title">
+        <figure class="chart" id="pay-chart" aria-labelledby="pay-chart-title">
             <figcaption id="pay-chart-title">{ "Gross pay per year, by element" }</figcaption>
             <svg viewBox={format!("0 0 {} {}", whole(WIDTH), whole(h))} role="img" aria-labelledby="pay-chart-svg-title pay-chart-desc"
                 preserveAspectRatio="xMinYMin meet">
@@ -33,12 +46,12 @@ pub fn PayChart(props: &PayChartProps) -> Html {
                 <desc id="pay-chart-desc">{ description }</desc>
                 { for bars.iter().map(|b| html! {
                     <g>
-                        <text x="0" y={whole(b.y + 13.0)} class="bar-label">
+                        <text x="0" y={whole(b.y + 13.0)} font-size="13" fill={INK}>
                             { format!("{} — {}", b.label, format_pounds(b.gross)) }
                         </text>
                         { for b.segments.iter().map(|s| html! {
                             <rect x={fixed2(s.x)} y={fixed2(s.y)} width={fixed2(s.width)}
-                                height={fixed2(s.height)} class={s.group.class()}>
+                                height={fixed2(s.height)} fill={s.group.colour()}>
                                 <title>{ format!("{}: {}", s.group.label(), format_pounds(s.amount)) }</title>
                             </rect>
                         }) }
@@ -46,8 +59,14 @@ pub fn PayChart(props: &PayChartProps) -> Html {
                 }) }
             </svg>
             <ul class="legend">
-                { for Group::ALL.iter().map(|g| html! { <li><span class={classes!("swatch", g.class())}></span>{ g.label() }</li> }) }
+                { for Group::ALL.iter().map(|g| html! {
+                    <li>
+                        <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={g.colour()} /></svg>
+                        { g.label() }
+                    </li>
+                }) }
             </ul>
+            <button type="button" class="download" onclick={on_download}>{ "Download chart (SVG)" }</button>
             <details>
                 <summary>{ "The chart as a table" }</summary>
                 <table class="chart-table">

@@ -2,7 +2,7 @@
 //! each with a bar per offer, drawn from [`super::chart_geometry`], with a
 //! description and a table equivalent.
 
-use super::chart_geometry::{fixed2, rest_panels, whole, BAR, LABEL, WIDTH};
+use super::chart_geometry::{fixed2, rest_panels, whole, BAR, INK, LABEL, REST_FILL, WIDTH};
 
 /// Vertical step between bars: their labels sit inside them, so no label row.
 const STEP: f32 = BAR + 6.0;
@@ -16,14 +16,27 @@ use yew::prelude::*;
 pub struct RestChartProps {
     /// The comparison to draw.
     pub comparison: Rc<Comparison>,
+    /// The source line of the chart saved as a file (versions and presets).
+    pub source: AttrValue,
 }
 
 /// See the module docs.
 #[component]
 pub fn RestChart(props: &RestChartProps) -> Html {
     let panels = rest_panels(&props.comparison);
+    let on_download = {
+        let source = props.source.clone();
+        Callback::from(move |_: MouseEvent| {
+            super::browser::download_chart(
+                "rest-chart",
+                "offer-compare-rest-chart.svg",
+                "Rest: hours per week, shortest rest, weekends off",
+                &source,
+            )
+        })
+    };
     html! {
-        <figure class="chart rest-chart" aria-labelledby="rest-chart-title">
+        <figure class="chart rest-chart" id="rest-chart" aria-labelledby="rest-chart-title">
             <figcaption id="rest-chart-title">{ "Rest: hours per week, shortest rest, weekends off" }</figcaption>
             { for panels.iter().enumerate().map(|(p, panel)| {
                 let h = LABEL + panel.bars.len() as f32 * STEP;
@@ -32,19 +45,20 @@ pub fn RestChart(props: &RestChartProps) -> Html {
                 html! {
                     <svg viewBox={format!("0 0 {} {}", whole(WIDTH), whole(h))} role="img" aria-labelledby={title_id.clone()} preserveAspectRatio="xMinYMin meet">
                         <title id={title_id}>{ format!("{}. {description}", panel.label) }</title>
-                        <text x="0" y="12" class="panel-label">{ &panel.label }</text>
+                        <text x="0" y="12" font-size="13" font-weight="600" fill={INK}>{ &panel.label }</text>
                         { for panel.bars.iter().enumerate().map(|(i, (name, value, width))| {
                             let y = LABEL + i as f32 * STEP;
                             html! {
                                 <g>
-                                    <rect x="0" y={fixed2(y)} width={fixed2(*width)} height={fixed2(BAR)} class="seg-rest" />
-                                    <text x="4" y={fixed2(y + 15.0)} class="bar-value">{ format!("{name}: {}", format_figure(*value, panel.unit)) }</text>
+                                    <rect x="0" y={fixed2(y)} width={fixed2(*width)} height={fixed2(BAR)} fill={REST_FILL} />
+                                    <text x="4" y={fixed2(y + 15.0)} font-size="12" fill={INK}>{ format!("{name}: {}", format_figure(*value, panel.unit)) }</text>
                                 </g>
                             }
                         }) }
                     </svg>
                 }
             }) }
+            <button type="button" class="download" onclick={on_download}>{ "Download chart (SVG)" }</button>
             <details>
                 <summary>{ "The rest chart as a table" }</summary>
                 <table class="chart-table">
