@@ -273,6 +273,24 @@ pub fn now() -> String {
     String::new()
 }
 
+/// Calls `on_escape` when Esc is pressed anywhere on the page.
+pub fn on_escape(on_escape: Callback<()>) -> Listener {
+    listen("keydown", move |event| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            if event
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape")
+            {
+                on_escape.emit(());
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (event, &on_escape);
+    })
+}
+
 /// Saves the chart in the element `figure` (its `<svg>` panels) as an SVG
 /// file with its title and source line.
 pub fn download_chart(figure: &str, name: &str, title: &str, source: &str) {

@@ -42,14 +42,14 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         |(comparison, other)| Rc::new(pair(comparison, other)),
     );
     let on_exit = props.on_exit.reform(|_: MouseEvent| ());
-    let on_key = {
+    {
+        // Esc leaves wherever the focus is (a projector remote sends it too).
         let on_exit = props.on_exit.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_exit.emit(());
-            }
-        })
-    };
+        use_effect_with((), move |_| {
+            let listener = super::browser::on_escape(on_exit);
+            move || drop(listener)
+        });
+    }
     let on_choose = {
         let other = other.clone();
         Callback::from(move |e: Event| {
@@ -61,7 +61,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     };
     let baseline = props.comparison.baseline.clone().unwrap_or_default();
     html! {
-        <main id="main" class="presentation" onkeydown={on_key}>
+        <main id="main" class="presentation">
             <div class="presentation-bar" role="toolbar" aria-label="Presentation">
                 <button type="button" onclick={on_exit} aria-keyshortcuts="Escape">{ "Leave the presentation (Esc)" }</button>
                 <label for="present-pair">{ "Show" }</label>
