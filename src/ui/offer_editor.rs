@@ -64,6 +64,9 @@ impl Reducible for Draft {
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut next = (*self).clone();
         next.generation = next.generation.wrapping_add(1);
+        // Only typing into one field merges into one undo step; any other
+        // change is a step of its own.
+        next.last = format!("#{}", next.generation);
         match change {
             Change::Text(path, text) => {
                 let at = path_text(&path);
@@ -216,11 +219,7 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
     let (Some(offer), Some(_)) = (offer, index) else {
         return html! {};
     };
-    let ctx = Ctx {
-        draft: &draft,
-        problems: &problems,
-        dispatch: draft.dispatcher(),
-    };
+
     let close = props
         .on_action
         .reform(|_: MouseEvent| Action::EditOffer(None));
@@ -253,6 +252,13 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
         )
     };
     let stale = !problems.is_empty() || !draft.typed.is_empty();
+    let ctx = Ctx {
+        draft: &draft,
+        problems: &problems,
+        dispatch: draft.dispatcher(),
+        sources: scale_sources,
+        on_raise,
+    };
     html! {
         <section class="offer-editor" aria-labelledby="offer-editor-heading">
             <h2 id="offer-editor-heading">{ format!("Edit the terms of {}", offer.name) }</h2>
@@ -271,7 +277,7 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
                     </ul>
                 </div>
             }
-            { ctx.node(&Vec::new(), &draft.value, &scale_sources, &on_raise) }
+            { ctx.node(&Vec::new(), &draft.value) }
             <button type="button" onclick={close}>{ "Close the editor" }</button>
         </section>
     }
@@ -298,6 +304,22 @@ struct Ctx<'a> {
     draft: &'a Draft,
     problems: &'a [Problem],
     dispatch: UseReducerDispatcher<Draft>,
+    /// Pay scales to raise (the pay scale section's tool).
+    sources: Vec<ScaleSource>,
+    on_raise: Callback<(Value, rust_decimal::Decimal, String)>,
+}
+
+/// What every kind of field shows besides its control.
+struct Field<'a> {
+    path: &'a Path,
+    /// The path as validation spells it.
+    at: String,
+    dom_id: String,
+    key: &'a str,
+    title: String,
+    errors: Vec<String>,
+    error_list: Html,
+    remove_button: Option<Html>,
 }
 
 impl Ctx<'_> {
@@ -336,13 +358,7 @@ impl Ctx<'_> {
             || self.problems.iter().any(|p| inside(&p.path))
     }
 
-    fn node(
-        &self,
-        path: &Path,
-        value: &Value,
-        sources: &[ScaleSource],
-        on_raise: &Callback<(Value, rust_decimal::Decimal, String)>,
-    ) -> Html {
+    fn node(&self, path: &Path, value: &Value) -> Html {
         let at = path_text(path);
         let key = match path.last() {
             Some(Step::Key(k)) => k.as_str(),
@@ -381,12 +397,12 @@ impl Ctx<'_> {
                         <div class="editor-group" id={dom_id.clone()}>
                             { error_list.clone() }
                             if key == "pay_scale" {
-                                <ScaleRaise sources={sources.to_vec()} on_raise={on_raise.clone()} />
+                                <ScaleRaise sources={self.sources.clone()} on_raise={self.on_raise.clone()} />
                             }
                             { for ordered(map).into_iter().map(|(k, v)| {
                                 let mut p = path.clone();
                                 p.push(Step::Key(k.clone()));
-                                self.node(&p, v, sources, on_raise)
+                                self.node(&p, v)
                             }) }
                             { for addable.into_iter().map(|f| {
                                 let mut p = path.clone();
@@ -416,15 +432,17 @@ impl Ctx<'_> {
             }
             Value::Array(items) => {
                 if let Some(options) = choices(key) {
-                    return self.checkboxes(
+                    let field = Field {
                         path,
-                        &dom_id,
-                        &title,
-                        items,
-                        options,
+                        at,
+                        dom_id,
+                        key,
+                        title,
+                        errors,
                         error_list,
                         remove_button,
-                    );
+                    };
+                    return self.checkboxes(&field, items, options);
                 }
                 let open = self.draft.open.contains(&at) || self.troubled(&at);
                 let toggle = {
@@ -447,7 +465,7 @@ impl Ctx<'_> {
                                 { for items.iter().enumerate().map(|(i, v)| {
                                     let mut p = path.clone();
                                     p.push(Step::Index(i));
-                                    self.node(&p, v, sources, on_raise)
+                                    self.node(&p, v)
                                 }) }
                                 <button type="button" class="add" onclick={add}>{ format!("Add to {}", title.to_lowercase()) }</button>
                             </div>
@@ -470,39 +488,39 @@ impl Ctx<'_> {
                     </div>
                 }
             }
-            leaf => self.leaf(
-                path,
-                &at,
-                &dom_id,
-                key,
-                &title,
-                leaf,
-                errors,
-                error_list,
-                remove_button,
-            ),
+            leaf => {
+                let field = Field {
+                    path,
+                    at,
+                    dom_id,
+                    key,
+                    title,
+                    errors,
+                    error_list,
+                    remove_button,
+                };
+                self.leaf(&field, leaf)
+            }
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn leaf(
-        &self,
-        path: &Path,
-        at: &str,
-        dom_id: &str,
-        key: &str,
-        title: &str,
-        value: &Value,
-        errors: Vec<String>,
-        error_list: Html,
-        remove_button: Option<Html>,
-    ) -> Html {
+    fn leaf(&self, field: &Field, value: &Value) -> Html {
+        let Field {
+            path,
+            at,
+            dom_id,
+            key,
+            title,
+            errors,
+            ..
+        } = field;
         let typed = self
             .draft
             .typed
             .iter()
             .find(|(p, _, _)| p == at)
             .map(|(_, t, _)| t.clone());
+        let path = *path;
         let text = typed.unwrap_or_else(|| match value {
             Value::String(s) => s.clone(),
             Value::Null => String::new(),
@@ -540,28 +558,19 @@ impl Ctx<'_> {
         html! {
             <div class={classes!("field", invalid.then_some("field-invalid"))}>
                 <label for={dom_id.to_string()}>{ title }</label>
-                { error_list }
+                { field.error_list.clone() }
                 { control }
-                { remove_button }
+                { field.remove_button.clone() }
             </div>
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn checkboxes(
-        &self,
-        path: &Path,
-        dom_id: &str,
-        title: &str,
-        items: &[Value],
-        options: &'static [&'static str],
-        error_list: Html,
-        remove_button: Option<Html>,
-    ) -> Html {
+    fn checkboxes(&self, field: &Field, items: &[Value], options: &'static [&'static str]) -> Html {
+        let (path, dom_id, title) = (field.path, &field.dom_id, &field.title);
         html! {
             <fieldset class="editor-choices" id={dom_id.to_string()}>
                 <legend>{ title }</legend>
-                { error_list }
+                { field.error_list.clone() }
                 { for options.iter().map(|o| {
                     let on = items.iter().any(|v| v.as_str() == Some(*o));
                     let (p, all) = (path.clone(), items.to_vec());
@@ -579,7 +588,7 @@ impl Ctx<'_> {
                         <label class="inline"><input type="checkbox" checked={on} {onchange} />{ format!(" {} ", label(o)) }</label>
                     }
                 }) }
-                { remove_button }
+                { field.remove_button.clone() }
             </fieldset>
         }
     }
