@@ -96,12 +96,32 @@ test('a rep adds a 30% Saturday daytime premium to the May 2016 deal: figures eq
 
 test('a bad draft shows its problem at the field and keeps the last valid offer', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
+  mkdirSync(repoPath('target', 'e2e'), { recursive: true });
   await duplicateMay2016(page);
   await page.click('.offer-editor >> button.disclose:has-text("Night hours")');
   const uplift = '#oe-terms-premium_windows-0-uplift';
   await page.fill(uplift, '40%');
   await page.waitForFunction(() => document.querySelector('[data-offer="tcs-2016-custom"][data-line="gross_annual"]'));
   const valid = await readFigures(page);
+  // Keystroke in the editor to updated results (draft checked, offer replaced,
+  // comparison recomputed and drawn), reported in target/e2e/editor-timings.json.
+  await page.evaluate(() => document.addEventListener('input', () => performance.mark('oc-input'), true));
+  const updates = [];
+  for (const value of ['41%', '42%', '43%', '44%', '45%', '40%']) {
+    await page.fill(uplift, value);
+    await page.waitForFunction(() => {
+      const i = performance.getEntriesByName('oc-input').at(-1);
+      const r = performance.getEntriesByName('oc-rendered').at(-1);
+      return i && r && r.startTime >= i.startTime;
+    });
+    updates.push(await page.evaluate(() => performance.getEntriesByName('oc-rendered').at(-1).startTime
+      - performance.getEntriesByName('oc-input').at(-1).startTime));
+  }
+  writeFileSync(repoPath('target', 'e2e', 'editor-timings.json'), JSON.stringify({
+    keystroke_to_updated_results_ms: updates,
+    median_ms: [...updates].sort((a, b) => a - b)[Math.floor(updates.length / 2)],
+  }, null, 2));
+  assert.deepEqual(await readFigures(page), valid, 'back at 40%, the same figures');
   // "500" meant as a percentage: refused at the field, figures unchanged.
   await page.fill(uplift, '500%');
   await page.waitForSelector('#oe-terms-premium_windows-0-uplift-error');
