@@ -248,7 +248,7 @@ pub fn App() -> Html {
                     </section>
                     <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
                     if !state.is_stale() {
-                        <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} />
+                        <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} source={(*stamp_text).clone()} />
                     }
                     { share_panel(&state, &link, (*stamp_text).clone()) }
                     <SavedComparisons scenario={scenario.clone()} on_action={on_action.clone()} />

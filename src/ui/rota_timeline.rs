@@ -2,7 +2,10 @@
 //! stretch patterned by how that column's offer pays it, shifts involved in a
 //! breached limit outlined; a key, and the same facts as text.
 
-use super::timeline_geometry::{blocks, pay_class, pay_name, units, GUTTER, ROW_HEIGHT, ROW_WIDTH};
+use super::chart_geometry::INK;
+use super::timeline_geometry::{
+    blocks, paint, pay_class, pay_name, units, BREACH_STROKE, GUTTER, ROW_HEIGHT, ROW_WIDTH,
+};
 use crate::engine::compare::Comparison;
 use crate::engine::scenario::Scenario;
 use crate::engine::timeline::{timeline, PayClass, Timeline};
@@ -16,6 +19,8 @@ pub struct RotaTimelineProps {
     pub scenario: Rc<Scenario>,
     /// Its comparison (the timeline is drawn only when it is current).
     pub comparison: Rc<Comparison>,
+    /// The source line of the timeline saved as a file (versions and presets).
+    pub source: AttrValue,
 }
 
 const CLASSES: [PayClass; 5] = [
@@ -25,6 +30,19 @@ const CLASSES: [PayClass; 5] = [
     PayClass::OtherPremium,
     PayClass::OnCallAvailability,
 ];
+
+/// A key entry's sample of how `pay` (or a breached shift) is drawn.
+fn swatch(pay: PayClass, breached: bool) -> Html {
+    let p = paint(pay);
+    match breached {
+        true => {
+            html! { <rect x="1" y="1" width="22" height="12" fill={p.fill} stroke={BREACH_STROKE} stroke-width="2" /> }
+        }
+        false => {
+            html! { <rect width="24" height="14" fill={p.fill} stroke={p.stroke} stroke-dasharray={p.dash} /> }
+        }
+    }
+}
 
 /// Hours and minutes, "12 h 30 min".
 fn duration(minutes: u32) -> String {
@@ -61,8 +79,26 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
             )
         })
     };
+    let rota = props
+        .scenario
+        .rotas
+        .first()
+        .map(|r| r.name.clone())
+        .unwrap_or_default();
+    let on_download = {
+        let title = format!("Timeline of {rota} paid as under {}", column.offer_name);
+        let source = props.source.clone();
+        Callback::from(move |_: MouseEvent| {
+            super::browser::download_chart(
+                "rota-timeline",
+                "offer-compare-timeline.svg",
+                &title,
+                &source,
+            )
+        })
+    };
     html! {
-        <section class="rota-timeline" aria-labelledby="timeline-heading">
+        <section class="rota-timeline" id="rota-timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ "Rota timeline" }</h2>
             <div class="field">
                 <label for="timeline-offer">{ "Paid as under" }</label>
@@ -71,7 +107,8 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
                 </select>
             </div>
             <TimelineChart timeline={Rc::new(t)} offer={column.offer_name.clone()}
-                rota={props.scenario.rotas.first().map(|r| r.name.clone()).unwrap_or_default()} />
+                rota={rota.clone()} />
+            <button type="button" class="download" onclick={on_download}>{ "Download timeline (SVG)" }</button>
         </section>
     }
 }
@@ -102,9 +139,9 @@ fn TimelineChart(props: &TimelineChartProps) -> Html {
         <>
             <ul class="timeline-key">
                 { for CLASSES.iter().map(|&p| html! {
-                    <li><svg width="24" height="14" aria-hidden="true"><rect width="24" height="14" class={pay_class(p)} /></svg>{ pay_name(p) }</li>
+                    <li><svg width="24" height="14" aria-hidden="true">{ swatch(p, false) }</svg>{ pay_name(p) }</li>
                 }) }
-                <li><svg width="24" height="14" aria-hidden="true"><rect x="1" y="1" width="22" height="12" class="pay-plain breached" /></svg>{ "shift in a breached limit" }</li>
+                <li><svg width="24" height="14" aria-hidden="true">{ swatch(PayClass::Plain, true) }</svg>{ "shift in a breached limit" }</li>
             </ul>
             <div class="table-scroll">
                 <svg class="timeline" viewBox={format!("0 0 {} {}", GUTTER + ROW_WIDTH, height + 14)} role="img"
@@ -113,22 +150,27 @@ fn TimelineChart(props: &TimelineChartProps) -> Html {
                     <desc id="timeline-desc">{ &description }</desc>
                     <defs>
                         <pattern id="hatch-night" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                            <rect width="4" height="4" class="night-ground" /><line x1="0" y1="0" x2="0" y2="4" class="night-line" />
+                            <rect width="4" height="4" fill="#1f3f6b" /><line x1="0" y1="0" x2="0" y2="4" stroke="#ffffff" stroke-width="1.5" />
                         </pattern>
                         <pattern id="dots-weekend" width="4" height="4" patternUnits="userSpaceOnUse">
-                            <rect width="4" height="4" class="weekend-ground" /><circle cx="2" cy="2" r="1" class="weekend-dot" />
+                            <rect width="4" height="4" fill="#f2c46d" /><circle cx="2" cy="2" r="1" fill="#5c3b00" />
                         </pattern>
                     </defs>
                     { for (0..t.weeks).map(|w| html! {
-                        <text x="0" y={(u32::from(w) * ROW_HEIGHT + 13).to_string()} class="week-label">{ format!("Week {}", w + 1) }</text>
+                        <text x="0" y={(u32::from(w) * ROW_HEIGHT + 13).to_string()} font-size="10" fill={INK}>{ format!("Week {}", w + 1) }</text>
                     }) }
                     { for ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().enumerate().map(|(i, d)| html! {
-                        <text x={(GUTTER + i as u32 * ROW_WIDTH / 7 + 2).to_string()} y={(height + 12).to_string()} class="day-label">{ *d }</text>
+                        <text x={(GUTTER + i as u32 * ROW_WIDTH / 7 + 2).to_string()} y={(height + 12).to_string()} font-size="10" fill={INK}>{ *d }</text>
                     }) }
                     <g transform={format!("translate({GUTTER} 0)")}>
-                        { for blocks(t).iter().map(|b| html! {
-                            <rect x={units(b.x)} y={(b.y + 2).to_string()} width={units(b.width)} height={(ROW_HEIGHT - 4).to_string()}
-                                class={classes!(pay_class(b.pay), b.breached.then_some("breached"))} />
+                        { for blocks(t).iter().map(|b| {
+                            let p = paint(b.pay);
+                            html! {
+                                <rect x={units(b.x)} y={(b.y + 2).to_string()} width={units(b.width)} height={(ROW_HEIGHT - 4).to_string()}
+                                    class={classes!(pay_class(b.pay), b.breached.then_some("breached"))}
+                                    fill={p.fill} stroke={if b.breached { Some(BREACH_STROKE) } else { p.stroke }}
+                                    stroke-width={if b.breached { "2" } else { "1" }} stroke-dasharray={p.dash} />
+                            }
                         }) }
                     </g>
                 </svg>

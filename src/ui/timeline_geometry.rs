@@ -43,6 +43,34 @@ pub fn pay_class(pay: PayClass) -> &'static str {
     }
 }
 
+/// How a pay class is drawn: written into the SVG as attributes (not a
+/// stylesheet) so the timeline saved as a file looks as it does on the page.
+/// Patterns as well as colours, so the classes differ in greyscale too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paint {
+    /// Fill: a colour or one of the timeline's patterns.
+    pub fill: &'static str,
+    /// Outline, if any.
+    pub stroke: Option<&'static str>,
+    /// Dashes of the outline, if any.
+    pub dash: Option<&'static str>,
+}
+
+/// The outline of a shift in a breached limit (the page's `--loss`).
+pub const BREACH_STROKE: &str = "#a3261b";
+
+/// How `pay` is drawn.
+pub fn paint(pay: PayClass) -> Paint {
+    let (fill, stroke, dash) = match pay {
+        PayClass::Plain => ("#d5dbe6", None, None),
+        PayClass::Night => ("url(#hatch-night)", None, None),
+        PayClass::Weekend => ("url(#dots-weekend)", None, None),
+        PayClass::OtherPremium => ("#9c6bb3", None, None),
+        PayClass::OnCallAvailability => ("#ffffff", Some("#1d1d1f"), Some("2 2")),
+    };
+    Paint { fill, stroke, dash }
+}
+
 /// Its name in the key and the text description.
 pub fn pay_name(pay: PayClass) -> &'static str {
     match pay {

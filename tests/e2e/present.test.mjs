@@ -88,11 +88,15 @@ test('printed on A4 landscape, page 1 holds the table and both charts; footer wi
   assert.deepEqual(consoleErrors, []);
 });
 
-test('each chart downloads as an SVG file with its title and source line', TIMEOUT, async (t) => {
+test('each chart and the timeline download as SVG files with their title and source line', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
-  for (const [figure, title] of [['pay-chart', 'Gross pay per year, by element'], ['rest-chart', 'Rest: hours per week, shortest rest, weekends off']]) {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${figure} >> text=Download chart (SVG)`)]);
-    assert.equal(download.suggestedFilename(), `offer-compare-${figure}.svg`);
+  for (const [figure, title, file] of [
+    ['pay-chart', 'Gross pay per year, by element', 'pay-chart'],
+    ['rest-chart', 'Rest: hours per week, shortest rest, weekends off', 'rest-chart'],
+    ['rota-timeline', 'Timeline of FY2 general medicine (illustrative, 8 weeks) paid as under Government offer, 4 Nov 2015', 'timeline'],
+  ]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${figure} >> button.download`)]);
+    assert.equal(download.suggestedFilename(), `offer-compare-${file}.svg`);
     const svg = readFileSync(await download.path(), 'utf8');
     assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'));
     assert.ok(svg.includes(`>${title}</text>`), 'a visible title');
@@ -104,6 +108,7 @@ test('each chart downloads as an SVG file with its title and source line', TIMEO
     }, svg);
     assert.equal(parsed.error, null);
     assert.ok(parsed.fills.length >= 2, `fills: ${parsed.fills}`);
+    if (file === 'timeline') assert.ok(svg.includes('<pattern id="hatch-night"') && svg.includes('fill="url(#hatch-night)"'), 'night hours hatched in the file too');
   }
   assert.deepEqual(consoleErrors, []);
 });
