@@ -272,14 +272,28 @@ pub fn OfferEditor(props: &OfferEditorProps) -> Html {
                     <h3>{ "This draft is not used yet" }</h3>
                     <p>{ "The comparison still uses the last version of the offer that checked. Fix:" }</p>
                     <ul>
-                        { for draft.typed.iter().map(|(p, _, m)| html! { <li>{ format!("{}: {m}", words(p)) }</li> }) }
-                        { for problems.iter().map(|p| html! { <li>{ format!("{}: {}", words(&p.path), p.message) }</li> }) }
+                        { for draft.typed.iter().map(|(p, _, m)| summary_item(p, m)) }
+                        { for problems.iter().map(|p| summary_item(&p.path, &p.message)) }
                     </ul>
                 </div>
             }
             { ctx.node(&Vec::new(), &draft.value) }
             <button type="button" onclick={close}>{ "Close the editor" }</button>
         </section>
+    }
+}
+
+/// The element id of the field at `at` (a validation path).
+fn dom_id(at: &str) -> String {
+    format!("oe-{}", at.replace(['.', '['], "-").replace(']', ""))
+}
+
+/// A line of the error summary, linking to its field when it has one.
+fn summary_item(at: &str, message: &str) -> Html {
+    let text = format!("{}: {message}", words(at));
+    match at.is_empty() {
+        true => html! { <li>{ text }</li> },
+        false => html! { <li><a href={format!("#{}", dom_id(at))}>{ text }</a></li> },
     }
 }
 
@@ -368,7 +382,7 @@ impl Ctx<'_> {
             Some(Step::Index(i)) => item_title(value, *i),
             _ => label(key),
         };
-        let dom_id = format!("oe-{}", at.replace(['.', '['], "-").replace(']', ""));
+        let dom_id = dom_id(&at);
         let errors = self.messages(&at);
         let removable = path.last().is_some_and(|s| matches!(s, Step::Index(_)))
             || self.draft.schema.is_optional(path);
@@ -557,7 +571,12 @@ impl Ctx<'_> {
         };
         html! {
             <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                <label for={dom_id.to_string()}>{ title }</label>
+                <label for={dom_id.to_string()}>
+                    { title }
+                    if fixed {
+                        <span class="hint">{ " (fixed: columns and links name it)" }</span>
+                    }
+                </label>
                 { field.error_list.clone() }
                 { control }
                 { field.remove_button.clone() }
