@@ -367,9 +367,12 @@ pub(super) fn set(
                 .and_then(|share| Decimal::ONE.checked_add(share))
                 .filter(|f| !f.is_sign_negative())
                 .ok_or_else(|| format!("basic pay can fall by at most 100%, not {x}%"))?;
-            let from = offer_in(base, offer)?;
             let to = offer_at(target, offer)?;
-            let points = from.terms.pay_scale.periods.iter().flat_map(|p| &p.points);
+            // The base has the same offers as the target: its points are the
+            // ones raised.
+            let points = (base.offer(offer).into_iter())
+                .flat_map(|o| &o.terms.pay_scale.periods)
+                .flat_map(|p| &p.points);
             let targets = to
                 .terms
                 .pay_scale
@@ -390,15 +393,6 @@ pub(super) fn set(
 
 fn missing(offer: &str, what: &str, id: &str) -> String {
     format!("offer '{offer}' has no {what} '{id}'")
-}
-
-fn offer_in<'a>(
-    scenario: &'a Scenario,
-    id: &str,
-) -> Result<&'a crate::engine::offer::Offer, String> {
-    scenario
-        .offer(id)
-        .ok_or_else(|| format!("the scenario has no offer '{id}'"))
 }
 
 fn offer_at<'a>(
