@@ -4,19 +4,26 @@
 //! terms side by side.
 
 use crate::codec::csv::results_to_csv;
+use crate::codec::csv::sweep_to_csv;
 use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
-use crate::engine::explain::format_figure;
+use crate::engine::explain::{format_figure, Unit};
+use crate::engine::explore::break_even::Method;
+use crate::engine::explore::{break_even, sweep, Outcome, Quantity};
 use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
+use crate::engine::scenario::Scenario;
 use crate::engine::terms::{diff, diff_date, TermDiff};
 use crate::presets::{library, offer_key};
+use rust_decimal::Decimal;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: offer-compare SCENARIO.json [--format table|json|csv]
        offer-compare diff A B [--date YYYY-MM-DD] [--all]
        offer-compare diff SCENARIO.json OFFER_A OFFER_B [--date YYYY-MM-DD] [--all]
+       offer-compare sweep SCENARIO.json --quantity SPEC --from X --to Y [--steps N] [--format table|csv]
+       offer-compare break-even SCENARIO.json COLUMN_A COLUMN_B --quantity SPEC --from X --to Y
 
 Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
@@ -58,8 +65,11 @@ pub fn main() -> ExitCode {
 
 /// Runs the command line on `args`; the text to print, or the error message.
 pub fn run(args: &[String]) -> Result<String, String> {
-    if let Some(("diff", rest)) = args.split_first().map(|(a, r)| (a.as_str(), r)) {
-        return run_diff(rest);
+    match args.split_first().map(|(a, r)| (a.as_str(), r)) {
+        Some(("diff", rest)) => return run_diff(rest),
+        Some(("sweep", rest)) => return run_sweep(rest),
+        Some(("break-even", rest)) => return run_break_even(rest),
+        _ => {}
     }
     let mut path = None;
     let mut format = Format::Table;
@@ -83,8 +93,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    let scenario = scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    let scenario = load_scenario(&path)?;
     let comparison = compare(&scenario).map_err(|e| match e {
         CompareError::Invalid(issues) => issues
             .iter()
@@ -127,9 +136,7 @@ fn run_diff(args: &[String]) -> Result<String, String> {
             Date::parse(DIFF_DATE).unwrap_or(Date::APRIL_2016_STRIKE),
         ),
         [path, a, b] => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-            let scenario = scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+            let scenario = load_scenario(path)?;
             let find = |name: &str| {
                 let offers = &scenario.offers;
                 offers
@@ -149,6 +156,189 @@ fn run_diff(args: &[String]) -> Result<String, String> {
     };
     let date = date.unwrap_or(default_date);
     Ok(diff_table(&a, &b, date, &diff(&a, &b, date), all))
+}
+
+/// A scenario file, read and decoded.
+fn load_scenario(path: &str) -> Result<Scenario, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The arguments of `sweep` and `break-even`: the scenario file and other
+/// names in order, the quantity and its range, the steps and the format.
+struct ExploreArgs {
+    names: Vec<String>,
+    quantity: Quantity,
+    from: Decimal,
+    to: Decimal,
+    steps: u32,
+    csv: bool,
+}
+
+fn explore_args(args: &[String]) -> Result<(Scenario, ExploreArgs), String> {
+    let mut names = Vec::new();
+    let (mut quantity, mut from, mut to) = (None, None, None);
+    let (mut steps, mut csv) = (101, false);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = || {
+            iter.next()
+                .cloned()
+                .ok_or(format!("{arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--quantity" => quantity = Some(Quantity::parse(&value()?)?),
+            "--from" => from = Some(value()?),
+            "--to" => to = Some(value()?),
+            "--steps" => {
+                let text = value()?;
+                steps = text
+                    .parse()
+                    .map_err(|_| format!("--steps: '{text}' is not a whole number"))?;
+            }
+            "--format" => {
+                csv = match value()?.as_str() {
+                    "table" => false,
+                    "csv" => true,
+                    other => return Err(format!("unknown format '{other}'\n{USAGE}")),
+                }
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option '{flag}'\n{USAGE}"))
+            }
+            name => names.push(name.to_string()),
+        }
+    }
+    let need = |what: &str| format!("{what} is required\n{USAGE}");
+    let quantity = quantity.ok_or_else(|| need("--quantity"))?;
+    let value = |text: Option<String>, flag: &str| {
+        let text = text.ok_or_else(|| need(flag))?;
+        quantity
+            .parse_value(&text)
+            .map_err(|e| format!("{flag}: {e}"))
+    };
+    let (from, to) = (value(from, "--from")?, value(to, "--to")?);
+    let path = names.first().ok_or_else(|| need("SCENARIO.json"))?;
+    let scenario = load_scenario(path)?;
+    Ok((
+        scenario,
+        ExploreArgs {
+            names,
+            quantity,
+            from,
+            to,
+            steps,
+            csv,
+        },
+    ))
+}
+
+/// `sweep SCENARIO.json --quantity SPEC --from X --to Y [--steps N] [--format table|csv]`.
+fn run_sweep(args: &[String]) -> Result<String, String> {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(format!("{USAGE}\n"));
+    }
+    let (scenario, args) = explore_args(args)?;
+    if args.names.len() != 1 {
+        return Err(format!("sweep takes one scenario file\n{USAGE}"));
+    }
+    let q = &args.quantity;
+    let result = sweep(&scenario, q, args.from, args.to, args.steps)?;
+    if args.csv {
+        return Ok(sweep_to_csv(&result));
+    }
+    let mut grid = vec![std::iter::once(q.to_string())
+        .chain(result.columns.iter().cloned())
+        .collect::<Vec<_>>()];
+    for point in &result.points {
+        let cells = point.cells.iter().map(|c| {
+            let mark = if c.breach { " !" } else { "  " };
+            format!("{}{mark}", format_figure(c.gross, Unit::Pounds))
+        });
+        grid.push(
+            std::iter::once(q.format_value(point.x))
+                .chain(cells)
+                .collect(),
+        );
+    }
+    let mut out = align(&grid);
+    out.push_str("\nGross pay per year; ! = breaches a limit of the offer.\n");
+    out.push_str(if result.crossovers.is_empty() {
+        "\nNo two columns change order in this range.\n"
+    } else {
+        "\nWhere columns change order:\n"
+    });
+    let name = |i: usize| result.columns[i].as_str();
+    for c in &result.crossovers {
+        let behind = if c.ahead == c.a { c.b } else { c.a };
+        let (from, to) = (q.format_value(c.from), q.format_value(c.to));
+        let equal = c
+            .equal_at
+            .map(|x| format!(" (equal at {})", q.format_value(x)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {} overtakes {} between {from} and {to}{equal}\n",
+            name(c.ahead),
+            name(behind)
+        ));
+    }
+    Ok(out)
+}
+
+/// `break-even SCENARIO.json COLUMN_A COLUMN_B --quantity SPEC --from X --to Y`.
+fn run_break_even(args: &[String]) -> Result<String, String> {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(format!("{USAGE}\n"));
+    }
+    let (scenario, args) = explore_args(args)?;
+    let [_, a, b] = args.names.as_slice() else {
+        return Err(format!(
+            "break-even takes a scenario file and two column ids\n{USAGE}"
+        ));
+    };
+    let q = &args.quantity;
+    let found = break_even(&scenario, q, a, b, args.from, args.to)?;
+    let money = |v: Decimal| format_figure(v, Unit::Pounds);
+    let range = format!(
+        "{} from {} to {}",
+        q,
+        q.format_value(args.from),
+        q.format_value(args.to)
+    );
+    let answer = match found.outcome {
+        Outcome::AtStart { x, difference } => format!(
+            "{b} already pays at least as much as {a} at {q} = {} (by {})",
+            q.format_value(x),
+            money(difference)
+        ),
+        Outcome::Equal { x } => format!(
+            "{b} pays exactly as much as {a} at {q} = {}, and less below it",
+            q.format_value(x)
+        ),
+        Outcome::Jump { x, before, after } => format!(
+            "{b} jumps past {a} at {q} = {}: from {} to {} (a step of {})",
+            q.format_value(x),
+            money(before),
+            money(after),
+            money(after.checked_sub(before).unwrap_or_default())
+        ),
+        Outcome::Never {
+            best_x,
+            best_difference,
+        } => format!(
+            "{b} never pays as much as {a} in this range; closest at {q} = {}, {} short",
+            q.format_value(best_x),
+            money(best_difference.abs())
+        ),
+    };
+    let method = match found.method {
+        Method::Bisection => "bisection (the difference only moves one way)",
+        Method::Scan => "every value of the grid",
+    };
+    Ok(format!(
+        "Break-even of {b} against {a}, {range} (gross pay per year):\n{answer}\nSearched by {method}; {} values computed.\n",
+        found.evaluations
+    ))
 }
 
 /// A preset by key, else an offer JSON file.
@@ -244,21 +434,7 @@ fn table(comparison: &Comparison) -> String {
         });
         grid.push(std::iter::once(label.to_string()).chain(cells).collect());
     }
-    let widths: Vec<usize> = (0..grid[0].len())
-        .map(|i| grid.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for row in &grid {
-        for (i, cell) in row.iter().enumerate() {
-            let pad = widths[i] - cell.chars().count();
-            if i == 0 {
-                out.push_str(&format!("{cell}{}", " ".repeat(pad)));
-            } else {
-                out.push_str(&format!("  {}{cell}", " ".repeat(pad)));
-            }
-        }
-        out.push('\n');
-    }
+    let mut out = align(&grid);
     out.push_str(&limits(comparison));
     if let Some(base) = &comparison.baseline {
         out.push_str(&format!("\nDifferences are against column '{base}'.\n"));
@@ -271,6 +447,29 @@ fn table(comparison: &Comparison) -> String {
             }
             out.push_str(&format!("  - {remark}\n"));
         }
+    }
+    out
+}
+
+/// Rows of cells as text: the first column left-aligned, the others right-aligned.
+fn align(grid: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..grid.first().map_or(0, Vec::len))
+        .map(|i| {
+            let width = |r: &Vec<String>| r.get(i).map_or(0, |c| c.chars().count());
+            grid.iter().map(width).max().unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in grid {
+        for (i, (cell, width)) in row.iter().zip(&widths).enumerate() {
+            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+            if i == 0 {
+                out.push_str(&format!("{cell}{pad}"));
+            } else {
+                out.push_str(&format!("  {pad}{cell}"));
+            }
+        }
+        out.push('\n');
     }
     out
 }

@@ -3,6 +3,7 @@
 use super::json::{origins, stamp};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
+use crate::engine::explore::Sweep;
 use crate::engine::scenario::Scenario;
 
 /// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
@@ -30,11 +31,7 @@ fn field(text: &str) -> String {
 pub fn results_to_csv(scenario: &Scenario, comparison: &Comparison) -> String {
     let stamp = stamp();
     let mut out = String::new();
-    let mut row = |cells: &[&str]| {
-        let cells: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    };
+    let mut row = |cells: &[&str]| push_row(&mut out, cells);
     row(&["# Offer Compare results", &scenario.title]);
     row(&["# pay date", &scenario.pay_date.to_string()]);
     row(&[
@@ -52,6 +49,42 @@ pub fn results_to_csv(scenario: &Scenario, comparison: &Comparison) -> String {
         row(&["# rota", &rota.name, &origins.next().unwrap_or_default()]);
     }
     out + &comparison_to_csv(comparison)
+}
+
+/// A sweep as CSV: `#` rows naming the app and the quantity, then one row per
+/// value: `x`, and each column's gross annual pay and whether it breaches a
+/// limit (`yes` / `no`).
+pub fn sweep_to_csv(sweep: &Sweep) -> String {
+    let stamp = stamp();
+    let mut out = String::new();
+    let quantity = sweep.quantity.to_string();
+    push_row(&mut out, &["# Offer Compare sweep", &quantity]);
+    let app = stamp["app"].as_str().unwrap_or_default();
+    push_row(&mut out, &["# made with", app]);
+    let mut header = vec!["x".to_string()];
+    for id in &sweep.columns {
+        header.push(format!("{id} gross_annual"));
+        header.push(format!("{id} breach"));
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    push_row(&mut out, &header);
+    for point in &sweep.points {
+        let mut row = vec![sweep.quantity.format_value(point.x)];
+        for cell in &point.cells {
+            row.push(cell.gross.to_string());
+            row.push(if cell.breach { "yes" } else { "no" }.to_string());
+        }
+        let row: Vec<&str> = row.iter().map(String::as_str).collect();
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+/// Appends one CSV row, each field quoted as it needs.
+fn push_row(out: &mut String, cells: &[&str]) {
+    let cells: Vec<String> = cells.iter().map(|c| field(c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
 }
 
 /// Every figure, rest metric and limit check of every column, one per row,
