@@ -4,6 +4,7 @@
 use super::assumptions_panel::AssumptionsPanel;
 use super::browser;
 use super::column_details::ColumnDetails;
+use super::explorer::Explorer;
 use super::job_form::JobForm;
 use super::method_and_sources::MethodAndSources;
 use super::offer_columns::OfferColumns;
@@ -194,6 +195,7 @@ pub fn App() -> Html {
                 <nav aria-label="On this page">
                     <a href="#results-heading">{ "Results" }</a>
                     <a href="#terms-heading">{ "Terms" }</a>
+                    <a href="#explore-heading">{ "Explore" }</a>
                     <a href="#rota-editor-heading">{ "Your rota" }</a>
                     <a href="#share-heading">{ "Share and save" }</a>
                     <a href="#saved-heading">{ "Saved" }</a>
@@ -247,6 +249,9 @@ pub fn App() -> Html {
                         <ColumnDetails comparison={c.clone()} />
                     </section>
                     <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
+                    if !state.is_stale() {
+                        <Explorer scenario={scenario.clone()} />
+                    }
                     if !state.is_stale() {
                         <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} source={(*stamp_text).clone()} />
                     }

@@ -1,0 +1,374 @@
+//! "Explore": sweep one quantity (of the rota, the doctor or an offer) over a
+//! range and see every column's gross pay as a line, where the lines cross,
+//! and the break-even of two columns — the engine's `explore` module, drawn.
+
+use super::chart_geometry::whole;
+use super::sweep_geometry::{
+    sweep_geometry, BOTTOM, LEFT, LINE_COLOURS, SWEEP_HEIGHT, SWEEP_WIDTH,
+};
+use crate::codec::csv::sweep_to_csv;
+use crate::engine::explain::format_pounds;
+use crate::engine::explore::break_even::{break_even, Outcome};
+use crate::engine::explore::quantity::Quantity;
+use crate::engine::explore::sweep::{sweep, Sweep};
+use crate::engine::scenario::Scenario;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Explorer`].
+#[derive(Properties, PartialEq)]
+pub struct ExplorerProps {
+    /// The scenario explored (never changed by exploring).
+    pub scenario: Rc<Scenario>,
+}
+
+/// The quantities this scenario offers, as (spec, label, default range).
+fn quantities(s: &Scenario) -> Vec<(String, String, &'static str, &'static str)> {
+    let mut out = vec![
+        (
+            Quantity::WeekendsWorked { rota: None },
+            "Weekends worked per cycle".to_string(),
+            "0",
+            "4",
+        ),
+        (
+            Quantity::NightsPerCycle { rota: None },
+            "Nights per cycle".into(),
+            "0",
+            "14",
+        ),
+        (
+            Quantity::HoursPerWeek { rota: None },
+            "Average weekly hours of work".into(),
+            "36",
+            "56",
+        ),
+        (
+            Quantity::LtftPercent,
+            "Less than full time, %".into(),
+            "50",
+            "100",
+        ),
+    ];
+    for o in &s.offers {
+        for w in &o.terms.premium_windows {
+            let (offer, window) = (o.id.clone(), w.id.clone());
+            out.push((
+                Quantity::PremiumRate { offer, window },
+                format!("{}: {}, rate %", o.name, w.name),
+                "0",
+                "60",
+            ));
+        }
+        out.push((
+            Quantity::BasicPay {
+                offer: o.id.clone(),
+            },
+            format!("{}: basic pay, % rise", o.name),
+            "-10",
+            "20",
+        ));
+    }
+    out.into_iter()
+        .map(|(q, label, from, to)| (q.to_string(), label, from, to))
+        .collect()
+}
+
+/// What a break-even search found, in words.
+fn outcome_text(q: &Quantity, a: &str, b: &str, outcome: &Outcome) -> String {
+    let v = |x: &Decimal| q.format_value(*x);
+    match outcome {
+        Outcome::AtStart { x, difference } => format!(
+            "{b} already pays at least as much as {a} at {} ({} more).",
+            v(x),
+            format_pounds(*difference)
+        ),
+        Outcome::Equal { x } => format!(
+            "{b} pays exactly what {a} pays at {}, and less below it.",
+            v(x)
+        ),
+        Outcome::Jump { x, before, after } => format!(
+            "{b} jumps past {a} at {}: from {} to {} a year against it (a step of {}).",
+            v(x),
+            format_pounds(*before),
+            format_pounds(*after),
+            format_pounds(after.checked_sub(*before).unwrap_or_default())
+        ),
+        Outcome::Never {
+            best_x,
+            best_difference,
+        } => format!(
+            "{b} never pays as much as {a} in this range; closest at {} ({} a year).",
+            v(best_x),
+            format_pounds(*best_difference)
+        ),
+    }
+}
+
+/// See the module docs.
+#[component]
+pub fn Explorer(props: &ExplorerProps) -> Html {
+    let s = &props.scenario;
+    let options = use_memo(s.clone(), |s| quantities(s));
+    let spec = use_state(|| options.first().map(|o| o.0.clone()).unwrap_or_default());
+    let from = use_state(|| "0".to_string());
+    let to = use_state(|| "4".to_string());
+    let steps = use_state(|| "100".to_string());
+    let result = use_state(|| None::<Result<Rc<Sweep>, String>>);
+    let pair = use_state(|| (0_usize, 1_usize));
+    let found = use_state(|| None::<String>);
+    let text = |handle: &UseStateHandle<String>| {
+        let handle = handle.clone();
+        Callback::from(move |e: InputEvent| {
+            handle.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let on_quantity = {
+        let (spec, from, to, options) = (spec.clone(), from.clone(), to.clone(), options.clone());
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(o) = options.iter().find(|o| o.0 == value) {
+                from.set(o.2.to_string());
+                to.set(o.3.to_string());
+            }
+            spec.set(value);
+        })
+    };
+    let read = {
+        let (spec, from, to) = (spec.clone(), from.clone(), to.clone());
+        move || -> Result<(Quantity, Decimal, Decimal), String> {
+            let q = Quantity::parse(&spec)?;
+            let a = q.parse_value(&from).map_err(|e| format!("From: {e}"))?;
+            let b = q.parse_value(&to).map_err(|e| format!("To: {e}"))?;
+            Ok((q, a, b))
+        }
+    };
+    let on_run = {
+        let (scenario, steps, result, read) =
+            (s.clone(), steps.clone(), result.clone(), read.clone());
+        Callback::from(move |_: MouseEvent| {
+            let outcome = read().and_then(|(q, a, b)| {
+                let n: u32 = steps
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("Steps: '{}' is not a whole number", *steps))?;
+                sweep(&scenario, &q, a, b, n).map(Rc::new)
+            });
+            result.set(Some(outcome));
+        })
+    };
+    let on_break_even = {
+        let (scenario, pair, found, read) = (s.clone(), pair.clone(), found.clone(), read.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (i, j) = *pair;
+            let name = |k: usize| {
+                scenario
+                    .columns
+                    .get(k)
+                    .map(|c| c.id.clone())
+                    .unwrap_or_default()
+            };
+            let label = |k: usize| {
+                scenario
+                    .columns
+                    .get(k)
+                    .and_then(|c| scenario.offer(&c.offer))
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default()
+            };
+            let text = read().and_then(|(q, a, b)| {
+                break_even(&scenario, &q, &name(i), &name(j), a, b)
+                    .map(|r| outcome_text(&q, &label(i), &label(j), &r.outcome))
+            });
+            found.set(Some(text.unwrap_or_else(|e| format!("Cannot search: {e}"))));
+        })
+    };
+    let choose = |second: bool| {
+        let pair = pair.clone();
+        Callback::from(move |e: Event| {
+            let k: usize = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value()
+                .parse()
+                .unwrap_or(0);
+            pair.set(if second { (pair.0, k) } else { (k, pair.1) });
+        })
+    };
+    let column_options = |selected: usize| {
+        html! {
+            for (k, c) in s.columns.iter().enumerate() {
+                <option value={k.to_string()} selected={k == selected}>
+                    { s.offer(&c.offer).map(|o| o.name.clone()).unwrap_or_else(|| c.id.clone()) }
+                </option>
+            }
+        }
+    };
+    html! {
+        <section class="explorer" aria-labelledby="explore-heading">
+            <h2 id="explore-heading">{ "Explore: sweep a quantity, find the break-even" }</h2>
+            <p class="hint">{ "Vary one quantity over a range and see every offer's gross pay. The comparison above is not changed. How each quantity changes the rota is set out in docs/explorer.md." }</p>
+            <div class="explore-inputs">
+                <div class="field">
+                    <label for="explore-quantity">{ "Quantity" }</label>
+                    <select id="explore-quantity" onchange={on_quantity}>
+                        { for options.iter().map(|o| html! { <option value={o.0.clone()} selected={*spec == o.0}>{ &o.1 }</option> }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="explore-from">{ "From" }</label>
+                    <input id="explore-from" type="text" inputmode="decimal" value={(*from).clone()} oninput={text(&from)} />
+                </div>
+                <div class="field">
+                    <label for="explore-to">{ "To" }</label>
+                    <input id="explore-to" type="text" inputmode="decimal" value={(*to).clone()} oninput={text(&to)} />
+                </div>
+                <div class="field">
+                    <label for="explore-steps">{ "Steps" }</label>
+                    <input id="explore-steps" type="text" inputmode="numeric" value={(*steps).clone()} oninput={text(&steps)} />
+                </div>
+                <button type="button" onclick={on_run}>{ "Sweep" }</button>
+            </div>
+            { match result.as_ref() {
+                None => html! {},
+                Some(Err(e)) => html! { <p class="field-error" role="alert">{ e }</p> },
+                Some(Ok(sweep)) => sweep_view(s, sweep),
+            } }
+            <div class="explore-inputs">
+                <div class="field">
+                    <label for="explore-a">{ "Offer A" }</label>
+                    <select id="explore-a" onchange={choose(false)}>{ column_options(pair.0) }</select>
+                </div>
+                <div class="field">
+                    <label for="explore-b">{ "Offer B" }</label>
+                    <select id="explore-b" onchange={choose(true)}>{ column_options(pair.1) }</select>
+                </div>
+                <button type="button" onclick={on_break_even}>{ "Find where B pays at least as much as A" }</button>
+            </div>
+            if let Some(text) = found.as_ref() {
+                <p class="break-even" role="status">{ text }</p>
+            }
+        </section>
+    }
+}
+
+/// Most rows the sweep's table shows.
+const TABLE_ROWS: usize = 200;
+
+/// The sweep: its chart, the crossovers in words, and the points as a table.
+fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
+    let g = sweep_geometry(sweep);
+    let name = |k: usize| {
+        s.columns
+            .get(k)
+            .and_then(|c| s.offer(&c.offer))
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let q = &sweep.quantity;
+    let crossings: Vec<String> = sweep
+        .crossovers
+        .iter()
+        .map(|c| {
+            let (ahead, behind) = if c.ahead == c.b {
+                (c.b, c.a)
+            } else {
+                (c.a, c.b)
+            };
+            match c.equal_at {
+                Some(x) => format!(
+                    "{} and {} are equal at {}; above it {} pays more.",
+                    name(c.a),
+                    name(c.b),
+                    q.format_value(x),
+                    name(ahead)
+                ),
+                None => format!(
+                    "Between {} and {}, {} overtakes {}.",
+                    q.format_value(c.from),
+                    q.format_value(c.to),
+                    name(ahead),
+                    name(behind)
+                ),
+            }
+        })
+        .collect();
+    let description = if crossings.is_empty() {
+        "No two offers change order in this range.".to_string()
+    } else {
+        crossings.join(" ")
+    };
+    let plot_bottom = SWEEP_HEIGHT - BOTTOM;
+    // A table of 10,000 rows helps no one and slows the page: a sample, and
+    // every point in the CSV.
+    let step = sweep.points.len().div_ceil(TABLE_ROWS).max(1);
+    let on_csv = {
+        let sweep = sweep.clone();
+        Callback::from(move |_: MouseEvent| {
+            super::browser::download("offer-compare-sweep.csv", "text/csv", &sweep_to_csv(&sweep))
+        })
+    };
+    html! {
+        <figure class="chart sweep-chart">
+            <figcaption>{ format!("Gross pay per year as {} varies", q) }</figcaption>
+            <svg viewBox={format!("0 0 {} {}", whole(SWEEP_WIDTH), whole(SWEEP_HEIGHT))} role="img" aria-labelledby="sweep-desc"
+                preserveAspectRatio="xMinYMin meet">
+                <desc id="sweep-desc">{ &description }</desc>
+                { for g.y_ticks.iter().map(|(y, v)| html! {
+                    <text x="0" y={y.clone()} font-size="11" fill="#1d1d1f">{ format_pounds(*v) }</text>
+                }) }
+                { for g.x_ticks.iter().map(|(x, v)| html! {
+                    <text x={x.clone()} y={whole(SWEEP_HEIGHT - 6.0)} font-size="11" fill="#1d1d1f" text-anchor="middle">{ q.format_value(*v) }</text>
+                }) }
+                <line x1={whole(LEFT)} y1={whole(plot_bottom)} x2={whole(SWEEP_WIDTH)} y2={whole(plot_bottom)} stroke="#4a4a55" />
+                { for g.crossings.iter().map(|(x, _)| html! {
+                    <line x1={x.clone()} y1="0" x2={x.clone()} y2={whole(plot_bottom)} stroke="#4a4a55" stroke-dasharray="3 3" />
+                }) }
+                { for g.lines.iter().enumerate().map(|(k, d)| html! {
+                    <path d={d.clone()} fill="none" stroke={LINE_COLOURS[k % LINE_COLOURS.len()]} stroke-width="2" />
+                }) }
+            </svg>
+            <ul class="legend">
+                { for sweep.columns.iter().enumerate().map(|(k, _)| html! {
+                    <li>
+                        <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={LINE_COLOURS[k % LINE_COLOURS.len()]} /></svg>
+                        { name(k) }
+                    </li>
+                }) }
+            </ul>
+            <p class="crossovers">{ description }</p>
+            <button type="button" class="download" onclick={on_csv}>{ "Download the sweep (CSV)" }</button>
+            <details>
+                <summary>{ match sweep.points.len() > TABLE_ROWS {
+                    true => format!("The sweep as a table (every {}th of {} points; the CSV has them all)", step, sweep.points.len()),
+                    false => format!("The sweep as a table ({} points)", sweep.points.len()),
+                } }</summary>
+                <div class="table-scroll">
+                    <table class="chart-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ q.to_string() }</th>
+                                { for sweep.columns.iter().enumerate().map(|(k, _)| html! { <th scope="col">{ name(k) }</th> }) }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for sweep.points.iter().step_by(step).map(|p| html! {
+                                <tr>
+                                    <th scope="row">{ q.format_value(p.x) }</th>
+                                    { for p.cells.iter().map(|c| html! {
+                                        <td>{ format_pounds(c.gross) }{ if c.breach { " (breaches a limit)" } else { "" } }</td>
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,70 @@
+// The explorer (issue #14, sweep and break-even): a journalist sweeps the
+// imposed contract's Saturday daytime premium from the default scenario, reads
+// where it overtakes the BMA's position, and gets the same break-even value and
+// the same sweep (CSV, byte for byte) as the command line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appSuite, readFigures, repoPath } from './harness.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+const { open } = appSuite(before, after);
+const SPEC = 'premium_rate:imposed-2016-02:sat-day';
+
+function cli(...args) {
+  const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
+  return execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+async function sweepOnPage(page, from, to, steps) {
+  await page.selectOption('#explore-quantity', SPEC);
+  await page.fill('#explore-from', from);
+  await page.fill('#explore-to', to);
+  await page.fill('#explore-steps', steps);
+  const started = Date.now();
+  await page.click('.explorer button:text-is("Sweep")');
+  await page.waitForFunction((n) => document.querySelector('.sweep-chart summary')?.textContent.includes(`${n} points`), steps);
+  return Date.now() - started;
+}
+
+test('a journalist sweeps the Saturday premium and reads the break-even: the command line agrees', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  const figures = await readFigures(page);
+  await sweepOnPage(page, '0', '100', '1000');
+  assert.match(await page.locator('.crossovers').innerText(), /Between 24\.12 and 24\.22, Imposed contract, Feb 2016 \(TCS v1\) overtakes BMA position/);
+  assert.equal(await page.locator('.sweep-chart path').count(), 5, 'a line per offer');
+  // The sweep's CSV is the command line's, byte for byte.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the sweep (CSV)')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const file = repoPath('examples', 'default.json');
+  assert.equal(csv, cli('sweep', file, '--quantity', SPEC, '--from', '0', '--to', '100', '--steps', '1000', '--format', 'csv'));
+  // What Saturday daytime rate makes the imposed contract pay as much as the BMA's position?
+  await page.selectOption('#explore-a', { label: 'BMA position, Feb 2016 (reconstruction: the BMA never published numbers)' });
+  await page.selectOption('#explore-b', { label: 'Imposed contract, Feb 2016 (TCS v1)' });
+  await page.fill('#explore-to', '200');
+  await page.click('text=Find where B pays at least as much as A');
+  const found = await page.locator('.break-even').innerText();
+  assert.match(found, /jumps past BMA position.* at 24\.15:/);
+  const line = cli('break-even', file, 'bma', 'imposed', '--quantity', SPEC, '--from', '0', '--to', '200');
+  assert.match(line, /= 24\.15: from -£0\.05 to £0\.05/);
+  // Exploring never changes the comparison.
+  assert.deepEqual(await readFigures(page), figures);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a sweep of 10,000 points in the browser (timed) and bad input said at once', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  const ms = await sweepOnPage(page, '0', '100', '10000');
+  mkdirSync(repoPath('target', 'e2e'), { recursive: true });
+  writeFileSync(repoPath('target', 'e2e', 'explore-timings.json'), JSON.stringify({ sweep_10000_points_click_to_chart_ms: ms }, null, 2));
+  assert.equal(await page.locator('.sweep-chart tbody tr').count(), 200, 'a sample in the table');
+  await page.fill('#explore-steps', 'many');
+  await page.click('.explorer button:text-is("Sweep")');
+  assert.match(await page.locator('.explorer .field-error').innerText(), /Steps: 'many' is not a whole number/);
+  await page.fill('#explore-steps', '10');
+  await page.fill('#explore-from', '300');
+  await page.click('.explorer button:text-is("Sweep")');
+  assert.match(await page.locator('.explorer .field-error').innerText(), /300/);
+  assert.deepEqual(consoleErrors, []);
+});
