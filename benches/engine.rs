@@ -5,7 +5,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::engine::compare;
-use offer_compare::engine::explore::{sweep, Quantity};
+use offer_compare::engine::explore::{gains, standard_cases, sweep, Quantity};
 use offer_compare::engine::offer::{Consequence, Limit, LimitRule::*, RunKind};
 use offer_compare::engine::rota::Shift;
 use offer_compare::engine::scenario::{Column, Scenario};
@@ -249,6 +249,18 @@ fn sweeps(c: &mut Criterion) {
             b.iter(|| sweep(black_box(scenario), &quantity, from, to, 10_000))
         });
     }
+    // Who gains: 1,000 rotas (the standard set — the scenario's 26-week rota
+    // and the presets, with their variations — repeated) × 6 offers.
+    let six = big_scenario(&COMPLIANT);
+    let cases: Vec<_> = standard_cases(&six)
+        .into_iter()
+        .cycle()
+        .take(1_000)
+        .collect();
+    assert!(gains(&six, &cases).expect("gains").failed.is_empty());
+    group.bench_function("gains: 1,000 rotas × 6 offers", |b| {
+        b.iter(|| gains(black_box(&six), &cases))
+    });
     group.finish();
 }
 
