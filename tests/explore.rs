@@ -292,6 +292,10 @@ fn quantities_read_and_write_their_specs() {
         json,
         r#"{"kind":"premium_rate","offer":"tcs-2016","window":"night"}"#
     );
+    let back: Quantity = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, q("premium_rate:tcs-2016:night"));
+    let unknown = r#"{"kind":"overtime_rate","offer":"x"}"#;
+    assert!(serde_json::from_str::<Quantity>(unknown).is_err());
     let start = q("window_start:tcs-2016:night");
     assert_eq!(start.parse_value("21:30").unwrap(), d("1290"));
     assert_eq!(start.format_value(d("1290")), "21:30");
