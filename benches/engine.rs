@@ -5,6 +5,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::engine::compare;
+use offer_compare::engine::explore::{gains, standard_cases, sweep, Quantity};
 use offer_compare::engine::offer::{Consequence, Limit, LimitRule::*, RunKind};
 use offer_compare::engine::rota::Shift;
 use offer_compare::engine::scenario::{Column, Scenario};
@@ -208,5 +209,60 @@ fn benches(c: &mut Criterion) {
     );
 }
 
-criterion_group!(engine, benches);
+/// 10,000-point sweeps: the premium of one offer of a 2-column scenario (one
+/// column recomputed per point), LTFT over the same (both recomputed), and
+/// the premium in the 5-column default scenario.
+fn sweeps(c: &mut Criterion) {
+    let mut group = c.benchmark_group("sweep");
+    group.sample_size(10);
+    let inline = scenario_from_json(INLINE).expect("inline example");
+    let default = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default scenario");
+    let cases = [
+        (
+            "10,000 points, 2 columns: a night premium 0–99.99%",
+            &inline,
+            "premium_rate:gov-offer-2016-01:night",
+            "0",
+            "99.99",
+        ),
+        (
+            "10,000 points, 2 columns: LTFT 0.01–100%",
+            &inline,
+            "ltft_percent",
+            "0.01",
+            "100",
+        ),
+        (
+            "10,000 points, default scenario (5 columns): Saturday premium 0–99.99%",
+            &default,
+            "premium_rate:imposed-2016-02:sat-day",
+            "0",
+            "99.99",
+        ),
+    ];
+    for (name, scenario, spec, from, to) in cases {
+        let quantity = Quantity::parse(spec).expect("quantity");
+        let (from, to) = (from.parse().expect("from"), to.parse().expect("to"));
+        let points = sweep(scenario, &quantity, from, to, 10_000).expect("sweep");
+        assert_eq!(points.points.len(), 10_000, "{name}");
+        group.bench_function(name, |b| {
+            b.iter(|| sweep(black_box(scenario), &quantity, from, to, 10_000))
+        });
+    }
+    // Who gains: 1,000 rotas (the standard set — the scenario's 26-week rota
+    // and the presets, with their variations — repeated) × 6 offers.
+    let six = big_scenario(&COMPLIANT);
+    let cases: Vec<_> = standard_cases(&six)
+        .into_iter()
+        .cycle()
+        .take(1_000)
+        .collect();
+    assert!(gains(&six, &cases).expect("gains").failed.is_empty());
+    group.bench_function("gains: 1,000 rotas × 6 offers", |b| {
+        b.iter(|| gains(black_box(&six), &cases))
+    });
+    group.finish();
+}
+
+criterion_group!(engine, benches, sweeps);
 criterion_main!(engine);

@@ -4,13 +4,13 @@
 //! terms side by side.
 
 use crate::codec::csv::results_to_csv;
-use crate::codec::csv::sweep_to_csv;
+use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
 use crate::engine::explain::{format_figure, Unit};
 use crate::engine::explore::break_even::Method;
-use crate::engine::explore::{break_even, sweep, Outcome, Quantity};
+use crate::engine::explore::{break_even, gains, standard_cases, sweep, Outcome, Quantity};
 use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
@@ -24,6 +24,7 @@ const USAGE: &str = "usage: offer-compare SCENARIO.json [--format table|json|csv
        offer-compare diff SCENARIO.json OFFER_A OFFER_B [--date YYYY-MM-DD] [--all]
        offer-compare sweep SCENARIO.json --quantity SPEC --from X --to Y [--steps N] [--format table|csv]
        offer-compare break-even SCENARIO.json COLUMN_A COLUMN_B --quantity SPEC --from X --to Y
+       offer-compare gains SCENARIO.json [--format table|csv]
 
 Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
@@ -77,6 +78,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         Some(("diff", rest)) => return run_diff(rest),
         Some(("sweep", rest)) => return run_sweep(rest),
         Some(("break-even", rest)) => return run_break_even(rest),
+        Some(("gains", rest)) => return run_gains(rest),
         _ => {}
     }
     let mut path = None;
@@ -347,6 +349,73 @@ fn run_break_even(args: &[String]) -> Result<String, String> {
         "Break-even of {b} against {a}, {range} (gross pay per year):\n{answer}\nSearched by {method}; {} values computed.\n",
         found.evaluations
     ))
+}
+
+/// `gains SCENARIO.json [--format table|csv]`.
+fn run_gains(args: &[String]) -> Result<String, String> {
+    let (path, csv) = match args {
+        [path] => (path, false),
+        [path, flag, format] if flag == "--format" && (format == "csv" || format == "table") => {
+            (path, format == "csv")
+        }
+        _ => {
+            return Err(format!(
+                "gains takes a scenario file and --format table|csv\n{USAGE}"
+            ))
+        }
+    };
+    let scenario = load_scenario(path)?;
+    let found = gains(&scenario, &standard_cases(&scenario))?;
+    if csv {
+        return Ok(gains_to_csv(&found));
+    }
+    let money = |v: Decimal| format_figure(v, Unit::Pounds);
+    let percent = |share: Decimal| {
+        let p = share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default();
+        format!("{}%", p.round_dp(1).normalize())
+    };
+    let label = |k: usize| found.cases.get(k).map_or("", |(c, _)| c.label.as_str());
+    let mut grid = vec![[
+        "column",
+        "best",
+        "median",
+        "worst",
+        "better off",
+        "worse off",
+        "breaching",
+    ]
+    .map(String::from)
+    .to_vec()];
+    let mut extremes = String::new();
+    let columns = found.columns.iter().zip(&found.summary).enumerate();
+    for (_, (id, g)) in columns.filter(|(k, _)| *k != found.baseline) {
+        grid.push(vec![
+            id.clone(),
+            money(g.best.0),
+            money(g.median),
+            money(g.worst.0),
+            percent(g.better),
+            percent(g.worse),
+            g.breaching.len().to_string(),
+        ]);
+        extremes.push_str(&format!(
+            "  {id}: best on {}; worst on {}\n",
+            label(g.best.1),
+            label(g.worst.1)
+        ));
+    }
+    let mut out = format!(
+        "Change in gross pay per year against the baseline ({}) on the same rota, over {} rotas:\n",
+        found.columns[found.baseline],
+        found.cases.len()
+    );
+    out.push_str(&align(&grid));
+    out.push_str("\nWhere each column does best and worst:\n");
+    out.push_str(&extremes);
+    for (label, why) in &found.failed {
+        out.push_str(&format!("\nNot computed: {label}: {why}"));
+    }
+    Ok(out)
 }
 
 /// A preset by key, else an offer JSON file.

@@ -5,8 +5,10 @@ mod common;
 
 use common::*;
 use offer_compare::engine::compare::compare;
-use offer_compare::engine::explore::break_even::Method;
-use offer_compare::engine::explore::{apply, break_even, sweep, Outcome, Quantity};
+use offer_compare::engine::explore::break_even::{BreakEven, Method};
+use offer_compare::engine::explore::{
+    apply, break_even, gains, standard_cases, sweep, Case, Outcome, Quantity,
+};
 use offer_compare::engine::offer::WeekendDefinition;
 use offer_compare::engine::scenario::Scenario;
 use offer_compare::engine::time::Weekday::*;
@@ -32,6 +34,13 @@ fn weekday_rota() -> offer_compare::engine::rota::Rota {
     )
 }
 
+/// Break-even of `column` against May 2016 in the default scenario, as
+/// `offer`'s Saturday 07:00–17:00 premium goes from 0 to `to` per cent.
+fn saturday_break_even(offer: &str, column: &str, to: &str) -> BreakEven {
+    let sat = q(&format!("premium_rate:{offer}:sat-day"));
+    break_even(&default_scenario(), &sat, "may-2016", column, d("0"), d(to)).unwrap()
+}
+
 /// The imposed contract's Saturday 07:00–17:00 premium (30%, paid at 1 in 4
 /// Saturdays) against the May 2016 deal on the default FY2 rota.
 ///
@@ -48,7 +57,7 @@ fn weekday_rota() -> offer_compare::engine::rota::Rota {
 fn break_even_of_the_saturday_premium_on_the_default_rota() {
     let s = default_scenario();
     let sat = q("premium_rate:imposed-2016-02:sat-day");
-    let found = break_even(&s, &sat, "may-2016", "imposed", d("0"), d("200")).unwrap();
+    let found = saturday_break_even("imposed-2016-02", "imposed", "200");
     assert_eq!(
         found.outcome,
         Outcome::Jump {
@@ -81,11 +90,8 @@ fn break_even_of_the_saturday_premium_on_the_default_rota() {
 /// £511.04 short of £39,400.30.
 #[test]
 fn break_even_never_in_range() {
-    let s = default_scenario();
-    let sat = q("premium_rate:bma-position-2016-02:sat-day");
-    let found = break_even(&s, &sat, "may-2016", "bma", d("0"), d("100")).unwrap();
     assert_eq!(
-        found.outcome,
+        saturday_break_even("bma-position-2016-02", "bma", "100").outcome,
         Outcome::Never {
             best_x: d("100"),
             best_difference: d("-511.04"),
@@ -286,6 +292,10 @@ fn quantities_read_and_write_their_specs() {
         json,
         r#"{"kind":"premium_rate","offer":"tcs-2016","window":"night"}"#
     );
+    let back: Quantity = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, q("premium_rate:tcs-2016:night"));
+    let unknown = r#"{"kind":"overtime_rate","offer":"x"}"#;
+    assert!(serde_json::from_str::<Quantity>(unknown).is_err());
     let start = q("window_start:tcs-2016:night");
     assert_eq!(start.parse_value("21:30").unwrap(), d("1290"));
     assert_eq!(start.format_value(d("1290")), "21:30");
@@ -293,130 +303,100 @@ fn quantities_read_and_write_their_specs() {
 
 #[test]
 fn command_line_sweeps_and_finds_break_even() {
-    let run = |args: &[&str]| {
-        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    // Arguments as one line, split at spaces.
+    let run = |line: &str| {
+        let args: Vec<String> = line.split_whitespace().map(String::from).collect();
         offer_compare::cli::run(&args)
     };
-    let sat = "premium_rate:imposed-2016-02:sat-day";
-    let out = run(&[
-        "sweep",
-        "examples/default.json",
-        "--quantity",
-        sat,
-        "--from",
-        "140",
-        "--to",
-        "142",
-        "--steps",
-        "11",
-    ])
-    .unwrap();
-    assert!(
-        out.contains("imposed overtakes may-2016 between 141.6 and 141.8"),
-        "{out}"
-    );
+    let sweep = "sweep examples/default.json --quantity premium_rate:imposed-2016-02:sat-day";
+    let out = run(&format!("{sweep} --from 140 --to 142 --steps 11")).unwrap();
+    let crossing = "imposed overtakes may-2016 between 141.6 and 141.8";
+    assert!(out.contains(crossing), "{out}");
     assert!(out.contains("£39,389.13"), "{out}");
-    let csv = run(&[
-        "sweep",
-        "examples/default.json",
-        "--quantity",
-        sat,
-        "--from",
-        "140",
-        "--to",
-        "142",
-        "--steps",
-        "3",
-        "--format",
-        "csv",
-    ])
+    let csv = run(&format!(
+        "{sweep} --from 140 --to 142 --steps 3 --format csv"
+    ))
     .unwrap();
     let rows: Vec<&str> = csv.lines().collect();
-    assert_eq!(
-        rows[0],
-        "# Offer Compare sweep,premium_rate:imposed-2016-02:sat-day"
-    );
+    let title = "# Offer Compare sweep,premium_rate:imposed-2016-02:sat-day";
+    assert_eq!(rows[0], title);
     assert!(rows[2].starts_with("x,contract-2002 gross_annual,contract-2002 breach,"));
     assert_eq!(rows.len(), 6);
-    let out = run(&[
-        "break-even",
-        "examples/default.json",
-        "may-2016",
-        "imposed",
-        "--quantity",
-        sat,
-        "--from",
-        "0",
-        "--to",
-        "200",
-    ])
-    .unwrap();
-    assert!(
-        out.contains(
-            "imposed jumps past may-2016 at premium_rate:imposed-2016-02:sat-day = 141.72"
-        ),
-        "{out}"
+    let out = run("break-even examples/default.json may-2016 imposed --quantity premium_rate:imposed-2016-02:sat-day --from 0 --to 200").unwrap();
+    let answer = "imposed jumps past may-2016 at premium_rate:imposed-2016-02:sat-day = 141.72";
+    assert!(out.contains(answer), "{out}");
+    let out = run("gains examples/default.json").unwrap();
+    assert!(out.contains("may-2016"), "{out}");
+    let csv = run("gains examples/default.json --format csv").unwrap();
+    let header = csv.lines().nth(1);
+    assert_eq!(
+        header,
+        Some("rota,weight,column,gross_annual,change,breach")
     );
-    let out = run(&[
-        "sweep",
-        "examples/default.json",
-        "--quantity",
-        "window_start:tcs-2016:night",
-        "--from",
-        "20:00",
-        "--to",
-        "22:00",
-        "--steps",
-        "3",
-    ])
-    .unwrap();
+    let night = "sweep examples/default.json --quantity window_start:tcs-2016:night";
+    let out = run(&format!("{night} --from 20:00 --to 22:00 --steps 3")).unwrap();
     assert!(out.contains("21:00"), "{out}");
     for bad in [
-        vec!["sweep", "examples/default.json", "--from", "1", "--to", "2"],
-        vec![
-            "sweep",
-            "examples/default.json",
-            "--quantity",
-            "nope",
-            "--from",
-            "1",
-            "--to",
-            "2",
-        ],
-        vec![
-            "sweep",
-            "examples/default.json",
-            "--quantity",
-            sat,
-            "--from",
-            "x",
-            "--to",
-            "2",
-        ],
-        vec![
-            "sweep",
-            "examples/default.json",
-            "--quantity",
-            sat,
-            "--from",
-            "1",
-            "--to",
-            "300",
-        ],
-        vec![
-            "break-even",
-            "examples/default.json",
-            "may-2016",
-            "--quantity",
-            sat,
-            "--from",
-            "1",
-            "--to",
-            "2",
-        ],
+        "sweep examples/default.json --from 1 --to 2",
+        "sweep examples/default.json --quantity nope --from 1 --to 2",
+        &format!("{sweep} --from x --to 2"),
+        &format!("{sweep} --from 1 --to 300"),
+        "break-even examples/default.json may-2016 --quantity ltft_percent --from 1 --to 2",
+        "gains examples/default.json --format json",
     ] {
-        assert!(run(&bad).is_err(), "{bad:?}");
+        assert!(run(bad).is_err(), "{bad}");
     }
+}
+
+/// A (baseline) pays £30,000; B £29,000 and 50% for any Saturday hour. On
+/// Mon–Fri 09:00–17:00 (40 h) B is £1,000 behind; on Mon–Thu and Saturday
+/// 09:00–17:00 (still 40 h, so no additional hours) B adds £29,000 × 50% ×
+/// 8 h / 40 h = £2,900: £1,900 ahead. Weighted 3 : 1, the median is −£1,000,
+/// a quarter better off and three quarters worse off.
+#[test]
+fn gains_over_weighted_rotas() {
+    let weekdays = |days: &[offer_compare::engine::time::Weekday]| {
+        rota(
+            1,
+            days.iter()
+                .map(|&day| shift(1, day, "09:00", 480))
+                .collect(),
+        )
+    };
+    let a = offer("a", "30000", vec![]);
+    let b = offer(
+        "b",
+        "29000",
+        vec![window("sat", &[Sat], "00:00", "24:00", "0.5")],
+    );
+    let s = scenario(weekdays(&[Mon, Tue, Wed, Thu, Fri]), vec![a, b]);
+    let case = |label: &str, rota, weight: &str| Case {
+        label: label.into(),
+        rota,
+        ltft: None,
+        weight: d(weight),
+    };
+    let cases = [
+        case("weekdays", weekdays(&[Mon, Tue, Wed, Thu, Fri]), "3"),
+        case("saturday", weekdays(&[Mon, Tue, Wed, Thu, Sat]), "1"),
+    ];
+    let found = gains(&s, &cases).unwrap();
+    let b = &found.summary[1];
+    assert_eq!(
+        (b.best, b.worst, b.median),
+        ((d("1900"), 1), (d("-1000"), 0), d("-1000"))
+    );
+    assert_eq!((b.better, b.worse), (d("0.25"), d("0.75")));
+    assert_eq!(found.summary[0].best.0, d("0"));
+    assert!(found.failed.is_empty());
+    // The standard set: the scenario's rota and the presets, with variations.
+    let standard = standard_cases(&default_scenario());
+    assert!(standard
+        .iter()
+        .any(|c| c.label == "preset fy1-ward@1, +1 weekend"));
+    assert!(standard
+        .iter()
+        .any(|c| c.label == "scenario rota fy2-medical, LTFT 60%"));
 }
 
 proptest! {

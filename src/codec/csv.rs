@@ -3,7 +3,7 @@
 use super::json::{origins, stamp};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
-use crate::engine::explore::Sweep;
+use crate::engine::explore::{Gains, Sweep};
 use crate::engine::scenario::Scenario;
 
 /// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
@@ -76,6 +76,51 @@ pub fn sweep_to_csv(sweep: &Sweep) -> String {
         }
         let row: Vec<&str> = row.iter().map(String::as_str).collect();
         push_row(&mut out, &row);
+    }
+    out
+}
+
+/// Who gains and who loses as CSV: one row per rota and column — the rota,
+/// its weight, the column, its gross annual pay, the change against the
+/// baseline on that rota, and whether it breaches a limit.
+pub fn gains_to_csv(gains: &Gains) -> String {
+    let mut out = String::new();
+    let app = stamp();
+    push_row(
+        &mut out,
+        &[
+            "# Offer Compare gains",
+            app["app"].as_str().unwrap_or_default(),
+        ],
+    );
+    push_row(
+        &mut out,
+        &[
+            "rota",
+            "weight",
+            "column",
+            "gross_annual",
+            "change",
+            "breach",
+        ],
+    );
+    for (case, cells) in &gains.cases {
+        for (k, (id, cell)) in gains.columns.iter().zip(cells).enumerate() {
+            let change = gains
+                .change(cells, k)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let row = [
+                case.label.clone(),
+                case.weight.to_string(),
+                id.clone(),
+                cell.gross.to_string(),
+                change,
+                if cell.breach { "yes" } else { "no" }.to_string(),
+            ];
+            let row: Vec<&str> = row.iter().map(String::as_str).collect();
+            push_row(&mut out, &row);
+        }
     }
     out
 }

@@ -4,18 +4,21 @@
 //! - [`sweep`]: every column's gross annual pay at evenly spaced values, and
 //!   where the columns' order changes;
 //! - [`break_even`]: the least value at which one column pays at least as much
-//!   as another, exactly.
+//!   as another, exactly;
+//! - [`gains`]: every column over a set of rotas, against the baseline.
 //!
 //! Only the columns a quantity can change are recomputed at each value
 //! ([`Evaluator`]): a premium rate of one offer leaves the other offers' columns
 //! as they are, so they are computed once.
 
 pub mod break_even;
+pub mod gains;
 pub mod quantity;
 pub mod rota_edit;
 pub mod sweep;
 
 pub use break_even::{break_even, BreakEven, Outcome};
+pub use gains::{gains, standard_cases, Case, Gains};
 pub use quantity::{apply, Quantity};
 pub use sweep::{sweep, Crossover, Sweep, SweepPoint};
 

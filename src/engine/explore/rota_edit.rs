@@ -49,6 +49,22 @@ fn is_weekend(shift: &Shift) -> bool {
     matches!(shift.day, Weekday::Sat | Weekday::Sun)
 }
 
+/// The weeks (from 1) whose weekend has a shift beginning on it, in order.
+pub(super) fn worked_weekends(rota: &Rota) -> Vec<u8> {
+    let worked = |week: u8| rota.shifts.iter().any(|s| s.week == week && is_weekend(s));
+    (1..=rota.weeks).filter(|w| worked(*w)).collect()
+}
+
+/// The rota's worked night shifts (positions in the rota), earliest first.
+pub(super) fn nights(rota: &Rota) -> Vec<usize> {
+    let facts = RestFacts::new(rota, &RestDefinitions::default());
+    // Periods are sorted by start.
+    (facts.periods.iter())
+        .filter(|p| p.night && !p.on_call)
+        .map(|p| p.shift)
+        .collect()
+}
+
 /// Sets the weekends worked per cycle to `x`, where a weekend is worked when a
 /// shift (of any kind) begins on its Saturday or Sunday. Fewer: every shift
 /// beginning on the weekend is removed, last weeks first. More: a long day
@@ -57,8 +73,8 @@ fn is_weekend(shift: &Shift) -> bool {
 /// 11 hours of another shift.
 pub fn set_weekends(rota: &Rota, x: Decimal) -> Result<Rota, String> {
     let target = whole(x, 0, u32::from(rota.weeks), "weekends worked")?;
-    let worked = |week: u8| rota.shifts.iter().any(|s| s.week == week && is_weekend(s));
-    let mut weeks: Vec<u8> = (1..=rota.weeks).filter(|w| worked(*w)).collect();
+    let mut weeks = worked_weekends(rota);
+    let worked = |week: u8| weeks.contains(&week);
     let mut out = rota.clone();
     let have = weeks.len() as u32;
     if target < have {
@@ -68,7 +84,8 @@ pub fn set_weekends(rota: &Rota, x: Decimal) -> Result<Rota, String> {
         return Ok(out);
     }
     let mut missing = target - have;
-    for week in (1..=rota.weeks).filter(|w| !worked(*w)) {
+    let free: Vec<u8> = (1..=rota.weeks).filter(|w| !worked(*w)).collect();
+    for week in free {
         if missing == 0 {
             break;
         }
@@ -96,14 +113,7 @@ pub fn set_weekends(rota: &Rota, x: Decimal) -> Result<Rota, String> {
 pub fn set_nights(rota: &Rota, x: Decimal) -> Result<Rota, String> {
     let limit = u32::from(rota.weeks) * 7;
     let target = whole(x, 0, limit, "nights per cycle")?;
-    let facts = RestFacts::new(rota, &RestDefinitions::default());
-    // Periods are sorted by start, so the latest nights are last.
-    let nights: Vec<usize> = facts
-        .periods
-        .iter()
-        .filter(|p| p.night && !p.on_call)
-        .map(|p| p.shift)
-        .collect();
+    let nights = nights(rota);
     let have = nights.len() as u32;
     if target < have {
         let drop = &nights[target as usize..];
