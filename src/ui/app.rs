@@ -5,6 +5,7 @@ use super::assumptions_panel::AssumptionsPanel;
 use super::browser;
 use super::column_details::ColumnDetails;
 use super::explorer::Explorer;
+use super::gains_panel::GainsPanel;
 use super::job_form::JobForm;
 use super::method_and_sources::MethodAndSources;
 use super::offer_columns::OfferColumns;
@@ -251,6 +252,7 @@ pub fn App() -> Html {
                     <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
                     if !state.is_stale() {
                         <Explorer scenario={scenario.clone()} />
+                        <GainsPanel scenario={scenario.clone()} on_action={on_action.clone()} />
                     }
                     if !state.is_stale() {
                         <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} source={(*stamp_text).clone()} />

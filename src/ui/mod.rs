@@ -8,6 +8,7 @@ mod browser;
 pub mod chart_geometry;
 mod column_details;
 mod explorer;
+mod gains_panel;
 mod job_form;
 mod method_and_sources;
 mod offer_columns;

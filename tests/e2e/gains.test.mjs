@@ -1,0 +1,41 @@
+// Who gains, who loses (issue #14): every offer over the rota presets and
+// their variations, against the baseline: the page's table equals the command
+// line's, and the worst case opens as a normal comparison (one undo step).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { appSuite, readFigures, repoPath } from './harness.mjs';
+
+const TIMEOUT = { timeout: 180_000 };
+const { open } = appSuite(before, after);
+
+test('who gains and who loses over 66 rotas, as the command line says; the worst rota opens', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  const figures = await readFigures(page);
+  await page.click('text=Run every offer over the set of rotas');
+  await page.waitForSelector('table.gains-table');
+  assert.match(await page.locator('.gains [role=status]').innerText(), /^66 rotas computed against 2002 contract/);
+  const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
+  const out = execFileSync(bin, ['gains', repoPath('examples', 'default.json')], { encoding: 'utf8' });
+  for (const column of ['nov-2015', 'imposed', 'bma', 'may-2016']) {
+    const cli = out.split('\n').find((l) => l.startsWith(`${column} `)).trim().split(/\s+/);
+    const row = page.locator(`table.gains-table tr[data-column="${column}"]`);
+    const cells = await row.locator('td').allInnerTexts();
+    // best, median, worst, better, worse, breaching — the page shows worst first.
+    assert.ok(cells[0].startsWith(cli[3]), `${column} worst: ${cells[0]} vs ${cli[3]}`);
+    assert.equal(cells[1], cli[2], `${column} median`);
+    assert.ok(cells[2].startsWith(cli[1]), `${column} best`);
+    assert.deepEqual([cells[3], cells[4], cells[5]], [cli[4], cli[5], cli[6]], `${column} shares and breaches`);
+  }
+  // The May 2016 deal's worst rota, opened as the comparison.
+  await page.click('tr[data-column="may-2016"] td.worst button');
+  await page.waitForSelector('.notice');
+  assert.match(await page.locator('.notice').innerText(), /Opened the rota 'preset registrar-on-call@1, \+1 weekend'/);
+  const opened = await readFigures(page);
+  const gross = (f, c) => f.find((x) => x.offer === c && x.line === 'gross_annual').value;
+  const change = Number(gross(opened, 'may-2016')) - Number(gross(opened, 'contract-2002'));
+  assert.equal(change.toFixed(2), '-16032.22', 'the worst change, on screen as a normal comparison');
+  await page.click('.toolbar >> text=Undo');
+  await page.waitForFunction((v) => document.querySelector('[data-offer="may-2016"][data-line="gross_annual"]').dataset.value === v, gross(figures, 'may-2016'));
+  assert.deepEqual(consoleErrors, []);
+});
