@@ -10,6 +10,7 @@ use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
 use crate::engine::explain::{format_figure, Unit};
 use crate::engine::explore::break_even::Method;
+use crate::engine::explore::gains::share_text;
 use crate::engine::explore::{break_even, gains, standard_cases, sweep, Outcome, Quantity};
 use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
@@ -370,10 +371,6 @@ fn run_gains(args: &[String]) -> Result<String, String> {
         return Ok(gains_to_csv(&found));
     }
     let money = |v: Decimal| format_figure(v, Unit::Pounds);
-    let percent = |share: Decimal| {
-        let p = share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default();
-        format!("{}%", p.round_dp(1).normalize())
-    };
     let label = |k: usize| found.cases.get(k).map_or("", |(c, _)| c.label.as_str());
     let mut grid = vec![[
         "column",
@@ -394,8 +391,8 @@ fn run_gains(args: &[String]) -> Result<String, String> {
             money(g.best.0),
             money(g.median),
             money(g.worst.0),
-            percent(g.better),
-            percent(g.worse),
+            share_text(g.better),
+            share_text(g.worse),
             g.breaching.len().to_string(),
         ]);
         extremes.push_str(&format!(

@@ -6,7 +6,7 @@
 
 use super::state::Action;
 use crate::engine::explain::format_pounds;
-use crate::engine::explore::gains::{gains, standard_cases, Case, Gains};
+use crate::engine::explore::gains::{gains, share_text, standard_cases, Case, Gains};
 use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -33,15 +33,6 @@ fn opened(scenario: &Scenario, case: &Case) -> Scenario {
         s.doctor.ltft = ltft;
     }
     s
-}
-
-/// A share (0–1) as a percentage to one place, as the command line prints it.
-fn percent(share: Decimal) -> String {
-    let p = share
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .unwrap_or_default()
-        .round_dp(1);
-    format!("{p:.1}%")
 }
 
 /// See the module docs.
@@ -120,8 +111,8 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                                             <td class="worst">{ extreme(g, c.worst) }</td>
                                             <td class="median">{ format_pounds(c.median) }</td>
                                             <td class="best">{ extreme(g, c.best) }</td>
-                                            <td>{ percent(c.better) }</td>
-                                            <td>{ percent(c.worse) }</td>
+                                            <td>{ share_text(c.better) }</td>
+                                            <td>{ share_text(c.worse) }</td>
                                             <td>{ c.breaching.len() }</td>
                                         </tr>
                                     }) }

@@ -73,6 +73,13 @@ pub fn standard_cases(scenario: &Scenario) -> Vec<Case> {
 
 type Edit = fn(&Rota, Decimal) -> Result<Rota, String>;
 
+/// A share of the weight (0–1) as the page and the command line print it:
+/// a percentage to one place (`33.3%`, `50%`).
+pub fn share_text(share: Decimal) -> String {
+    let p = share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default();
+    format!("{}%", p.round_dp(1).normalize())
+}
+
 /// One column's changes over the set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnGains {
