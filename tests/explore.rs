@@ -433,3 +433,29 @@ proptest! {
 }
 
 use rust_decimal::Decimal;
+
+#[test]
+fn explorer_settings_travel_with_the_scenario_and_change_no_figure() {
+    use offer_compare::codec::json::{scenario_from_json, scenario_to_json};
+    use offer_compare::codec::link::{scenario_from_link, scenario_to_link};
+    use offer_compare::engine::explore::Exploration;
+    let mut scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let before = offer_compare::engine::compare(&scenario).unwrap();
+    scenario.explore = Some(Exploration {
+        quantity: Quantity::parse("premium_rate:imposed-2016-02:sat-day").unwrap(),
+        from: Decimal::ZERO,
+        to: Decimal::from(200),
+        steps: 1000,
+        pair: Some(("bma".into(), "imposed".into())),
+    });
+    let json = scenario_to_json(&scenario);
+    // The quantity is written as its spec.
+    assert!(json.contains(r#""quantity": "premium_rate:imposed-2016-02:sat-day""#), "{json}");
+    assert_eq!(scenario_from_json(&json).unwrap(), scenario);
+    assert_eq!(scenario_from_link(&scenario_to_link(&scenario)).unwrap(), scenario);
+    assert_eq!(offer_compare::engine::compare(&scenario).unwrap(), before);
+    // A spec that names nothing readable is refused with the decoder's path.
+    let bad = json.replace("premium_rate:imposed-2016-02:sat-day", "premium_rate");
+    let e = scenario_from_json(&bad).unwrap_err();
+    assert_eq!(e.path, "explore.quantity");
+}

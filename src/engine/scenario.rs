@@ -114,6 +114,9 @@ pub struct Scenario {
     /// Also check the Working Time Regulations (flagged only, never paid).
     #[serde(default, skip_serializing_if = "is_false")]
     pub working_time_regulations: bool,
+    /// The explorer's last sweep and break-even (never changes a figure).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explore: Option<super::explore::Exploration>,
 }
 
 fn is_false(value: &bool) -> bool {

@@ -251,7 +251,7 @@ pub fn App() -> Html {
                     </section>
                     <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
                     if !state.is_stale() {
-                        <Explorer scenario={scenario.clone()} />
+                        <Explorer scenario={scenario.clone()} on_action={on_action.clone()} />
                         <GainsPanel scenario={scenario.clone()} on_action={on_action.clone()} />
                     }
                     if !state.is_stale() {

@@ -3,6 +3,7 @@
 //! and the break-even of two columns — the engine's `explore` module, drawn.
 
 use super::chart_geometry::whole;
+use super::state::Action;
 use super::sweep_geometry::{
     sweep_geometry, BOTTOM, LEFT, LINE_COLOURS, SWEEP_HEIGHT, SWEEP_WIDTH,
 };
@@ -11,6 +12,7 @@ use crate::engine::explain::format_pounds;
 use crate::engine::explore::break_even::{break_even, Outcome};
 use crate::engine::explore::quantity::Quantity;
 use crate::engine::explore::sweep::{sweep, Sweep};
+use crate::engine::explore::Exploration;
 use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -19,8 +21,11 @@ use yew::prelude::*;
 /// Props of [`Explorer`].
 #[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
-    /// The scenario explored (never changed by exploring).
+    /// The scenario explored: its figures are never changed by exploring;
+    /// the explorer's settings are kept in it.
     pub scenario: Rc<Scenario>,
+    /// Receives the settings to keep.
+    pub on_action: Callback<Action>,
 }
 
 /// The quantities this scenario offers, as (spec, label, default range).
@@ -106,18 +111,77 @@ fn outcome_text(q: &Quantity, a: &str, b: &str, outcome: &Outcome) -> String {
     }
 }
 
+/// The inputs as the explorer shows them for `settings` (or the first quantity).
+fn inputs_for(
+    settings: Option<&Exploration>,
+    first: Option<&(String, String, &'static str, &'static str)>,
+) -> (String, String, String, String) {
+    match (settings, first) {
+        (Some(e), _) => (
+            e.quantity.to_string(),
+            e.quantity.format_value(e.from),
+            e.quantity.format_value(e.to),
+            e.steps.to_string(),
+        ),
+        (None, Some(o)) => (o.0.clone(), o.2.into(), o.3.into(), "100".into()),
+        (None, None) => Default::default(),
+    }
+}
+
 /// See the module docs.
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let s = &props.scenario;
     let options = use_memo(s.clone(), |s| quantities(s));
-    let spec = use_state(|| options.first().map(|o| o.0.clone()).unwrap_or_default());
-    let from = use_state(|| "0".to_string());
-    let to = use_state(|| "4".to_string());
-    let steps = use_state(|| "100".to_string());
-    let result = use_state(|| None::<Result<Rc<Sweep>, String>>);
-    let pair = use_state(|| (0_usize, 1_usize));
-    let found = use_state(|| None::<String>);
+    let initial = inputs_for(s.explore.as_ref(), options.first());
+    let spec = use_state(|| initial.0.clone());
+    let from = use_state(|| initial.1.clone());
+    let to = use_state(|| initial.2.clone());
+    let steps = use_state(|| initial.3.clone());
+    let column_at = |id: &str| s.columns.iter().position(|c| c.id == id).unwrap_or(0);
+    let initial_pair = s
+        .explore
+        .as_ref()
+        .and_then(|e| e.pair.as_ref())
+        .map_or((0, 1), |(a, b)| (column_at(a), column_at(b)));
+    let pair = use_state(|| initial_pair);
+    let error = use_state(|| None::<String>);
+    {
+        // Settings changed elsewhere (undo, a file, a link): the inputs follow.
+        let (spec, from, to, steps) = (spec.clone(), from.clone(), to.clone(), steps.clone());
+        use_effect_with(s.explore.clone(), move |e| {
+            if let Some(e) = e {
+                let (q, a, b, n) = inputs_for(Some(e), None);
+                spec.set(q);
+                from.set(a);
+                to.set(b);
+                steps.set(n);
+            }
+        });
+    }
+    // The results come from the scenario's settings, so a saved file or a
+    // link shows the same sweep and break-even, recomputed with every edit.
+    let result = use_memo(s.clone(), |s| {
+        s.explore
+            .as_ref()
+            .map(|e| sweep(s, &e.quantity, e.from, e.to, e.steps).map(Rc::new))
+    });
+    let found = use_memo(s.clone(), |s| {
+        let e = s.explore.as_ref()?;
+        let (a, b) = e.pair.as_ref()?;
+        let name = |id: &str| {
+            s.columns
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| s.offer(&c.offer))
+                .map_or_else(|| id.to_string(), |o| o.name.clone())
+        };
+        Some(
+            break_even(s, &e.quantity, a, b, e.from, e.to)
+                .map(|r| outcome_text(&e.quantity, &name(a), &name(b), &r.outcome))
+                .unwrap_or_else(|e| format!("Cannot search: {e}")),
+        )
+    });
     let text = |handle: &UseStateHandle<String>| {
         let handle = handle.clone();
         Callback::from(move |e: InputEvent| {
@@ -140,54 +204,65 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             spec.set(value);
         })
     };
-    let read = {
-        let (spec, from, to) = (spec.clone(), from.clone(), to.clone());
-        move || -> Result<(Quantity, Decimal, Decimal), String> {
-            let q = Quantity::parse(&spec)?;
-            let a = q.parse_value(&from).map_err(|e| format!("From: {e}"))?;
-            let b = q.parse_value(&to).map_err(|e| format!("To: {e}"))?;
-            Ok((q, a, b))
-        }
-    };
-    let on_run = {
-        let (scenario, steps, result, read) =
-            (s.clone(), steps.clone(), result.clone(), read.clone());
-        Callback::from(move |_: MouseEvent| {
-            let outcome = read().and_then(|(q, a, b)| {
-                let n: u32 = steps
+    // Reads the inputs into settings; `pair` asks for a break-even too.
+    let ask = {
+        let (scenario, spec, from, to, steps, error, on_action) = (
+            s.clone(),
+            spec.clone(),
+            from.clone(),
+            to.clone(),
+            steps.clone(),
+            error.clone(),
+            props.on_action.clone(),
+        );
+        move |pair: Option<(usize, usize)>| {
+            let read = || -> Result<Exploration, String> {
+                let quantity = Quantity::parse(&spec)?;
+                let from = quantity
+                    .parse_value(&from)
+                    .map_err(|e| format!("From: {e}"))?;
+                let to = quantity.parse_value(&to).map_err(|e| format!("To: {e}"))?;
+                let steps = steps
                     .trim()
                     .parse()
                     .map_err(|_| format!("Steps: '{}' is not a whole number", *steps))?;
-                sweep(&scenario, &q, a, b, n).map(Rc::new)
-            });
-            result.set(Some(outcome));
-        })
+                let id = |k: usize| scenario.columns.get(k).map(|c| c.id.clone());
+                let pair = match pair {
+                    Some((a, b)) => id(a).zip(id(b)),
+                    None => scenario.explore.as_ref().and_then(|e| e.pair.clone()),
+                };
+                if !(1..=PAGE_POINTS).contains(&steps) {
+                    return Err(format!(
+                        "Steps: from 1 to {PAGE_POINTS} here (the command line takes more)"
+                    ));
+                }
+                // The range's ends, checked here so that a bad range is said
+                // beside the inputs and never saved with the scenario.
+                sweep(&scenario, &quantity, from, to, 1)?;
+                Ok(Exploration {
+                    quantity,
+                    from,
+                    to,
+                    steps,
+                    pair,
+                })
+            };
+            match read() {
+                Ok(settings) => {
+                    error.set(None);
+                    on_action.emit(Action::SetExploration(settings));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    let on_run = {
+        let ask = ask.clone();
+        Callback::from(move |_: MouseEvent| ask(None))
     };
     let on_break_even = {
-        let (scenario, pair, found, read) = (s.clone(), pair.clone(), found.clone(), read.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (i, j) = *pair;
-            let name = |k: usize| {
-                scenario
-                    .columns
-                    .get(k)
-                    .map(|c| c.id.clone())
-                    .unwrap_or_default()
-            };
-            let label = |k: usize| {
-                scenario
-                    .columns
-                    .get(k)
-                    .and_then(|c| scenario.offer(&c.offer))
-                    .map(|o| o.name.clone())
-                    .unwrap_or_default()
-            };
-            let text = read().and_then(|(q, a, b)| {
-                break_even(&scenario, &q, &name(i), &name(j), a, b)
-                    .map(|r| outcome_text(&q, &label(i), &label(j), &r.outcome))
-            });
-            found.set(Some(text.unwrap_or_else(|e| format!("Cannot search: {e}"))));
-        })
+        let pair = pair.clone();
+        Callback::from(move |_: MouseEvent| ask(Some(*pair)))
     };
     let choose = |second: bool| {
         let pair = pair.clone();
@@ -234,6 +309,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 </div>
                 <button type="button" onclick={on_run}>{ "Sweep" }</button>
             </div>
+            if let Some(e) = error.as_ref() {
+                <p class="field-error" role="alert">{ e }</p>
+            }
             { match result.as_ref() {
                 None => html! {},
                 Some(Err(e)) => html! { <p class="field-error" role="alert">{ e }</p> },
@@ -256,6 +334,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         </section>
     }
 }
+
+/// Most points a sweep on the page may have: 10,000 take about half a second.
+const PAGE_POINTS: u32 = 10_000;
 
 /// Most rows the sweep's table shows.
 const TABLE_ROWS: usize = 200;

@@ -7,6 +7,7 @@ use crate::codec::json::scenario_from_json;
 use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
+use crate::engine::explore::Exploration;
 use crate::engine::fraction::Fraction;
 use crate::engine::offer::{Band, Grade, Offer, StatusEvent};
 use crate::engine::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
@@ -76,6 +77,8 @@ pub enum Action {
     },
     /// Open the editor on an offer, or close it (`None`).
     EditOffer(Option<String>),
+    /// Keep the explorer's settings with the scenario (saved and shared with it).
+    SetExploration(Exploration),
     /// Show the terms of two offers side by side (offer ids).
     CompareTerms(String, String),
     /// Take back the last change to the scenario.
@@ -303,6 +306,7 @@ fn empty_scenario() -> Scenario {
         columns: Vec::new(),
         baseline: None,
         working_time_regulations: false,
+        explore: None,
     }
 }
 
@@ -439,6 +443,7 @@ fn apply(s: &mut Scenario, action: Action) {
             }
         }
         Action::SetBaseline(id) => s.baseline = Some(id),
+        Action::SetExploration(e) => s.explore = Some(e),
         Action::SetBandOverride(id, band) => {
             if let Some(c) = s.columns.iter_mut().find(|c| c.id == id) {
                 c.band_override = band;

@@ -168,6 +168,7 @@ pub fn scenario(rota: Rota, offers: Vec<Offer>) -> Scenario {
         },
         baseline: columns.first().map(|c| c.id.clone()),
         working_time_regulations: false,
+        explore: None,
         rotas: vec![rota],
         offers,
         columns,

@@ -50,7 +50,16 @@ test('a journalist sweeps the Saturday premium and reads the break-even: the com
   assert.match(line, /= 24\.15: from -£0\.05 to £0\.05/);
   // Exploring never changes the comparison.
   assert.deepEqual(await readFigures(page), figures);
+  // The sweep and the break-even are part of the scenario: its link shows them again.
+  const crossovers = await page.locator('.crossovers').innerText();
+  const link = await page.inputValue('#share-link');
+  const other = await open(t, undefined, link.slice(link.indexOf('#')));
+  await other.page.waitForSelector('.break-even');
+  assert.equal(await other.page.locator('.break-even').innerText(), found);
+  assert.equal(await other.page.locator('.crossovers').innerText(), crossovers);
+  assert.equal(await other.page.inputValue('#explore-to'), '200');
   assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(other.consoleErrors, []);
 });
 
 test('a sweep of 10,000 points in the browser (timed) and bad input said at once', TIMEOUT, async (t) => {

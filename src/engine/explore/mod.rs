@@ -25,6 +25,7 @@ pub use sweep::{sweep, Crossover, Sweep, SweepPoint};
 use crate::engine::compare::{compare, ColumnResult, CompareError};
 use crate::engine::scenario::{Issue, Scenario};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// Issues as one line of text.
 pub(crate) fn issue_text(issues: &[Issue]) -> String {
@@ -41,6 +42,43 @@ fn compare_error(e: CompareError) -> String {
     match e {
         CompareError::Invalid(issues) => issue_text(&issues),
         CompareError::Compute(e) => e.to_string(),
+    }
+}
+
+/// What the page's explorer was last asked: saved with the scenario, so a
+/// file or link reproduces the sweep and break-even shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exploration {
+    /// The quantity swept, written as its spec (`premium_rate:tcs-2016:night`):
+    /// readable, and a string costs the bundle far less than a tagged enum.
+    #[serde(with = "spec")]
+    pub quantity: Quantity,
+    /// The range's start, in the quantity's unit.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub from: Decimal,
+    /// The range's end.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub to: Decimal,
+    /// Steps of the sweep.
+    pub steps: u32,
+    /// The break-even's column A and B (ids), when one was asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pair: Option<(String, String)>,
+}
+
+/// [`Quantity`] as its spec in files and links.
+mod spec {
+    use super::Quantity;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(quantity: &Quantity, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(quantity)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Quantity, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Quantity::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -113,6 +151,7 @@ impl<'a> Evaluator<'a> {
             pay_date: scenario.pay_date,
             doctor: scenario.doctor.clone(),
             working_time_regulations: scenario.working_time_regulations,
+            explore: None,
             rotas: scenario
                 .rotas
                 .iter()
