@@ -450,9 +450,15 @@ fn explorer_settings_travel_with_the_scenario_and_change_no_figure() {
     });
     let json = scenario_to_json(&scenario);
     // The quantity is written as its spec.
-    assert!(json.contains(r#""quantity": "premium_rate:imposed-2016-02:sat-day""#), "{json}");
+    assert!(
+        json.contains(r#""quantity": "premium_rate:imposed-2016-02:sat-day""#),
+        "{json}"
+    );
     assert_eq!(scenario_from_json(&json).unwrap(), scenario);
-    assert_eq!(scenario_from_link(&scenario_to_link(&scenario)).unwrap(), scenario);
+    assert_eq!(
+        scenario_from_link(&scenario_to_link(&scenario)).unwrap(),
+        scenario
+    );
     assert_eq!(offer_compare::engine::compare(&scenario).unwrap(), before);
     // A spec that names nothing readable is refused with the decoder's path.
     let bad = json.replace("premium_rate:imposed-2016-02:sat-day", "premium_rate");

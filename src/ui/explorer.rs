@@ -11,10 +11,11 @@ use crate::codec::csv::sweep_to_csv;
 use crate::engine::explain::format_pounds;
 use crate::engine::explore::break_even::{break_even, Outcome};
 use crate::engine::explore::quantity::Quantity;
-use crate::engine::explore::sweep::{sweep, Sweep};
+use crate::engine::explore::sweep::{sweep, Sweep, Sweeper};
 use crate::engine::explore::Exploration;
 use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -111,6 +112,48 @@ fn outcome_text(q: &Quantity, a: &str, b: &str, outcome: &Outcome) -> String {
     }
 }
 
+/// Values computed between two draws of the page (about 50 ms).
+const SLICE: usize = 1_000;
+
+/// A sweep being computed slice by slice; abandoned when the scenario changes.
+struct Slices {
+    sweeper: Rc<RefCell<Option<Sweeper>>>,
+    generation: Rc<RefCell<u64>>,
+    mine: u64,
+    result: UseStateHandle<Option<Result<Rc<Sweep>, String>>>,
+    progress: UseStateHandle<Option<(usize, usize)>>,
+}
+
+impl Slices {
+    fn next(self) {
+        if *self.generation.borrow() != self.mine {
+            return;
+        }
+        let step = match self.sweeper.borrow_mut().as_mut() {
+            Some(sweeper) => sweeper
+                .advance(SLICE)
+                .map(|done| (done, sweeper.progress())),
+            None => return,
+        };
+        match step {
+            Err(e) => {
+                self.progress.set(None);
+                self.result.set(Some(Err(e)));
+            }
+            Ok((true, _)) => {
+                self.progress.set(None);
+                if let Some(sweeper) = self.sweeper.borrow_mut().take() {
+                    self.result.set(Some(Ok(Rc::new(sweeper.finish()))));
+                }
+            }
+            Ok((false, done)) => {
+                self.progress.set(Some(done));
+                super::browser::after(0, move || self.next());
+            }
+        }
+    }
+}
+
 /// The inputs as the explorer shows them for `settings` (or the first quantity).
 fn inputs_for(
     settings: Option<&Exploration>,
@@ -160,12 +203,35 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         });
     }
     // The results come from the scenario's settings, so a saved file or a
-    // link shows the same sweep and break-even, recomputed with every edit.
-    let result = use_memo(s.clone(), |s| {
-        s.explore
-            .as_ref()
-            .map(|e| sweep(s, &e.quantity, e.from, e.to, e.steps).map(Rc::new))
-    });
+    // link shows the same sweep and break-even, recomputed with every edit —
+    // a slice of values at a time, the page drawn between slices.
+    let result = use_state(|| None::<Result<Rc<Sweep>, String>>);
+    let progress = use_state(|| None::<(usize, usize)>);
+    let generation = use_mut_ref(|| 0_u64);
+    {
+        let (result, progress) = (result.clone(), progress.clone());
+        use_effect_with(s.clone(), move |s| {
+            *generation.borrow_mut() += 1;
+            let Some(e) = s.explore.as_ref() else {
+                result.set(None);
+                progress.set(None);
+                return;
+            };
+            match Sweeper::new((**s).clone(), e.quantity.clone(), e.from, e.to, e.steps) {
+                Ok(sweeper) => {
+                    let run = Slices {
+                        sweeper: Rc::new(RefCell::new(Some(sweeper))),
+                        generation: generation.clone(),
+                        mine: *generation.borrow(),
+                        result,
+                        progress,
+                    };
+                    run.next();
+                }
+                Err(err) => result.set(Some(Err(err))),
+            }
+        });
+    }
     let found = use_memo(s.clone(), |s| {
         let e = s.explore.as_ref()?;
         let (a, b) = e.pair.as_ref()?;
@@ -311,6 +377,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             </div>
             if let Some(e) = error.as_ref() {
                 <p class="field-error" role="alert">{ e }</p>
+            }
+            if let Some((done, total)) = *progress {
+                <p class="sweep-progress">
+                    <label for="sweep-progress">{ format!("Sweeping: {done} of {total} values ") }</label>
+                    <progress id="sweep-progress" max={total.to_string()} value={done.to_string()}></progress>
+                </p>
             }
             { match result.as_ref() {
                 None => html! {},

@@ -62,42 +62,98 @@ pub fn sweep(
     to: Decimal,
     steps: u32,
 ) -> Result<Sweep, String> {
-    if !(1..=MAX_POINTS).contains(&steps) {
-        return Err(format!("steps must be from 1 to {MAX_POINTS}, not {steps}"));
-    }
-    if from > to {
-        return Err(format!("the range starts ({from}) after it ends ({to})"));
-    }
-    let mut evaluator = Evaluator::new(scenario, quantity)?;
-    let span = to
-        .checked_sub(from)
-        .ok_or_else(|| format!("the range {from} to {to} is too large"))?;
-    let gaps = Decimal::from(steps.saturating_sub(1).max(1));
-    let mut points: Vec<SweepPoint> = Vec::with_capacity(steps as usize);
-    for i in 0..steps {
-        let x = span
-            .checked_mul(Decimal::from(i))
-            .and_then(|v| v.checked_div(gaps))
-            .and_then(|v| v.checked_add(from))
-            .map(|x| quantity.snap(x))
-            .ok_or_else(|| format!("the range {from} to {to} is too large"))?;
-        if points.last().is_some_and(|p| p.x == x) {
-            continue;
+    let mut sweeper = Sweeper::new(scenario.clone(), quantity.clone(), from, to, steps)?;
+    sweeper.advance(usize::MAX)?;
+    Ok(sweeper.finish())
+}
+
+/// A sweep computed a slice of values at a time, so that a page can draw a
+/// progress bar and stay responsive between slices; the result is exactly
+/// [`sweep`]'s.
+#[derive(Debug, Clone)]
+pub struct Sweeper {
+    scenario: Scenario,
+    quantity: Quantity,
+    /// The values, on the grid, without repeats.
+    values: Vec<Decimal>,
+    points: Vec<SweepPoint>,
+}
+
+impl Sweeper {
+    /// Checks the range and lays out its values; computes nothing yet.
+    pub fn new(
+        scenario: Scenario,
+        quantity: Quantity,
+        from: Decimal,
+        to: Decimal,
+        steps: u32,
+    ) -> Result<Sweeper, String> {
+        if !(1..=MAX_POINTS).contains(&steps) {
+            return Err(format!("steps must be from 1 to {MAX_POINTS}, not {steps}"));
         }
-        let cells = evaluator.at(x)?;
-        points.push(SweepPoint { x, cells });
+        if from > to {
+            return Err(format!("the range starts ({from}) after it ends ({to})"));
+        }
+        let span = to
+            .checked_sub(from)
+            .ok_or_else(|| format!("the range {from} to {to} is too large"))?;
+        let gaps = Decimal::from(steps.saturating_sub(1).max(1));
+        let mut values: Vec<Decimal> = Vec::with_capacity(steps as usize);
+        for i in 0..steps {
+            let x = span
+                .checked_mul(Decimal::from(i))
+                .and_then(|v| v.checked_div(gaps))
+                .and_then(|v| v.checked_add(from))
+                .map(|x| quantity.snap(x))
+                .ok_or_else(|| format!("the range {from} to {to} is too large"))?;
+            if values.last() != Some(&x) {
+                values.push(x);
+            }
+        }
+        Ok(Sweeper {
+            scenario,
+            quantity,
+            values,
+            points: Vec::new(),
+        })
     }
-    let n = scenario.columns.len();
-    let crossovers = (0..n)
-        .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-        .flat_map(|(a, b)| crossings(&points, a, b))
-        .collect();
-    Ok(Sweep {
-        quantity: quantity.clone(),
-        columns: scenario.columns.iter().map(|c| c.id.clone()).collect(),
-        points,
-        crossovers,
-    })
+
+    /// How many values the sweep has, and how many are computed.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.points.len(), self.values.len())
+    }
+
+    /// Computes up to `count` more values; true when every value is done.
+    pub fn advance(&mut self, count: usize) -> Result<bool, String> {
+        let done = self.points.len();
+        let Some(next) = self.values.get(done..) else {
+            return Ok(true);
+        };
+        if next.is_empty() {
+            return Ok(true);
+        }
+        let mut evaluator = Evaluator::new(&self.scenario, &self.quantity)?;
+        for &x in next.iter().take(count) {
+            let cells = evaluator.at(x)?;
+            self.points.push(SweepPoint { x, cells });
+        }
+        Ok(self.points.len() == self.values.len())
+    }
+
+    /// The sweep, with its crossovers (of the values computed).
+    pub fn finish(self) -> Sweep {
+        let n = self.scenario.columns.len();
+        let crossovers = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .flat_map(|(a, b)| crossings(&self.points, a, b))
+            .collect();
+        Sweep {
+            quantity: self.quantity,
+            columns: self.scenario.columns.iter().map(|c| c.id.clone()).collect(),
+            points: self.points,
+            crossovers,
+        }
+    }
 }
 
 /// The changes of order between columns `a` and `b` along the points.
