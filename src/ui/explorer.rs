@@ -353,7 +353,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     html! {
         <section class="explorer" aria-labelledby="explore-heading">
             <h2 id="explore-heading">{ "Explore: sweep a quantity, find the break-even" }</h2>
-            <p class="hint">{ "Vary one quantity over a range and see every offer's gross pay. The comparison above is not changed. How each quantity changes the rota is set out in docs/explorer.md." }</p>
+            <p class="hint">{ "Vary one quantity over a range and see every offer's gross pay. The comparison above is not changed. How each quantity changes the rota is set out in the README (Sweeps, break-even, who gains)." }</p>
             <div class="explore-inputs">
                 <div class="field">
                     <label for="explore-quantity">{ "Quantity" }</label>
