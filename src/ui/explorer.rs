@@ -61,11 +61,43 @@ fn quantities(s: &Scenario) -> Vec<(String, String, &'static str, &'static str)>
         for w in &o.terms.premium_windows {
             let (offer, window) = (o.id.clone(), w.id.clone());
             out.push((
-                Quantity::PremiumRate { offer, window },
+                Quantity::PremiumRate {
+                    offer: offer.clone(),
+                    window: window.clone(),
+                },
                 format!("{}: {}, rate %", o.name, w.name),
                 "0",
                 "60",
             ));
+            out.push((
+                Quantity::WindowStart {
+                    offer: offer.clone(),
+                    window: window.clone(),
+                },
+                format!("{}: {}, start", o.name, w.name),
+                "00:00",
+                "23:59",
+            ));
+            out.push((
+                Quantity::WindowEnd { offer, window },
+                format!("{}: {}, end", o.name, w.name),
+                "00:00",
+                "24:00",
+            ));
+        }
+        for a in &o.terms.frequency_allowances {
+            for (k, b) in a.bands.iter().enumerate() {
+                out.push((
+                    Quantity::FrequencyThreshold {
+                        offer: o.id.clone(),
+                        allowance: a.id.clone(),
+                        band: k + 1,
+                    },
+                    format!("{}: {}, band {} — the N of 1 in N", o.name, a.name, b.label),
+                    "1",
+                    "12",
+                ));
+            }
         }
         out.push((
             Quantity::BasicPay {

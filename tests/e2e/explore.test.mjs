@@ -90,5 +90,14 @@ test('a sweep of 10,000 points in the browser (timed) and bad input said at once
   await page.fill('#explore-from', '300');
   await page.click('.explorer button:text-is("Sweep")');
   assert.match(await page.locator('.explorer .field-error').innerText(), /300/);
+  // A window's start, in clock time: when May 2016 nights began at 18:00 … 23:00.
+  await page.selectOption('#explore-quantity', 'window_start:tcs-2016:night');
+  await page.fill('#explore-from', '18:00');
+  await page.fill('#explore-to', '23:00');
+  await page.fill('#explore-steps', '6');
+  await page.click('.explorer button:text-is("Sweep")');
+  await page.waitForFunction(() => document.querySelector('.sweep-chart summary')?.textContent.includes('(6 points)'));
+  const rows = await page.$$eval('.sweep-chart tbody th', (ths) => ths.map((th) => th.textContent));
+  assert.deepEqual(rows, ['18:00', '19:00', '20:00', '21:00', '22:00', '23:00']);
   assert.deepEqual(consoleErrors, []);
 });
