@@ -402,7 +402,7 @@ fn run_gains(args: &[String]) -> Result<String, String> {
         ));
     }
     let mut out = format!(
-        "Change in gross pay per year against the baseline ({}) on the same rota, over {} rotas:\n",
+        "Change in gross pay per year against the baseline ({}) on the same rota and grade, over {} cases (rotas × grades):\n",
         found.columns[found.baseline],
         found.cases.len()
     );

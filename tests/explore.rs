@@ -374,6 +374,7 @@ fn gains_over_weighted_rotas() {
         label: label.into(),
         rota,
         ltft: None,
+        grade: None,
         weight: d(weight),
     };
     let cases = [
@@ -397,6 +398,11 @@ fn gains_over_weighted_rotas() {
     assert!(standard
         .iter()
         .any(|c| c.label == "scenario rota fy2-medical, LTFT 60%"));
+    // Each at five grades; the scenario's own (FY2) goes unsaid.
+    assert!(standard
+        .iter()
+        .any(|c| c.label == "preset fy1-ward@1, +1 weekend, ST3"));
+    assert_eq!(standard.len() % 5, 0);
 }
 
 proptest! {

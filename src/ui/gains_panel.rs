@@ -32,6 +32,9 @@ fn opened(scenario: &Scenario, case: &Case) -> Scenario {
     if let Some(ltft) = case.ltft {
         s.doctor.ltft = ltft;
     }
+    if let Some(grade) = case.grade {
+        s.doctor.grade = grade;
+    }
     s
 }
 
@@ -82,17 +85,17 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
     html! {
         <section class="gains" aria-labelledby="gains-heading">
             <h2 id="gains-heading">{ "Who gains, who loses" }</h2>
-            <p class="hint">{ "Every offer over the rota presets and this comparison's rota, each also with one weekend and one night more and fewer and at 60% and 80% of full time, against the baseline on the same rota (every rota counts once). Rotas that break an offer's limits are counted and flagged, not left out." }</p>
+            <p class="hint">{ "Every offer over the rota presets and this comparison's rota, each also with one weekend and one night more and fewer and at 60% and 80% of full time, each at FY1, FY2, CT1, ST3 and ST6, against the baseline on the same rota (every rota counts once). Rotas that break an offer's limits are counted and flagged, not left out." }</p>
             <button type="button" onclick={on_run}>{ "Run every offer over the set of rotas" }</button>
             { match result.as_ref() {
                 None => html! {},
                 Some(Err(e)) => html! { <p class="field-error" role="alert">{ e }</p> },
                 Some(Ok(g)) => html! {
                     <>
-                        <p role="status">{ format!("{} rotas computed against {}.", g.cases.len(), name(&g.columns[g.baseline.min(g.columns.len().saturating_sub(1))])) }</p>
+                        <p role="status">{ format!("{} cases (rota, variation and grade) computed against {}.", g.cases.len(), name(&g.columns[g.baseline.min(g.columns.len().saturating_sub(1))])) }</p>
                         <div class="table-scroll">
                             <table class="gains-table">
-                                <caption>{ "Change in gross pay per year against the baseline, over the set of rotas" }</caption>
+                                <caption>{ "Change in gross pay per year against the baseline on the same rota and grade" }</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">{ "Offer" }</th>
@@ -101,7 +104,7 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                                         <th scope="col">{ "Best" }</th>
                                         <th scope="col">{ "Better off" }</th>
                                         <th scope="col">{ "Worse off" }</th>
-                                        <th scope="col">{ "Rotas breaching its limits" }</th>
+                                        <th scope="col">{ "Cases breaching its limits" }</th>
                                     </tr>
                                 </thead>
                                 <tbody>

@@ -5,6 +5,7 @@ use super::rota_edit::{nights, set_nights, set_weekends, worked_weekends};
 use super::{compare_error, Cell};
 use crate::engine::compare::compare;
 use crate::engine::fraction::Fraction;
+use crate::engine::offer::Grade;
 use crate::engine::rota::Rota;
 use crate::engine::scenario::Scenario;
 use crate::engine::sort::sort_by_key;
@@ -19,15 +20,40 @@ pub struct Case {
     pub rota: Rota,
     /// The doctor's LTFT fraction; the scenario's when absent.
     pub ltft: Option<Fraction>,
+    /// The doctor's grade; the scenario's when absent.
+    pub grade: Option<Grade>,
     /// How many doctors it stands for (relative; 1 each by default).
     pub weight: Decimal,
 }
 
+/// The grades of the standard set: the first year of each stage of training.
+pub const GRADES: [Grade; 5] = [Grade::FY1, Grade::FY2, Grade::CT1, Grade::ST3, Grade::ST6];
+
 /// The standard set: the scenario's rotas and every rota preset, each as
 /// written, with one weekend more and one fewer, one night more and one fewer
 /// (each only where the change is possible — see [`super::rota_edit`]), and at
-/// LTFT 60% and 80%; every case weighs 1.
+/// LTFT 60% and 80% — each of those at every grade of [`GRADES`] (the
+/// scenario's own grade unlabelled); every case weighs 1.
 pub fn standard_cases(scenario: &Scenario) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for case in rota_cases(scenario) {
+        for grade in GRADES {
+            let label = match grade == scenario.doctor.grade {
+                true => case.label.clone(),
+                false => format!("{}, {grade:?}", case.label),
+            };
+            cases.push(Case {
+                label,
+                grade: Some(grade),
+                ..case.clone()
+            });
+        }
+    }
+    cases
+}
+
+/// The rotas of the standard set, at the scenario's grade.
+fn rota_cases(scenario: &Scenario) -> Vec<Case> {
     let presets = crate::presets::rota_presets();
     let bases = (scenario
         .rotas
@@ -44,6 +70,7 @@ pub fn standard_cases(scenario: &Scenario) -> Vec<Case> {
             label,
             rota,
             ltft,
+            grade: None,
             weight: Decimal::ONE,
         };
         cases.push(case(name.clone(), rota.clone(), None));
@@ -130,6 +157,7 @@ pub fn gains(scenario: &Scenario, cases: &[Case]) -> Result<Gains, String> {
         rota.id = id.clone();
         work.rotas = vec![rota];
         work.doctor.ltft = case.ltft.unwrap_or(scenario.doctor.ltft);
+        work.doctor.grade = case.grade.unwrap_or(scenario.doctor.grade);
         match compare(&work) {
             Ok(result) => {
                 computed.push((case.clone(), result.columns.iter().map(Cell::of).collect()))
