@@ -1,5 +1,6 @@
 //! The scenario explorer: break-even values derived by hand, sweeps against
 //! direct comparisons, crossovers and the command line.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -38,15 +38,74 @@ fn opened(scenario: &Scenario, case: &Case) -> Scenario {
     s
 }
 
+/// The rota a case's label starts from ("preset fy1-ward@1" of
+/// "preset fy1-ward@1, +1 weekend, ST3").
+fn rota_of(label: &str) -> &str {
+    label.split(", ").next().unwrap_or(label)
+}
+
 /// See the module docs.
 #[component]
 pub fn GainsPanel(props: &GainsPanelProps) -> Html {
     let result = use_state(|| None::<Result<Rc<Gains>, String>>);
+    let cases = use_memo(props.scenario.clone(), |s| standard_cases(s));
+    // Each rota (with its variations and grades) weighs what the user says:
+    // how many doctors it stands for.
+    let rotas = use_memo(cases.clone(), |cases| {
+        let mut rotas: Vec<String> = Vec::new();
+        for c in cases.iter() {
+            let base = rota_of(&c.label).to_string();
+            if !rotas.contains(&base) {
+                rotas.push(base);
+            }
+        }
+        rotas
+    });
+    let weights = use_state(Vec::<String>::new);
     let on_run = {
-        let (scenario, result) = (props.scenario.clone(), result.clone());
+        let (scenario, result, cases, rotas, weights) = (
+            props.scenario.clone(),
+            result.clone(),
+            cases.clone(),
+            rotas.clone(),
+            weights.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let cases = standard_cases(&scenario);
-            result.set(Some(gains(&scenario, &cases).map(Rc::new)));
+            let weighed = || -> Result<Vec<Case>, String> {
+                let mut out = (*cases).clone();
+                for case in &mut out {
+                    let k = rotas.iter().position(|r| r == rota_of(&case.label));
+                    let text = k.and_then(|k| weights.get(k)).map_or("1", |w| w.trim());
+                    let text = if text.is_empty() { "1" } else { text };
+                    case.weight = text
+                        .parse::<Decimal>()
+                        .ok()
+                        .filter(|w| !w.is_sign_negative())
+                        .ok_or_else(|| {
+                            format!(
+                                "the weight '{text}' for {} is not a number of doctors",
+                                rota_of(&case.label)
+                            )
+                        })?;
+                }
+                Ok(out)
+            };
+            result.set(Some(
+                weighed()
+                    .and_then(|cases| gains(&scenario, &cases))
+                    .map(Rc::new),
+            ));
+        })
+    };
+    let on_weight = |k: usize| {
+        let (weights, count) = (weights.clone(), rotas.len());
+        Callback::from(move |e: InputEvent| {
+            let mut all = (*weights).clone();
+            all.resize(count, String::new());
+            all[k] = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            weights.set(all);
         })
     };
     let s = &props.scenario;
@@ -85,7 +144,17 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
     html! {
         <section class="gains" aria-labelledby="gains-heading">
             <h2 id="gains-heading">{ "Who gains, who loses" }</h2>
-            <p class="hint">{ "Every offer over the rota presets and this comparison's rota, each also with one weekend and one night more and fewer and at 60% and 80% of full time, each at FY1, FY2, CT1, ST3 and ST6, against the baseline on the same rota (every rota counts once). Rotas that break an offer's limits are counted and flagged, not left out." }</p>
+            <p class="hint">{ "Every offer over the rota presets and this comparison's rota, each also with one weekend and one night more and fewer and at 60% and 80% of full time, each at FY1, FY2, CT1, ST3 and ST6, against the baseline on the same rota (each rota counts once unless weighted). Rotas that break an offer's limits are counted and flagged, not left out." }</p>
+            <details class="weights">
+                <summary>{ "Weights: how many doctors each rota stands for (1 each unless you say)" }</summary>
+                { for rotas.iter().enumerate().map(|(k, r)| html! {
+                    <div class="field inline-field">
+                        <label for={format!("weight-{k}")}>{ r }</label>
+                        <input id={format!("weight-{k}")} type="text" inputmode="decimal" placeholder="1"
+                            value={weights.get(k).cloned().unwrap_or_default()} oninput={on_weight(k)} />
+                    </div>
+                }) }
+            </details>
             <button type="button" onclick={on_run}>{ "Run every offer over the set of rotas" }</button>
             { match result.as_ref() {
                 None => html! {},

@@ -31,6 +31,19 @@ test('who gains and who loses over 330 rotas × grades, as the command line says
     assert.ok(cells[2].startsWith(cli[1]), `${column} best`);
     assert.deepEqual([cells[3], cells[4], cells[5]], [cli[4], cli[5], cli[6]], `${column} shares and breaches`);
   }
+  // Weights: ten doctors on the registrar on-call rota moves the median and the shares.
+  const unweighted = await page.locator('tr[data-column="may-2016"] td.median').innerText();
+  const rotas = await page.$$eval('.weights label', (ls) => ls.map((l) => l.textContent));
+  await page.click('.weights summary');
+  await page.fill(`#weight-${rotas.indexOf('preset registrar-on-call@1')}`, '10');
+  await page.click('text=Run every offer over the set of rotas');
+  await page.waitForFunction((m) => document.querySelector('tr[data-column="may-2016"] td.median').textContent !== m, unweighted);
+  await page.fill(`#weight-${rotas.indexOf('preset registrar-on-call@1')}`, 'ten');
+  await page.click('text=Run every offer over the set of rotas');
+  assert.match(await page.locator('.gains .field-error').innerText(), /the weight 'ten' for preset registrar-on-call@1 is not a number of doctors/);
+  await page.fill(`#weight-${rotas.indexOf('preset registrar-on-call@1')}`, '');
+  await page.click('text=Run every offer over the set of rotas');
+  await page.waitForFunction((m) => document.querySelector('tr[data-column="may-2016"] td.median')?.textContent === m, unweighted);
   // The May 2016 deal's worst rota, opened as the comparison.
   await page.click('tr[data-column="may-2016"] td.worst button');
   await page.waitForSelector('.notice');
