@@ -6,6 +6,7 @@ pub mod banded_lines;
 pub mod banding;
 pub mod compare;
 pub mod date;
+pub mod deductions;
 pub mod explain;
 pub mod explore;
 pub mod figure;

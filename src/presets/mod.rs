@@ -26,6 +26,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+pub mod tax_years;
+
 /// Every offer preset file as (`id@version`, JSON text), in a stable order.
 pub const OFFER_FILES: &[(&str, &str)] = &[
     (

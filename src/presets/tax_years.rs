@@ -1,0 +1,90 @@
+//! Deduction rules by tax year (income tax, NI, NHS Pension, student loans),
+//! one JSON file per year under `src/presets/tax/`, embedded like the offers
+//! (without layout whitespace, see `build.rs`). Every number carries its
+//! source and marker as the contract reference (§4, §6) gives it; each file's
+//! `notes` say what is assumed or missing. Not used by the page (yet): the
+//! linker leaves them out of the bundle.
+
+use super::PresetError;
+use crate::codec::json::from_text;
+use crate::engine::date::Date;
+use crate::engine::deductions::rules::{Band, TaxYearRules};
+use crate::engine::deductions::year_for;
+use rust_decimal::Decimal;
+
+/// Every tax year file as (id, JSON text), oldest first.
+pub const TAX_YEAR_FILES: &[(&str, &str)] = &[
+    (
+        "2015-16",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2015-16.json")),
+    ),
+    (
+        "2016-17",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2016-17.json")),
+    ),
+    (
+        "2024-25",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2024-25.json")),
+    ),
+    (
+        "2025-26",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2025-26.json")),
+    ),
+    (
+        "2026-27",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2026-27.json")),
+    ),
+];
+
+/// Parses one tax year and checks that its id matches its key and that its
+/// bands and tiers ascend (the computation relies on it).
+pub fn parse_tax_year(key: &str, text: &str) -> Result<TaxYearRules, PresetError> {
+    let error = |message: String| PresetError {
+        key: key.to_string(),
+        message,
+    };
+    let (rules, _): (TaxYearRules, _) = from_text(text).map_err(|e| error(e.to_string()))?;
+    if rules.id != key {
+        return Err(error(format!("the file holds {}, not {key}", rules.id)));
+    }
+    let mut ladders = vec![
+        ("income tax bands", bounds(&rules.income_tax.bands)),
+        ("NI bands", bounds(&rules.national_insurance.bands)),
+        (
+            "pension tiers",
+            rules.pension.tiers.iter().map(|t| t.from.value).collect(),
+        ),
+    ];
+    if let Some(s) = &rules.scottish_income_tax {
+        ladders.push(("Scottish income tax bands", bounds(&s.bands)));
+    }
+    for (what, values) in ladders {
+        if values.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(error(format!("the {what} do not ascend")));
+        }
+    }
+    Ok(rules)
+}
+
+/// Where each band starts.
+fn bounds(bands: &[Band]) -> Vec<Decimal> {
+    bands.iter().map(|b| b.from.value).collect()
+}
+
+/// Every tax year that parses, and an error for each that does not.
+pub fn load_tax_years() -> (Vec<TaxYearRules>, Vec<PresetError>) {
+    super::load(TAX_YEAR_FILES, parse_tax_year)
+}
+
+/// The tax year with this id (`2016-17`), if it parses.
+pub fn find_tax_year(id: &str) -> Option<TaxYearRules> {
+    TAX_YEAR_FILES
+        .iter()
+        .find(|(k, _)| *k == id)
+        .and_then(|(k, text)| parse_tax_year(k, text).ok())
+}
+
+/// The tax year containing `date` (a column's pay date), if one is shipped.
+pub fn tax_year_for(date: Date) -> Option<TaxYearRules> {
+    year_for(&load_tax_years().0, date).cloned()
+}
