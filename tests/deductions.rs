@@ -1,6 +1,5 @@
 //! Take-home pay: worked examples for each shipped tax year, the arithmetic in
-//! comments, and properties (net ≤ gross; net rises with gross except across
-//! the NHS Pension tier cliffs listed in `CLIFFS`).
+//! comments.
 //!
 //! Every line is rounded once to the penny, halves away from zero; income tax
 //! and NI are the sums of their rounded band lines. Income tax bands are on
@@ -8,7 +7,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use offer_compare::engine::date::Date;
-use offer_compare::presets::tax_years::{load_tax_years, tax_year_for};
+use offer_compare::engine::deductions::rules::{LoanPlan, PensionBasis, TaxYearRules};
+use offer_compare::engine::deductions::{net, GrossLine, NetOptions, NetPay, Residence};
+use offer_compare::engine::fraction::Fraction;
+use offer_compare::engine::offer::Marker;
+use offer_compare::presets::tax_years::{find_tax_year, load_tax_years, tax_year_for};
+use rust_decimal::Decimal;
+use std::str::FromStr;
 
 #[test]
 fn every_year_parses_and_every_value_is_sourced() {
@@ -52,4 +57,475 @@ fn the_tax_year_follows_the_pay_date() {
         Some("2025-26".into())
     );
     assert_eq!(tax_year_for(date(2020, 8, 5)), None);
+}
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).expect("decimal")
+}
+
+fn year(id: &str) -> TaxYearRules {
+    find_tax_year(id).unwrap_or_else(|| panic!("tax year {id}"))
+}
+
+fn line(id: &str, annual: &str, pensionable: bool) -> GrossLine {
+    GrossLine {
+        id: id.to_string(),
+        label: id.to_string(),
+        annual: d(annual),
+        pensionable,
+    }
+}
+
+fn member() -> NetOptions {
+    NetOptions::default()
+}
+
+fn non_member() -> NetOptions {
+    NetOptions {
+        pension_member: false,
+        ..NetOptions::default()
+    }
+}
+
+fn scottish(mut o: NetOptions) -> NetOptions {
+    o.residence = Residence::Scotland;
+    o
+}
+
+fn with_loans(mut o: NetOptions, loans: &[LoanPlan]) -> NetOptions {
+    o.loans = loans.to_vec();
+    o
+}
+
+fn part_time(mut o: NetOptions, share: &str) -> NetOptions {
+    o.full_time_share = Fraction::from_str(share).expect("share");
+    o
+}
+
+/// Net pay on one pensionable line of `gross`.
+fn on(id: &str, gross: &str, options: &NetOptions) -> NetPay {
+    net(&[line("basic", gross, true)], &year(id), options).expect("computes")
+}
+
+/// Checks the named lines' annual values (`0` for a line that is absent).
+fn check(pay: &NetPay, expected: &[(&str, &str)]) {
+    for (id, value) in expected {
+        assert_eq!(
+            pay.annual(id),
+            d(value),
+            "{id} in {}: {:#?}",
+            pay.tax_year,
+            pay.line(id)
+        );
+    }
+}
+
+// ---- 2024/25 ----
+
+#[test]
+fn y2024_a_member_on_40000() {
+    // Pension: actual pay 40,000 is in tier 4 (32,692–49,078): 9.8% × 40,000 = 3,920.00.
+    // Tax: 40,000 − 3,920 = 36,080; − 12,570 allowance = 23,510 × 20% = 4,702.00.
+    // NI on gross (pension does not reduce it): 8% × (40,000 − 12,570) = 2,194.40.
+    // Net: 40,000 − 3,920 − 4,702 − 2,194.40 = 29,183.60; monthly ÷ 12 = 2,431.97.
+    let p = on("2024-25", "40000", &member());
+    check(
+        &p,
+        &[
+            ("pension", "3920"),
+            ("taxable_income", "23510"),
+            ("income_tax", "4702"),
+            ("ni", "2194.40"),
+            ("net", "29183.60"),
+        ],
+    );
+    assert_eq!(p.net_monthly, d("2431.97"));
+    assert_eq!(
+        p.line("pension").and_then(|l| l.marker),
+        Some(Marker::Secondary)
+    );
+}
+
+#[test]
+fn y2024_around_the_allowance_and_the_ni_threshold() {
+    // 12,570: no tax, no NI. 12,571: 20% × 1 = 0.20 tax; 8% × 1 = 0.08 NI.
+    let at = on("2024-25", "12570", &non_member());
+    check(&at, &[("income_tax", "0"), ("ni", "0"), ("net", "12570")]);
+    let above = on("2024-25", "12571", &non_member());
+    check(
+        &above,
+        &[("income_tax", "0.20"), ("ni", "0.08"), ("net", "12570.72")],
+    );
+    // Higher rate and NI upper limit at 50,270 (taxable 37,700):
+    // 50,270: tax 7,540.00, NI 8% × 37,700 = 3,016.00.
+    // 50,271: tax 7,540 + 40% × 1 = 7,540.40; NI 3,016 + 2% × 1 = 3,016.02.
+    check(
+        &on("2024-25", "50270", &non_member()),
+        &[("income_tax", "7540"), ("ni", "3016")],
+    );
+    check(
+        &on("2024-25", "50271", &non_member()),
+        &[("income_tax", "7540.40"), ("ni", "3016.02")],
+    );
+}
+
+#[test]
+fn y2024_the_allowance_taper() {
+    // 110,000, not a member: excess 10,000 × ½ = 5,000 off; allowance 7,570.
+    // Taxable 110,000 − 7,570 = 102,430: 37,700 × 20% = 7,540; 64,730 × 40% = 25,892;
+    // tax 33,432.00. NI 8% × 37,700 = 3,016 + 2% × 59,730 = 1,194.60 → 4,210.60.
+    // Net 110,000 − 33,432 − 4,210.60 = 72,357.40.
+    let p = on("2024-25", "110000", &non_member());
+    check(
+        &p,
+        &[
+            ("allowance_taper", "5000"),
+            ("personal_allowance", "7570"),
+            ("income_tax:basic", "7540"),
+            ("income_tax:higher", "25892"),
+            ("income_tax", "33432"),
+            ("ni", "4210.60"),
+            ("net", "72357.40"),
+        ],
+    );
+    // 130,000: excess 30,000 × ½ = 15,000 > 12,570, so no allowance.
+    // Taxable 130,000: 7,540 + 40% × (125,140 − 37,700) = 34,976 + 45% × 4,860 = 2,187;
+    // tax 44,703.00.
+    check(
+        &on("2024-25", "130000", &non_member()),
+        &[("personal_allowance", "0"), ("income_tax", "44703")],
+    );
+    // A member on 105,000 pays 12.5% (tier 6) = 13,125, so adjusted net income is
+    // 91,875: under the taper, full allowance. Taxable 79,305:
+    // 7,540 + 40% × 41,605 = 16,642 → 24,182.00.
+    check(
+        &on("2024-25", "105000", &member()),
+        &[
+            ("pension", "13125"),
+            ("allowance_taper", "0"),
+            ("personal_allowance", "12570"),
+            ("income_tax", "24182"),
+        ],
+    );
+}
+
+#[test]
+fn y2024_scottish_bands() {
+    // 50,000, not a member: taxable 37,430.
+    // starter 19% × 2,306 (12,570–14,876) = 438.14
+    // basic 20% × 11,685 (to 26,561) = 2,337.00
+    // intermediate 21% × 17,101 (to 43,662) = 3,591.21
+    // higher 42% × (37,430 − 31,092) = 6,338 → 2,661.96
+    // total 9,028.31 (rest of UK: 20% × 37,430 = 7,486.00). NI is UK-wide: 2,994.40.
+    let p = on("2024-25", "50000", &scottish(non_member()));
+    check(
+        &p,
+        &[
+            ("income_tax:starter", "438.14"),
+            ("income_tax:basic", "2337"),
+            ("income_tax:intermediate", "3591.21"),
+            ("income_tax:higher", "2661.96"),
+            ("income_tax", "9028.31"),
+            ("ni", "2994.40"),
+        ],
+    );
+    // The 2024/25 Scottish rates are [V]; band widths (limit − 12,570) are [D].
+    assert_eq!(
+        p.line("income_tax").and_then(|l| l.marker),
+        Some(Marker::Derived)
+    );
+    check(
+        &on("2024-25", "50000", &non_member()),
+        &[("income_tax", "7486")],
+    );
+}
+
+#[test]
+fn y2024_each_loan_plan() {
+    // Gross 40,000 (loans are on gross, not after pension):
+    // plan 1: 9% × (40,000 − 24,990) = 1,350.90; plan 2: 9% × 12,705 = 1,143.45;
+    // plan 4: 9% × 8,605 = 774.45; postgraduate: 6% × 19,000 = 1,140.00.
+    let one = |plan| on("2024-25", "40000", &with_loans(member(), &[plan]));
+    check(&one(LoanPlan::Plan1), &[("loan:plan1", "1350.90")]);
+    check(&one(LoanPlan::Plan2), &[("loan:plan2", "1143.45")]);
+    check(&one(LoanPlan::Plan4), &[("loan:plan4", "774.45")]);
+    check(
+        &one(LoanPlan::Postgraduate),
+        &[("loan:postgraduate", "1140")],
+    );
+    // Plan 5 did not exist yet: no line, a note, and net as without loans (29,183.60).
+    let five = one(LoanPlan::Plan5);
+    assert!(five.line("loan:plan5").is_none());
+    assert!(five.notes.iter().any(|n| n.contains("plan 5")));
+    check(&five, &[("net", "29183.60")]);
+    // Plans 1 and 2 together repay once: plan 1 takes 9% × (27,295 − 24,990) = 207.45,
+    // plan 2 the 1,143.45 above its threshold; 1,350.90 in all, as plan 1 alone.
+    // With the postgraduate loan on top: net 29,183.60 − 1,350.90 − 1,140 = 26,692.70.
+    let all = on(
+        "2024-25",
+        "40000",
+        &with_loans(
+            member(),
+            &[LoanPlan::Postgraduate, LoanPlan::Plan2, LoanPlan::Plan1],
+        ),
+    );
+    check(
+        &all,
+        &[
+            ("loan:plan1", "207.45"),
+            ("loan:plan2", "1143.45"),
+            ("loan:postgraduate", "1140"),
+            ("net", "26692.70"),
+        ],
+    );
+    // Below a threshold the plan shows a zero line.
+    check(
+        &on(
+            "2024-25",
+            "24000",
+            &with_loans(member(), &[LoanPlan::Plan1]),
+        ),
+        &[("loan:plan1", "0")],
+    );
+}
+
+#[test]
+fn y2024_pension_tier_boundary_is_a_cliff() {
+    // 26,831 is tier 2: 6.5% = 1,744.015 → 1,744.02 (half away from zero).
+    // 26,832 is tier 3: 8.3% = 2,227.056 → 2,227.06; a pound more costs 483.04 of
+    // pension, so net falls (less tax on the lower taxable pay only softens it).
+    let below = on("2024-25", "26831", &member());
+    let above = on("2024-25", "26832", &member());
+    check(&below, &[("pension", "1744.02")]);
+    check(&above, &[("pension", "2227.06")]);
+    assert!(above.net_annual < below.net_annual);
+}
+
+#[test]
+fn y2024_an_ltft_doctor_pays_the_rate_of_actual_pay() {
+    // From Oct 2022 the tier goes by actual pay: 60% of 36,000 = 21,600 → tier 2,
+    // 6.5% × 21,600 = 1,404.00 (whole-time 36,000 would be tier 4, 9.8%).
+    let p = on("2024-25", "21600", &part_time(member(), "0.6"));
+    check(&p, &[("pension", "1404"), ("pension_wte_pay", "0")]);
+    assert_eq!(year("2024-25").pension.basis, PensionBasis::Actual);
+}
+
+// ---- 2025/26 and 2026/27 ----
+
+#[test]
+fn y2025_a_member_on_30000() {
+    // Tier 3 (27,798–33,868): 8.3% × 30,000 = 2,490.00.
+    // Tax: 30,000 − 2,490 − 12,570 = 14,940 × 20% = 2,988.00. NI 8% × 17,430 = 1,394.40.
+    // Net 30,000 − 2,490 − 2,988 − 1,394.40 = 23,127.60.
+    check(
+        &on("2025-26", "30000", &member()),
+        &[
+            ("pension", "2490"),
+            ("income_tax", "2988"),
+            ("ni", "1394.40"),
+            ("net", "23127.60"),
+        ],
+    );
+    // The tier boundary moved: 27,797 is tier 2 (6.5% = 1,806.805 → 1,806.81),
+    // 27,798 tier 3 (8.3% = 2,307.234 → 2,307.23).
+    check(
+        &on("2025-26", "27797", &member()),
+        &[("pension", "1806.81")],
+    );
+    check(
+        &on("2025-26", "27798", &member()),
+        &[("pension", "2307.23")],
+    );
+    // Plan 1 threshold 26,065: 9% × (30,000 − 26,065) = 354.15.
+    check(
+        &on(
+            "2025-26",
+            "30000",
+            &with_loans(member(), &[LoanPlan::Plan1]),
+        ),
+        &[("loan:plan1", "354.15")],
+    );
+}
+
+#[test]
+fn y2026_scotland_plan5_and_assumed_tiers() {
+    // Scotland 2026/27 [?]: 30,000, not a member, taxable 17,430.
+    // starter 19% × 3,967 (to 16,537) = 753.73; basic 20% × 12,989 (to 29,526) = 2,597.80;
+    // intermediate 21% × (17,430 − 16,956) = 474 → 99.54; total 3,451.07.
+    let p = on("2026-27", "30000", &scottish(non_member()));
+    check(
+        &p,
+        &[
+            ("income_tax:starter", "753.73"),
+            ("income_tax:basic", "2597.80"),
+            ("income_tax:intermediate", "99.54"),
+            ("income_tax", "3451.07"),
+        ],
+    );
+    assert_eq!(
+        p.line("income_tax").and_then(|l| l.marker),
+        Some(Marker::Assumed)
+    );
+    // Plan 5 exists from 2026/27: 9% × (40,000 − 25,000) = 1,350.00.
+    check(
+        &on(
+            "2026-27",
+            "40000",
+            &with_loans(member(), &[LoanPlan::Plan5]),
+        ),
+        &[("loan:plan5", "1350")],
+    );
+    // The 2026/27 tiers were not found: the 2025/26 ones are assumed, and the line says so.
+    let m = on("2026-27", "40000", &member());
+    assert_eq!(
+        m.line("pension").and_then(|l| l.marker),
+        Some(Marker::Assumed)
+    );
+}
+
+// ---- 2015/16 and 2016/17 ----
+
+#[test]
+fn y2015_the_contracted_out_rebate() {
+    // Member on 30,000, full time. Pension on WTE pay 30,000: 26,824–47,845.99 is 9.3%
+    // → 2,790.00. Tax: 30,000 − 2,790 − 10,600 = 16,610 × 20% = 3,322.00.
+    // NI 12% × (30,000 − 8,060) = 2,632.80, less the rebate 1.4% × (30,000 − 5,824) =
+    // 338.464 → 338.46: NI 2,294.34. Net 30,000 − 2,790 − 3,322 − 2,294.34 = 21,593.66.
+    let p = on("2015-16", "30000", &member());
+    check(
+        &p,
+        &[
+            ("pension", "2790"),
+            ("income_tax", "3322"),
+            ("ni:main", "2632.80"),
+            ("ni:rebate", "338.46"),
+            ("ni", "2294.34"),
+            ("net", "21593.66"),
+        ],
+    );
+    // A non-member gets no rebate: NI 2,632.80.
+    let n = on("2015-16", "30000", &non_member());
+    check(&n, &[("ni:rebate", "0"), ("ni", "2632.80")]);
+    // Above 40,040 the rebate stops growing: 1.4% × 34,216 = 479.024 → 479.02.
+    // NI on 45,000: 12% × 34,325 = 4,119.00 + 2% × 2,615 = 52.30 − 479.02 = 3,692.28.
+    check(
+        &on("2015-16", "45000", &member()),
+        &[("ni:rebate", "479.02"), ("ni", "3692.28")],
+    );
+    // Abolished on 6 April 2016: none in 2016/17.
+    check(&on("2016-17", "30000", &member()), &[("ni:rebate", "0")]);
+}
+
+#[test]
+fn y2015_plan1_only_and_tier_boundary() {
+    // Plan 1 threshold 17,335 [?]: 9% × (30,000 − 17,335) = 1,139.85.
+    // Plan 2 repayments were not yet due: no line.
+    let p = on(
+        "2015-16",
+        "30000",
+        &with_loans(member(), &[LoanPlan::Plan1, LoanPlan::Plan2]),
+    );
+    check(&p, &[("loan:plan1", "1139.85"), ("loan:plan2", "0")]);
+    assert!(p.line("loan:plan2").is_none());
+    assert_eq!(
+        p.line("loan:plan1").and_then(|l| l.marker),
+        Some(Marker::Assumed)
+    );
+    // Tier 1 to 15,431.99 (5%): 771.5995 → 771.60; 15,432 is tier 2 (5.6%): 864.192 → 864.19.
+    check(
+        &on("2015-16", "15431.99", &member()),
+        &[("pension", "771.60")],
+    );
+    check(&on("2015-16", "15432", &member()), &[("pension", "864.19")]);
+}
+
+#[test]
+fn y2016_a_full_time_fy2() {
+    // 30,500 (the 2016 TCS NP2), member: 9.3% → 2,836.50. Tax: 30,500 − 2,836.50 −
+    // 11,000 = 16,663.50 × 20% = 3,332.70. NI 12% × (30,500 − 8,060) = 2,692.80.
+    // Net 30,500 − 2,836.50 − 3,332.70 − 2,692.80 = 21,638.00.
+    // Plan 2 (21,000): 9% × 9,500 = 855.00, so net 21,638.00 − 855.00 = 20,783.00.
+    let p = on(
+        "2016-17",
+        "30500",
+        &with_loans(member(), &[LoanPlan::Plan2]),
+    );
+    check(
+        &p,
+        &[
+            ("pension", "2836.50"),
+            ("income_tax", "3332.70"),
+            ("ni", "2692.80"),
+            ("loan:plan2", "855"),
+            ("net", "20783"),
+        ],
+    );
+    // Higher rate from taxable 32,000: a non-member on 43,000 has taxable 32,000 (no
+    // 40%); on 43,001 the last pound is at 40%.
+    check(
+        &on("2016-17", "43000", &non_member()),
+        &[("income_tax:higher", "0")],
+    );
+    check(
+        &on("2016-17", "43001", &non_member()),
+        &[("income_tax:higher", "0.40")],
+    );
+}
+
+#[test]
+fn y2016_an_ltft_doctor_pays_the_rate_of_whole_time_pay() {
+    // 60% LTFT, actual pensionable 18,300: WTE 18,300 ÷ 0.6 = 30,500, tier 9.3%
+    // (not 5.6% as actual pay would give): 9.3% × 18,300 = 1,701.90.
+    let p = on("2016-17", "18300", &part_time(member(), "0.6"));
+    check(&p, &[("pension_wte_pay", "30500"), ("pension", "1701.90")]);
+    check(
+        &on("2016-17", "18300", &member()),
+        &[("pension", "1024.80")],
+    );
+    // A share of nil cannot give a whole-time pay: an error, not a panic.
+    assert!(net(
+        &[line("basic", "18300", true)],
+        &year("2016-17"),
+        &part_time(member(), "0")
+    )
+    .is_err());
+}
+
+#[test]
+fn y2016_2002_banding_is_not_pensionable() {
+    // 2002 contract: basic 22,636 pensionable, band 1A (50%) 11,318 not.
+    // Pension on 22,636 only: tier 21,478–26,823.99, 7.1% → 1,607.156 → 1,607.16.
+    // NI on the whole 33,954: 12% × 25,894 = 3,107.28.
+    let p = net(
+        &[
+            line("basic", "22636", true),
+            line("banding", "11318", false),
+        ],
+        &year("2016-17"),
+        &member(),
+    )
+    .expect("computes");
+    check(
+        &p,
+        &[
+            ("gross", "33954"),
+            ("pensionable", "22636"),
+            ("pension", "1607.16"),
+            ("ni", "3107.28"),
+        ],
+    );
+}
+
+#[test]
+fn every_line_is_its_explanation() {
+    let p = on(
+        "2015-16",
+        "123456.78",
+        &with_loans(scottish(part_time(member(), "0.8")), &[LoanPlan::Plan1]),
+    );
+    for l in &p.lines {
+        assert_eq!(l.explanation.evaluate(), Some(l.annual), "{}", l.id);
+    }
+    // No Scottish table in 2015/16: rest-of-UK rates, said in a note.
+    assert!(p.notes.iter().any(|n| n.contains("Scottish")));
 }
