@@ -1,5 +1,6 @@
 //! Take-home pay: worked examples for each shipped tax year, the arithmetic in
-//! comments.
+//! comments, and properties (net ≤ gross; net rises with gross except across
+//! the NHS Pension tier cliffs listed in `CLIFFS`).
 //!
 //! Every line is rounded once to the penny, halves away from zero; income tax
 //! and NI are the sums of their rounded band lines. Income tax bands are on
@@ -12,6 +13,7 @@ use offer_compare::engine::deductions::{net, GrossLine, NetOptions, NetPay, Resi
 use offer_compare::engine::fraction::Fraction;
 use offer_compare::engine::offer::Marker;
 use offer_compare::presets::tax_years::{find_tax_year, load_tax_years, tax_year_for};
+use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -528,4 +530,113 @@ fn every_line_is_its_explanation() {
     }
     // No Scottish table in 2015/16: rest-of-UK rates, said in a note.
     assert!(p.notes.iter().any(|n| n.contains("Scottish")));
+}
+
+// ---- properties ----
+
+/// The documented cliffs: where the NHS Pension tier changes, one rate applies
+/// to all pensionable pay, so a pound more can cost more than a pound. The
+/// pay (actual, or whole-time-equivalent before Oct 2022) at which each tier
+/// starts, per year; checked against the data below.
+const CLIFFS: &[(&str, &[&str])] = &[
+    (
+        "2015-16",
+        &["15432", "21478", "26824", "47846", "70631", "111377"],
+    ),
+    (
+        "2016-17",
+        &["15432", "21478", "26824", "47846", "70631", "111377"],
+    ),
+    ("2024-25", &["13260", "26832", "32692", "49079", "62925"]),
+    ("2025-26", &["13260", "27798", "33869", "50846", "65191"]),
+    ("2026-27", &["13260", "27798", "33869", "50846", "65191"]),
+];
+
+#[test]
+fn the_cliffs_are_the_tier_starts() {
+    for (id, cliffs) in CLIFFS {
+        let starts: Vec<Decimal> = year(id)
+            .pension
+            .tiers
+            .iter()
+            .skip(1)
+            .map(|t| t.from.value)
+            .collect();
+        let listed: Vec<Decimal> = cliffs.iter().map(|c| d(c)).collect();
+        assert_eq!(starts, listed, "{id}");
+    }
+}
+
+/// Whether a cliff lies in `(low, high]`.
+fn crosses_a_cliff(id: &str, low: Decimal, high: Decimal) -> bool {
+    CLIFFS
+        .iter()
+        .filter(|(y, _)| *y == id)
+        .flat_map(|(_, c)| c.iter())
+        .any(|c| low < d(c) && d(c) <= high)
+}
+
+fn options_strategy() -> impl Strategy<Value = NetOptions> {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        prop::sample::subsequence(LoanPlan::ALL.to_vec(), 0..=5),
+        prop::sample::select(vec!["1", "0.8", "0.6", "0.5"]),
+    )
+        .prop_map(|(scot, member, loans, share)| NetOptions {
+            residence: if scot {
+                Residence::Scotland
+            } else {
+                Residence::RestOfUk
+            },
+            loans,
+            pension_member: member,
+            full_time_share: Fraction::from_str(share).expect("share"),
+        })
+}
+
+proptest! {
+    #[test]
+    fn net_is_at_most_gross_and_rises_with_it_except_at_cliffs(
+        year_index in 0usize..5,
+        pensionable in 0i64..30_000_000,
+        other in 0i64..5_000_000,
+        rise in 500i64..500_000,
+        rise_pensionable in any::<bool>(),
+        options in options_strategy(),
+    ) {
+        let id = CLIFFS[year_index].0;
+        let rules = year(id);
+        let pennies = |p: i64| Decimal::new(p, 2);
+        let lines = |p: i64, o: i64| vec![
+            GrossLine { id: "basic".into(), label: "basic".into(), annual: pennies(p), pensionable: true },
+            GrossLine { id: "other".into(), label: "other".into(), annual: pennies(o), pensionable: false },
+        ];
+        let before = net(&lines(pensionable, other), &rules, &options).expect("computes");
+        let (p2, o2) = if rise_pensionable { (pensionable + rise, other) } else { (pensionable, other + rise) };
+        let after = net(&lines(p2, o2), &rules, &options).expect("computes");
+        prop_assert!(before.net_annual <= before.gross_annual);
+        prop_assert!(after.net_annual <= after.gross_annual);
+        // The pay that picks the tier, before and after.
+        let tier_pay = |p: i64| {
+            let pay = pennies(p);
+            match rules.pension.basis {
+                PensionBasis::Actual => pay,
+                PensionBasis::WholeTimeEquivalent => {
+                    let share = options.full_time_share;
+                    pay * share.den() / share.num()
+                }
+            }
+        };
+        let cliff = options.pension_member
+            && rise_pensionable
+            && crosses_a_cliff(id, tier_pay(pensionable), tier_pay(p2));
+        if !cliff {
+            prop_assert!(
+                after.net_annual >= before.net_annual,
+                "{id}: net fell from {} to {} when gross rose by {}",
+                before.net_annual, after.net_annual, pennies(rise)
+            );
+        }
+    }
 }
