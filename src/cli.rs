@@ -8,6 +8,8 @@ use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
+use crate::engine::deductions::rules::LoanPlan;
+use crate::engine::deductions::{net, GrossLine, LineKind, NetOptions, NetPay, Residence};
 use crate::engine::explain::{format_figure, Unit};
 use crate::engine::explore::break_even::Method;
 use crate::engine::explore::gains::share_text;
@@ -16,11 +18,13 @@ use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
 use crate::engine::terms::{diff, diff_date, TermDiff};
+use crate::presets::tax_years::tax_year_for;
 use crate::presets::{library, offer_key};
 use rust_decimal::Decimal;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: offer-compare SCENARIO.json [--format table|json|csv]
+                     [--net [--scotland] [--loans 1,2,4,5,pg] [--not-member] [--pensionable ID,ID]]
        offer-compare diff A B [--date YYYY-MM-DD] [--all]
        offer-compare diff SCENARIO.json OFFER_A OFFER_B [--date YYYY-MM-DD] [--all]
        offer-compare sweep SCENARIO.json --quantity SPEC --from X --to Y [--steps N] [--format table|csv]
@@ -30,6 +34,12 @@ const USAGE: &str = "usage: offer-compare SCENARIO.json [--format table|json|csv
 Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
 its explanation.
+
+--net adds take-home pay per column (table format only): NHS Pension, income
+tax, NI and student loans under the tax year of the column's pay date, each
+with its marker ([V] verified … [?] assumed). --pensionable lists the pay line
+ids that are pensionable (default: basic — 2002 banding, premiums and hours
+over 40 are not); --not-member for a doctor outside the NHS Pension Scheme.
 
 diff prints the terms in which two offers differ, side by side (Section | Term
 | A | B); with --all every term, differing rows marked ≠. A and B are preset
@@ -84,10 +94,34 @@ pub fn run(args: &[String]) -> Result<String, String> {
     }
     let mut path = None;
     let mut format = Format::Table;
+    let mut net_args: Option<NetArgs> = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
+        let mut value = |flag: &str| iter.next().cloned().ok_or(format!("{flag} needs a value"));
         match arg.as_str() {
             "-h" | "--help" => return Ok(format!("{USAGE}\n")),
+            "--net" => {
+                net_args.get_or_insert_with(NetArgs::default);
+            }
+            "--scotland" => net_args.get_or_insert_with(NetArgs::default).scotland = true,
+            "--not-member" => net_args.get_or_insert_with(NetArgs::default).not_member = true,
+            "--loans" => {
+                let text = value("--loans")?;
+                let loans = text
+                    .split(',')
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| {
+                        LoanPlan::parse(s)
+                            .ok_or(format!("--loans: unknown plan '{s}' (1, 2, 4, 5, pg)"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                net_args.get_or_insert_with(NetArgs::default).loans = loans;
+            }
+            "--pensionable" => {
+                let text = value("--pensionable")?;
+                net_args.get_or_insert_with(NetArgs::default).pensionable =
+                    Some(text.split(',').map(|s| s.trim().to_string()).collect());
+            }
             "--format" => {
                 format = match iter.next().map(String::as_str) {
                     Some("table") => Format::Table,
@@ -113,8 +147,14 @@ pub fn run(args: &[String]) -> Result<String, String> {
             .join("\n"),
         CompareError::Compute(e) => format!("{path}: {e}"),
     })?;
+    if net_args.is_some() && format != Format::Table {
+        return Err("--net works with the table format only".to_string());
+    }
     Ok(match format {
-        Format::Table => table(&comparison),
+        Format::Table => match &net_args {
+            Some(n) => table(&comparison) + &net_table(&comparison, &scenario, n),
+            None => table(&comparison),
+        },
         Format::Json => comparison_to_json(&comparison) + "\n",
         Format::Csv => results_to_csv(&scenario, &comparison),
     })
@@ -520,6 +560,124 @@ fn table(comparison: &Comparison) -> String {
                 out.push_str(&format!("\n{} ({}):\n", column.offer_name, column.id));
             }
             out.push_str(&format!("  - {remark}\n"));
+        }
+    }
+    out
+}
+
+/// The `--net` options.
+#[derive(Debug, Default)]
+struct NetArgs {
+    scotland: bool,
+    not_member: bool,
+    loans: Vec<LoanPlan>,
+    /// Pay line ids that are pensionable; `None`: only `basic`.
+    pensionable: Option<Vec<String>>,
+}
+
+/// Take-home pay per column: gross, pensionable pay, each deduction with its
+/// marker, net per year and per month; then each column's notes.
+fn net_table(comparison: &Comparison, scenario: &Scenario, args: &NetArgs) -> String {
+    let options = NetOptions {
+        residence: if args.scotland {
+            Residence::Scotland
+        } else {
+            Residence::RestOfUk
+        },
+        loans: args.loans.clone(),
+        pension_member: !args.not_member,
+        full_time_share: scenario.doctor.ltft,
+    };
+    let pensionable = |id: &str| match &args.pensionable {
+        Some(ids) => ids.iter().any(|p| p == id),
+        None => id == "basic",
+    };
+    let results: Vec<Result<NetPay, String>> = comparison
+        .columns
+        .iter()
+        .map(|c| {
+            let rules = tax_year_for(c.pay_date).ok_or(format!(
+                "no tax year is shipped for pay date {}",
+                c.pay_date
+            ))?;
+            let lines: Vec<GrossLine> = c
+                .pay
+                .lines
+                .iter()
+                .map(|f| GrossLine {
+                    id: f.id.clone(),
+                    label: f.label.clone(),
+                    annual: f.value,
+                    pensionable: pensionable(&f.id),
+                })
+                .collect();
+            net(&lines, &rules, &options).map_err(|e| e.to_string())
+        })
+        .collect();
+    // Rows in first-seen order over the columns.
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for pay in results.iter().flatten() {
+        for l in &pay.lines {
+            let shown = matches!(l.kind, LineKind::Deduction | LineKind::Net)
+                || l.id == "gross"
+                || l.id == "pensionable";
+            if shown && !rows.iter().any(|(id, _)| *id == l.id) {
+                rows.push((l.id.clone(), l.label.clone()));
+            }
+        }
+    }
+    let mut grid = vec![std::iter::once("Take-home pay, per year".to_string())
+        .chain(
+            comparison
+                .columns
+                .iter()
+                .zip(&results)
+                .map(|(c, r)| match r {
+                    Ok(p) => format!("{} (tax year {})", c.id, p.tax_year),
+                    Err(_) => c.id.clone(),
+                }),
+        )
+        .collect::<Vec<_>>()];
+    for (id, label) in &rows {
+        let cells = results.iter().map(|r| match r {
+            Ok(p) => p.line(id).map_or("–".to_string(), |l| {
+                let tag = l
+                    .marker
+                    .map(|m| format!(" {}", m.tag()))
+                    .unwrap_or_default();
+                format!("{}{tag}", format_figure(l.annual, Unit::Pounds))
+            }),
+            Err(_) => "–".to_string(),
+        });
+        grid.push(std::iter::once(label.clone()).chain(cells).collect());
+    }
+    let monthly = results.iter().map(|r| match r {
+        Ok(p) => format_figure(p.net_monthly, Unit::Pounds),
+        Err(_) => "–".to_string(),
+    });
+    grid.push(
+        std::iter::once("Net pay per month".to_string())
+            .chain(monthly)
+            .collect(),
+    );
+    let mut out = format!("\n{}", align(&grid));
+    // Columns in the same tax year share their notes: print them once.
+    let mut previous: Option<&Vec<String>> = None;
+    for (column, result) in comparison.columns.iter().zip(&results) {
+        out.push_str(&format!(
+            "\nTake-home, {} ({}):",
+            column.offer_name, column.id
+        ));
+        match result {
+            Ok(p) if previous == Some(&p.notes) => out.push_str(" notes as above\n"),
+            Ok(p) => {
+                out.push('\n');
+                for n in &p.notes {
+                    out.push_str(&format!("  - {n}\n"));
+                }
+                previous = Some(&p.notes);
+            }
+            Err(e) => out.push_str(&format!("\n  - not computed: {e}\n")),
         }
     }
     out

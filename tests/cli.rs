@@ -197,3 +197,34 @@ fn presets_are_named_by_id_at_version_and_an_unknown_one_is_a_located_error() {
         edited
     );
 }
+
+#[test]
+fn net_prints_take_home_pay_per_column() {
+    let run = |args: &[&str]| {
+        offer_compare::cli::run(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    };
+    let out = run(&["examples/default.json", "--net", "--loans", "2,pg"]).unwrap();
+    // The 2016 TCS column (pay date in 2016/17): gross 39,400.30, pensionable basic 30,500.
+    // Pension 9.3% × 30,500 = 2,836.50 [V]; tax 20% × (39,400.30 − 2,836.50 − 11,000) =
+    // 5,112.76; NI 12% × (39,400.30 − 8,060) = 3,760.84; plan 2 9% × 18,400.30 = 1,656.03;
+    // net 39,400.30 − 2,836.50 − 5,112.76 − 3,760.84 − 1,656.03 = 26,034.17.
+    assert!(out.contains("may-2016 (tax year 2016-17)"), "{out}");
+    for figure in [
+        "£2,836.50 [V]",
+        "£5,112.76 [D]",
+        "£3,760.84 [S]",
+        "£1,656.03 [?]",
+        "£26,034.17",
+    ] {
+        assert!(out.contains(figure), "{figure} in {out}");
+    }
+    // The postgraduate loan did not exist in 2016/17: said, not deducted.
+    assert!(
+        out.contains("Postgraduate loan: nothing is deducted"),
+        "{out}"
+    );
+    assert!(run(&["examples/default.json", "--net", "--loans", "3"])
+        .unwrap_err()
+        .contains("unknown plan '3'"));
+    assert!(run(&["examples/default.json", "--net", "--format", "csv"]).is_err());
+}

@@ -32,8 +32,8 @@ pub(super) fn repayments(
         }
         match year.iter().find(|l| l.plan == plan) {
             None => notes.push(format!(
-                "{} had no repayments in {year_name} (the plan did not exist or was not yet \
-                 repaid): nothing is deducted",
+                "{}: nothing is deducted, none was due in this tax year ({year_name}): the plan \
+                 did not exist or was not yet repaid",
                 plan.label()
             )),
             Some(l) if plan == LoanPlan::Postgraduate => postgraduate = Some(l),
