@@ -640,3 +640,48 @@ proptest! {
         }
     }
 }
+
+/// Any decimal: huge, tiny, negative.
+fn any_decimal() -> impl Strategy<Value = Decimal> {
+    (any::<i64>(), any::<i64>(), 0u32..=28).prop_map(|(hi, lo, scale)| {
+        let mantissa = (i128::from(hi) << 32) ^ i128::from(lo);
+        Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or(Decimal::MAX)
+    })
+}
+
+proptest! {
+    /// No input panics: hostile amounts, shares and rules give a result or an error.
+    #[test]
+    fn hostile_inputs_never_panic(
+        year_index in 0usize..5,
+        amounts in prop::collection::vec((any_decimal(), any::<bool>()), 0..4),
+        share in (any_decimal(), any_decimal()),
+        allowance in any_decimal(),
+        band_start in any_decimal(),
+        tier_start in any_decimal(),
+        options in options_strategy(),
+    ) {
+        let mut rules = year(CLIFFS[year_index].0);
+        rules.income_tax.personal_allowance.value = allowance;
+        if let Some(b) = rules.income_tax.bands.get_mut(1) {
+            b.from.value = band_start;
+        }
+        if let Some(t) = rules.pension.tiers.get_mut(2) {
+            t.from.value = tier_start;
+        }
+        let lines: Vec<GrossLine> = amounts
+            .iter()
+            .enumerate()
+            .map(|(i, (a, p))| GrossLine { id: format!("l{i}"), label: format!("l{i}"), annual: *a, pensionable: *p })
+            .collect();
+        let mut options = options;
+        if let Some(f) = Fraction::new(share.0, share.1) {
+            options.full_time_share = f;
+        }
+        if let Ok(p) = net(&lines, &rules, &options) {
+            for l in &p.lines {
+                prop_assert_eq!(l.explanation.evaluate(), Some(l.annual), "{}", &l.id);
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 use super::rules::{Loan, LoanPlan};
 use super::{cite, factor, in_band, line, product, LineKind, NetLine};
-use crate::engine::explain::Unit;
+use crate::engine::explain::{format_pounds, Unit};
 use crate::engine::figure::ComputeError;
 use crate::engine::sort::sort_by_key;
 use rust_decimal::Decimal;
@@ -67,11 +67,12 @@ fn plan_line(gross: Decimal, loan: &Loan, next: Option<&Loan>) -> Result<NetLine
     let (marker, source) = cite(&cited);
     let range = match (upper, next) {
         (Some(u), Some(n)) => format!(
-            "from £{} to £{u} (above it {} takes the repayment)",
-            loan.threshold.value,
+            "from {} to {} (above it {} takes the repayment)",
+            format_pounds(loan.threshold.value),
+            format_pounds(u),
             n.plan.label()
         ),
-        _ => format!("above £{}", loan.threshold.value),
+        _ => format!("above {}", format_pounds(loan.threshold.value)),
     };
     let e = product(
         &format!("{}: its rate on earnings {range}", loan.plan.label()),

@@ -7,7 +7,7 @@
 //! tax (the "net pay arrangement") but not before National Insurance or student
 //! loans, which are both charged on gross earnings.
 //!
-//! **Rounding, in one place** ([`NetLine`] via [`line`]): every line is
+//! **Rounding, in one place** (`line`, which makes every [`NetLine`]): every line is
 //! evaluated exactly from its explanation and rounded once to the penny
 //! (halves away from zero, [`Rounding::Pennies`]); income tax and NI are the
 //! sums of their already-rounded band lines, net pay the gross less the
@@ -22,7 +22,7 @@ pub mod pension;
 pub mod rules;
 pub mod tax;
 
-use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
+use super::explain::{format_pounds, Calculation, Explanation, Factor, Op, Term, Unit};
 use super::figure::ComputeError;
 use super::fraction::Fraction;
 use super::offer::Marker;
@@ -400,8 +400,12 @@ pub(crate) fn banded(
         }
         let (marker, source) = cite(&cited);
         let range = match upper {
-            Some(u) => format!("from £{} to £{}", band.from.value, u),
-            None => format!("above £{}", band.from.value),
+            Some(u) => format!(
+                "from {} to {}",
+                format_pounds(band.from.value),
+                format_pounds(u)
+            ),
+            None => format!("above {}", format_pounds(band.from.value)),
         };
         let what = format!("{base_label} in the {} band ({range})", band.name);
         let e = product(

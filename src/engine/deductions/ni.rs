@@ -4,7 +4,7 @@
 
 use super::rules::NationalInsurance;
 use super::{banded, cite, factor, in_band, line, product, total_line, LineKind, NetLine};
-use crate::engine::explain::Unit;
+use crate::engine::explain::{format_pounds, Unit};
 use crate::engine::figure::ComputeError;
 use rust_decimal::Decimal;
 
@@ -41,8 +41,9 @@ pub(super) fn national_insurance(
         vec![
             factor(
                 &format!(
-                    "earnings from £{} to £{}",
-                    rebate.from.value, rebate.to.value
+                    "earnings from {} to {}",
+                    format_pounds(rebate.from.value),
+                    format_pounds(rebate.to.value)
                 ),
                 share,
                 Unit::Pounds,

@@ -6,7 +6,7 @@ use super::rules::{Pension, PensionBasis};
 use super::{
     cite, factor, line, product, sum_line, term, GrossLine, LineKind, NetLine, NetOptions,
 };
-use crate::engine::explain::{Op, Unit};
+use crate::engine::explain::{format_pounds, Op, Unit};
 use crate::engine::figure::ComputeError;
 use rust_decimal::Decimal;
 
@@ -16,7 +16,9 @@ use rust_decimal::Decimal;
 /// Because one rate applies to all pay, a pound more can move the doctor into
 /// the next tier and cost more than a pound: these are the cliffs listed in
 /// `tests/deductions.rs`. A pay between two printed tier bounds (13,259.50
-/// between "up to 13,259" and "13,260–") is in the lower tier [?].
+/// between "up to 13,259" and "13,260–") is in the lower tier [?]; the
+/// whole-time-equivalent pay is rounded to the penny before the tier is
+/// picked, like every line.
 pub(super) fn contribution(
     lines: &[GrossLine],
     rules: &Pension,
@@ -107,8 +109,10 @@ pub(super) fn contribution(
         ],
     );
     e.notes.push(format!(
-        "Tier {} applies from £{} of {basis} (here £{tier_pay}); deducted before income tax, not before NI",
-        tier.tier, tier.from.value
+        "Tier {} applies from {} of {basis} (here {}); deducted before income tax, not before NI",
+        tier.tier,
+        format_pounds(tier.from.value),
+        format_pounds(tier_pay)
     ));
     out.push(line(
         "pension",
