@@ -134,6 +134,15 @@ impl Scenario {
         self.offers.iter().find(|o| o.id == id)
     }
 
+    /// What a column is called on the page: its offer's name, else its id.
+    pub fn column_name(&self, column: &str) -> String {
+        self.columns
+            .iter()
+            .find(|c| c.id == column)
+            .and_then(|c| self.offer(&c.offer))
+            .map_or_else(|| column.to_string(), |o| o.name.clone())
+    }
+
     /// Looks up a rota by id.
     pub fn rota(&self, id: &str) -> Option<&Rota> {
         self.rotas.iter().find(|r| r.id == id)

@@ -267,16 +267,16 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let found = use_memo(s.clone(), |s| {
         let e = s.explore.as_ref()?;
         let (a, b) = e.pair.as_ref()?;
-        let name = |id: &str| {
-            s.columns
-                .iter()
-                .find(|c| c.id == id)
-                .and_then(|c| s.offer(&c.offer))
-                .map_or_else(|| id.to_string(), |o| o.name.clone())
-        };
         Some(
             break_even(s, &e.quantity, a, b, e.from, e.to)
-                .map(|r| outcome_text(&e.quantity, &name(a), &name(b), &r.outcome))
+                .map(|r| {
+                    outcome_text(
+                        &e.quantity,
+                        &s.column_name(a),
+                        &s.column_name(b),
+                        &r.outcome,
+                    )
+                })
                 .unwrap_or_else(|e| format!("Cannot search: {e}")),
         )
     });
@@ -377,7 +377,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         html! {
             for (k, c) in s.columns.iter().enumerate() {
                 <option value={k.to_string()} selected={k == selected}>
-                    { s.offer(&c.offer).map(|o| o.name.clone()).unwrap_or_else(|| c.id.clone()) }
+                    { s.column_name(&c.id) }
                 </option>
             }
         }
@@ -451,8 +451,7 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
     let name = |k: usize| {
         s.columns
             .get(k)
-            .and_then(|c| s.offer(&c.offer))
-            .map(|o| o.name.clone())
+            .map(|c| s.column_name(&c.id))
             .unwrap_or_default()
     };
     let q = &sweep.quantity;

@@ -109,13 +109,6 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
         })
     };
     let s = &props.scenario;
-    let name = |id: &str| {
-        s.columns
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| s.offer(&c.offer))
-            .map_or_else(|| id.to_string(), |o| o.name.clone())
-    };
     let open = |g: &Rc<Gains>, case: usize| {
         let (scenario, gains, on_action) = (s.clone(), g.clone(), props.on_action.clone());
         Callback::from(move |_: MouseEvent| {
@@ -161,7 +154,7 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                 Some(Err(e)) => html! { <p class="field-error" role="alert">{ e }</p> },
                 Some(Ok(g)) => html! {
                     <>
-                        <p role="status">{ format!("{} cases (rota, variation and grade) computed against {}.", g.cases.len(), name(&g.columns[g.baseline.min(g.columns.len().saturating_sub(1))])) }</p>
+                        <p role="status">{ format!("{} cases (rota, variation and grade) computed against {}.", g.cases.len(), g.columns.get(g.baseline).map(|c| s.column_name(c)).unwrap_or_default()) }</p>
                         <div class="table-scroll">
                             <table class="gains-table">
                                 <caption>{ "Change in gross pay per year against the baseline on the same rota and grade" }</caption>
@@ -179,7 +172,7 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                                 <tbody>
                                     { for g.summary.iter().enumerate().filter(|(k, _)| *k != g.baseline).map(|(k, c)| html! {
                                         <tr data-column={g.columns[k].clone()}>
-                                            <th scope="row">{ name(&g.columns[k]) }</th>
+                                            <th scope="row">{ s.column_name(&g.columns[k]) }</th>
                                             <td class="worst">{ extreme(g, c.worst) }</td>
                                             <td class="median">{ format_pounds(c.median) }</td>
                                             <td class="best">{ extreme(g, c.best) }</td>

@@ -398,19 +398,31 @@ impl Ctx<'_> {
                 <p class="field-error" id={format!("{dom_id}-error")}><span class="visually-hidden">{ "Error: " }</span>{ m }</p>
             }
         };
+        let field = Field {
+            path,
+            at,
+            dom_id,
+            key,
+            title,
+            errors,
+            error_list,
+            remove_button,
+        };
         match value {
             Value::Object(map) => {
-                let open = at.is_empty() || self.draft.open.contains(&at) || self.troubled(&at);
+                let open = field.at.is_empty()
+                    || self.draft.open.contains(&field.at)
+                    || self.troubled(&field.at);
                 let toggle = {
-                    let at = at.clone();
+                    let at = field.at.clone();
                     self.send(move |_: MouseEvent| Some(Change::Toggle(at.clone())))
                 };
                 let body = open.then(|| {
                     let addable = self.draft.schema.addable(path, map);
                     html! {
-                        <div class="editor-group" id={dom_id.clone()}>
-                            { error_list.clone() }
-                            if key == "pay_scale" {
+                        <div class="editor-group" id={field.dom_id.clone()}>
+                            { field.error_list.clone() }
+                            if field.key == "pay_scale" {
                                 <ScaleRaise sources={self.sources.clone()} on_raise={self.on_raise.clone()} />
                             }
                             { for ordered(map).into_iter().map(|(k, v)| {
@@ -431,36 +443,26 @@ impl Ctx<'_> {
                         </div>
                     }
                 });
-                if at.is_empty() {
+                if field.at.is_empty() {
                     return body.unwrap_or_default();
                 }
                 html! {
-                    <div class={classes!("editor-section", (!errors.is_empty()).then_some("field-invalid"))}>
-                        <button type="button" class="disclose" aria-expanded={open.to_string()} aria-controls={dom_id.clone()} onclick={toggle}>
-                            { title }
+                    <div class={classes!("editor-section", (!field.errors.is_empty()).then_some("field-invalid"))}>
+                        <button type="button" class="disclose" aria-expanded={open.to_string()} aria-controls={field.dom_id.clone()} onclick={toggle}>
+                            { field.title }
                         </button>
-                        { remove_button }
+                        { field.remove_button.clone() }
                         { body }
                     </div>
                 }
             }
             Value::Array(items) => {
-                if let Some(options) = choices(key) {
-                    let field = Field {
-                        path,
-                        at,
-                        dom_id,
-                        key,
-                        title,
-                        errors,
-                        error_list,
-                        remove_button,
-                    };
+                if let Some(options) = choices(field.key) {
                     return self.checkboxes(&field, items, options);
                 }
-                let open = self.draft.open.contains(&at) || self.troubled(&at);
+                let open = self.draft.open.contains(&field.at) || self.troubled(&field.at);
                 let toggle = {
-                    let at = at.clone();
+                    let at = field.at.clone();
                     self.send(move |_: MouseEvent| Some(Change::Toggle(at.clone())))
                 };
                 let add = {
@@ -468,20 +470,20 @@ impl Ctx<'_> {
                     self.send(move |_: MouseEvent| Some(Change::Add(p.clone())))
                 };
                 html! {
-                    <div class={classes!("editor-section", (!errors.is_empty()).then_some("field-invalid"))}>
-                        <button type="button" class="disclose" aria-expanded={open.to_string()} aria-controls={dom_id.clone()} onclick={toggle}>
-                            { format!("{title} ({})", items.len()) }
+                    <div class={classes!("editor-section", (!field.errors.is_empty()).then_some("field-invalid"))}>
+                        <button type="button" class="disclose" aria-expanded={open.to_string()} aria-controls={field.dom_id.clone()} onclick={toggle}>
+                            { format!("{} ({})", field.title, items.len()) }
                         </button>
-                        { remove_button }
+                        { field.remove_button.clone() }
                         if open {
-                            <div class="editor-group" id={dom_id.clone()}>
-                                { error_list }
+                            <div class="editor-group" id={field.dom_id.clone()}>
+                                { field.error_list.clone() }
                                 { for items.iter().enumerate().map(|(i, v)| {
                                     let mut p = path.clone();
                                     p.push(Step::Index(i));
                                     self.node(&p, v)
                                 }) }
-                                <button type="button" class="add" onclick={add}>{ format!("Add to {}", title.to_lowercase()) }</button>
+                                <button type="button" class="add" onclick={add}>{ format!("Add to {}", field.title.to_lowercase()) }</button>
                             </div>
                         }
                     </div>
@@ -497,24 +499,12 @@ impl Ctx<'_> {
                 });
                 html! {
                     <div class="field">
-                        <label class="inline"><input type="checkbox" id={dom_id} checked={*on} {onchange} />{ format!(" {title}") }</label>
-                        { remove_button }
+                        <label class="inline"><input type="checkbox" id={field.dom_id} checked={*on} {onchange} />{ format!(" {}", field.title) }</label>
+                        { field.remove_button.clone() }
                     </div>
                 }
             }
-            leaf => {
-                let field = Field {
-                    path,
-                    at,
-                    dom_id,
-                    key,
-                    title,
-                    errors,
-                    error_list,
-                    remove_button,
-                };
-                self.leaf(&field, leaf)
-            }
+            leaf => self.leaf(&field, leaf),
         }
     }
 
