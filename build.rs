@@ -28,7 +28,7 @@ fn minify(text: &str) -> String {
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for kind in ["offers", "rotas", "tax"] {
+    for kind in ["offers", "rotas", "tax", "indices"] {
         let source = Path::new("src/presets").join(kind);
         println!("cargo:rerun-if-changed={}", source.display());
         let target = Path::new(&out_dir).join("presets").join(kind);

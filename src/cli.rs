@@ -9,7 +9,7 @@ use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
-use crate::engine::deductions::{net, GrossLine, LineKind, NetOptions, NetPay, Residence};
+use crate::engine::deductions::Residence;
 use crate::engine::explain::{format_figure, Unit};
 use crate::engine::explore::break_even::Method;
 use crate::engine::explore::gains::share_text;
@@ -17,8 +17,8 @@ use crate::engine::explore::{break_even, gains, standard_cases, sweep, Outcome, 
 use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
+use crate::engine::take_home::TakeHome;
 use crate::engine::terms::{diff, diff_date, TermDiff};
-use crate::presets::tax_years::tax_year_for;
 use crate::presets::{library, offer_key};
 use rust_decimal::Decimal;
 use std::process::ExitCode;
@@ -35,11 +35,12 @@ Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
 its explanation.
 
---net adds take-home pay per column (table format only): NHS Pension, income
-tax, NI and student loans under the tax year of the column's pay date, each
-with its marker ([V] verified … [?] assumed). --pensionable lists the pay line
-ids that are pensionable (default: basic — 2002 banding, premiums and hours
-over 40 are not); --not-member for a doctor outside the NHS Pension Scheme.
+Take-home pay (NHS Pension, income tax, NI and student loans under the tax
+year of each column's pay date, each with its marker: [V] verified … [?]
+assumed) is shown when the scenario has a `take_home` section; --net switches
+it on, and --scotland, --loans, --not-member and --pensionable (the pay line
+ids that are pensionable; default: basic, specialty premium and pay protection
+— 2002 banding, premiums and hours over 40 are not) replace its settings.
 
 diff prints the terms in which two offers differ, side by side (Section | Term
 | A | B); with --all every term, differing rows marked ≠. A and B are preset
@@ -115,7 +116,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
                             .ok_or(format!("--loans: unknown plan '{s}' (1, 2, 4, 5, pg)"))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                net_args.get_or_insert_with(NetArgs::default).loans = loans;
+                net_args.get_or_insert_with(NetArgs::default).loans = Some(loans);
             }
             "--pensionable" => {
                 let text = value("--pensionable")?;
@@ -138,7 +139,10 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
-    let scenario = load_scenario(&path)?;
+    let mut scenario = load_scenario(&path)?;
+    if let Some(n) = net_args {
+        n.apply(&mut scenario);
+    }
     let comparison = compare(&scenario).map_err(|e| match e {
         CompareError::Invalid(issues) => issues
             .iter()
@@ -147,14 +151,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
             .join("\n"),
         CompareError::Compute(e) => format!("{path}: {e}"),
     })?;
-    if net_args.is_some() && format != Format::Table {
-        return Err("--net works with the table format only".to_string());
-    }
     Ok(match format {
-        Format::Table => match &net_args {
-            Some(n) => table(&comparison) + &net_table(&comparison, &scenario, n),
-            None => table(&comparison),
-        },
+        Format::Table => table(&comparison) + &take_home_notes(&comparison),
         Format::Json => comparison_to_json(&comparison) + "\n",
         Format::Csv => results_to_csv(&scenario, &comparison),
     })
@@ -520,7 +518,11 @@ fn diff_table(a: &Offer, b: &Offer, date: Date, rows: &[TermDiff], all: bool) ->
 }
 
 fn show(figure: &Figure) -> String {
-    format_figure(figure.value, figure.unit)
+    let value = format_figure(figure.value, figure.unit);
+    match figure.marker {
+        Some(m) => format!("{value} {}", m.tag()),
+        None => value,
+    }
 }
 
 /// Rows are pay figures then rest metrics (in first-seen order), columns are
@@ -565,120 +567,56 @@ fn table(comparison: &Comparison) -> String {
     out
 }
 
-/// The `--net` options.
+/// The `--net` options: each given one replaces the scenario's own setting.
 #[derive(Debug, Default)]
 struct NetArgs {
     scotland: bool,
     not_member: bool,
-    loans: Vec<LoanPlan>,
-    /// Pay line ids that are pensionable; `None`: only `basic`.
+    loans: Option<Vec<LoanPlan>>,
     pensionable: Option<Vec<String>>,
 }
 
-/// Take-home pay per column: gross, pensionable pay, each deduction with its
-/// marker, net per year and per month; then each column's notes.
-fn net_table(comparison: &Comparison, scenario: &Scenario, args: &NetArgs) -> String {
-    let options = NetOptions {
-        residence: if args.scotland {
-            Residence::Scotland
-        } else {
-            Residence::RestOfUk
-        },
-        loans: args.loans.clone(),
-        pension_member: !args.not_member,
-        full_time_share: scenario.doctor.ltft,
-    };
-    let pensionable = |id: &str| match &args.pensionable {
-        Some(ids) => ids.iter().any(|p| p == id),
-        None => id == "basic",
-    };
-    let results: Vec<Result<NetPay, String>> = comparison
-        .columns
-        .iter()
-        .map(|c| {
-            let rules = tax_year_for(c.pay_date).ok_or(format!(
-                "no tax year is shipped for pay date {}",
-                c.pay_date
-            ))?;
-            let lines: Vec<GrossLine> = c
-                .pay
-                .lines
-                .iter()
-                .map(|f| GrossLine {
-                    id: f.id.clone(),
-                    label: f.label.clone(),
-                    annual: f.value,
-                    pensionable: pensionable(&f.id),
-                })
-                .collect();
-            net(&lines, &rules, &options).map_err(|e| e.to_string())
-        })
-        .collect();
-    // Rows in first-seen order over the columns.
-    let mut rows: Vec<(String, String)> = Vec::new();
-    for pay in results.iter().flatten() {
-        for l in &pay.lines {
-            let shown = matches!(l.kind, LineKind::Deduction | LineKind::Net)
-                || l.id == "gross"
-                || l.id == "pensionable";
-            if shown && !rows.iter().any(|(id, _)| *id == l.id) {
-                rows.push((l.id.clone(), l.label.clone()));
-            }
+impl NetArgs {
+    /// Switches take-home pay on in `scenario`, with these options on top of
+    /// what the scenario says.
+    fn apply(self, scenario: &mut Scenario) {
+        let settings = scenario.take_home.get_or_insert_with(TakeHome::default);
+        if self.scotland {
+            settings.residence = Residence::Scotland;
+        }
+        if self.not_member {
+            settings.pension_member = false;
+        }
+        if let Some(loans) = self.loans {
+            settings.loans = loans;
+        }
+        if let Some(lines) = self.pensionable {
+            settings.pensionable = Some(lines);
         }
     }
-    let mut grid = vec![std::iter::once("Take-home pay, per year".to_string())
-        .chain(
-            comparison
-                .columns
-                .iter()
-                .zip(&results)
-                .map(|(c, r)| match r {
-                    Ok(p) => format!("{} (tax year {})", c.id, p.tax_year),
-                    Err(_) => c.id.clone(),
-                }),
-        )
-        .collect::<Vec<_>>()];
-    for (id, label) in &rows {
-        let cells = results.iter().map(|r| match r {
-            Ok(p) => p.line(id).map_or("–".to_string(), |l| {
-                let tag = l
-                    .marker
-                    .map(|m| format!(" {}", m.tag()))
-                    .unwrap_or_default();
-                format!("{}{tag}", format_figure(l.annual, Unit::Pounds))
-            }),
-            Err(_) => "–".to_string(),
-        });
-        grid.push(std::iter::once(label.clone()).chain(cells).collect());
-    }
-    let monthly = results.iter().map(|r| match r {
-        Ok(p) => format_figure(p.net_monthly, Unit::Pounds),
-        Err(_) => "–".to_string(),
-    });
-    grid.push(
-        std::iter::once("Net pay per month".to_string())
-            .chain(monthly)
-            .collect(),
-    );
-    let mut out = format!("\n{}", align(&grid));
-    // Columns in the same tax year share their notes: print them once.
+}
+
+/// Each column's take-home notes (tax year, assumptions), printed once for
+/// columns that share them.
+fn take_home_notes(comparison: &Comparison) -> String {
+    let mut out = String::new();
     let mut previous: Option<&Vec<String>> = None;
-    for (column, result) in comparison.columns.iter().zip(&results) {
+    for column in &comparison.columns {
+        let Some(t) = &column.take_home else { continue };
+        let year = t.tax_year.as_deref().unwrap_or("none");
         out.push_str(&format!(
-            "\nTake-home, {} ({}):",
+            "\nTake-home, {} ({}), tax year {year}:",
             column.offer_name, column.id
         ));
-        match result {
-            Ok(p) if previous == Some(&p.notes) => out.push_str(" notes as above\n"),
-            Ok(p) => {
-                out.push('\n');
-                for n in &p.notes {
-                    out.push_str(&format!("  - {n}\n"));
-                }
-                previous = Some(&p.notes);
-            }
-            Err(e) => out.push_str(&format!("\n  - not computed: {e}\n")),
+        if previous == Some(&t.notes) {
+            out.push_str(" notes as above\n");
+            continue;
         }
+        out.push('\n');
+        for n in &t.notes {
+            out.push_str(&format!("  - {n}\n"));
+        }
+        previous = Some(&t.notes);
     }
     out
 }

@@ -208,13 +208,13 @@ fn net_prints_take_home_pay_per_column() {
     // Pension 9.3% × 30,500 = 2,836.50 [V]; tax 20% × (39,400.30 − 2,836.50 − 11,000) =
     // 5,112.76; NI 12% × (39,400.30 − 8,060) = 3,760.84; plan 2 9% × 18,400.30 = 1,656.03;
     // net 39,400.30 − 2,836.50 − 5,112.76 − 3,760.84 − 1,656.03 = 26,034.17.
-    assert!(out.contains("may-2016 (tax year 2016-17)"), "{out}");
+    assert!(out.contains("(may-2016), tax year 2016-17"), "{out}");
     for figure in [
         "£2,836.50 [V]",
         "£5,112.76 [D]",
         "£3,760.84 [S]",
         "£1,656.03 [?]",
-        "£26,034.17",
+        "£26,034.17 [?]",
     ] {
         assert!(out.contains(figure), "{figure} in {out}");
     }
@@ -226,5 +226,26 @@ fn net_prints_take_home_pay_per_column() {
     assert!(run(&["examples/default.json", "--net", "--loans", "3"])
         .unwrap_err()
         .contains("unknown plan '3'"));
-    assert!(run(&["examples/default.json", "--net", "--format", "csv"]).is_err());
+    // The same figures travel in the JSON, with the settings the flags gave.
+    let json = run(&[
+        "examples/default.json",
+        "--net",
+        "--loans",
+        "2,pg",
+        "--format",
+        "json",
+    ])
+    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let net = json["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["offer"] == "may-2016" && f["line"] == "net:annual")
+        .unwrap();
+    assert_eq!(net["value"], "26034.17");
+    // Without the flags the default scenario's own settings apply: no loans.
+    let plain = run(&["examples/default.json"]).unwrap();
+    assert!(!plain.contains("Student loan plan 2"), "{plain}");
+    assert!(plain.contains("£27,690.20 [S]"), "{plain}");
 }

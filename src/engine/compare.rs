@@ -13,6 +13,7 @@ use super::rest::{metrics, Metric, RestFacts};
 use super::rota::Rota;
 use super::rounding::Rounding;
 use super::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
+use super::take_home::{column_take_home, ColumnTakeHome};
 use super::validate::validate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -39,6 +40,8 @@ pub struct ColumnResult {
     pub differences: Vec<Figure>,
     /// Rest metrics and limit checks.
     pub rest: RestResult,
+    /// Take-home pay, when the scenario asks for it.
+    pub take_home: Option<ColumnTakeHome>,
 }
 
 /// How a column's rota treats the doctor's time under that offer's rules.
@@ -59,6 +62,7 @@ impl ColumnResult {
             .iter()
             .chain(&self.pay.totals)
             .chain(&self.differences)
+            .chain(self.take_home.iter().flat_map(|t| &t.figures))
     }
 
     /// A figure by id.
@@ -211,6 +215,7 @@ impl Comparison {
             FigureKind::Total,
             FigureKind::RotaFact,
             FigureKind::Difference,
+            FigureKind::TakeHome,
         ] {
             for f in self
                 .columns
@@ -308,9 +313,24 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
             pay: column_pay(scenario, column, offer, rota, options)?,
             differences: Vec::new(),
             rest,
+            take_home: None,
         });
     }
+    if let Some(settings) = &scenario.take_home {
+        let years = crate::presets::tax_years::tax_years();
+        let indices = crate::presets::price_indices::price_indices();
+        for column in &mut columns {
+            column.take_home = Some(column_take_home(
+                column,
+                settings,
+                scenario.doctor.ltft,
+                years,
+                indices,
+            ));
+        }
+    }
     let baseline = scenario.baseline.clone();
+    net_differences(&mut columns, baseline.as_deref())?;
     let base = baseline
         .as_ref()
         .and_then(|id| columns.iter().find(|c| &c.id == id))
@@ -343,34 +363,13 @@ fn differences(
     theirs: Decimal,
 ) -> Result<Vec<Figure>, ComputeError> {
     let ours = column.gross_annual();
-    let diff = Figure::new(
-        "diff_annual",
-        "Difference from the baseline, per year",
+    let diff = difference(
+        ("diff_annual", "Difference from the baseline, per year"),
         FigureKind::Difference,
-        Unit::Pounds,
-        Explanation {
-            rule: format!(
-                "Gross annual pay minus that of the baseline ({})",
-                base_name
-            ),
-            source: "arithmetic".into(),
-            calculation: Calculation::Sum {
-                terms: vec![
-                    Term {
-                        label: format!("gross, {}", column.offer_name),
-                        value: ours,
-                        negate: false,
-                    },
-                    Term {
-                        label: format!("gross, {}", base_name),
-                        value: theirs,
-                        negate: true,
-                    },
-                ],
-            },
-            rounding: Rounding::Pennies,
-            notes: vec![],
-        },
+        "Gross annual pay",
+        (&format!("gross, {}", column.offer_name), ours),
+        (&format!("gross, {base_name}"), theirs),
+        base_name,
     )?;
     let mut out = vec![diff.clone()];
     if theirs > Decimal::ZERO {
@@ -410,4 +409,76 @@ fn differences(
         )?);
     }
     Ok(out)
+}
+
+/// A column's figure less the baseline's, to the penny.
+fn difference(
+    (id, label): (&str, &str),
+    kind: FigureKind,
+    what: &str,
+    (our_label, ours): (&str, Decimal),
+    (their_label, theirs): (&str, Decimal),
+    base_name: &str,
+) -> Result<Figure, ComputeError> {
+    Figure::new(
+        id,
+        label,
+        kind,
+        Unit::Pounds,
+        Explanation {
+            rule: format!("{what} minus that of the baseline ({base_name})"),
+            source: "arithmetic".into(),
+            calculation: Calculation::Sum {
+                terms: vec![
+                    Term {
+                        label: our_label.into(),
+                        value: ours,
+                        negate: false,
+                    },
+                    Term {
+                        label: their_label.into(),
+                        value: theirs,
+                        negate: true,
+                    },
+                ],
+            },
+            rounding: Rounding::Pennies,
+            notes: vec![],
+        },
+    )
+}
+
+/// Each column's net pay less the baseline's, when both have one.
+fn net_differences(
+    columns: &mut [ColumnResult],
+    baseline: Option<&str>,
+) -> Result<(), ComputeError> {
+    let net = |c: &ColumnResult| c.figure("net:annual").map(|f| f.value);
+    let Some((base_id, base_name, theirs)) = columns
+        .iter()
+        .find(|c| Some(c.id.as_str()) == baseline)
+        .and_then(|c| Some((c.id.clone(), c.offer_name.clone(), net(c)?)))
+    else {
+        return Ok(());
+    };
+    for column in columns.iter_mut().filter(|c| c.id != base_id) {
+        let Some(ours) = net(column) else { continue };
+        let marker = column.figure("net:annual").and_then(|f| f.marker);
+        let mut figure = difference(
+            (
+                "net:diff_annual",
+                "Net difference from the baseline, per year",
+            ),
+            FigureKind::TakeHome,
+            "Net annual pay",
+            (&format!("net, {}", column.offer_name), ours),
+            (&format!("net, {base_name}"), theirs),
+            &base_name,
+        )?;
+        figure.marker = marker;
+        if let Some(t) = column.take_home.as_mut() {
+            t.figures.push(figure);
+        }
+    }
+    Ok(())
 }

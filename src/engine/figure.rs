@@ -2,6 +2,7 @@
 //! explanation that produced it.
 
 use super::explain::{Explanation, Unit};
+use super::offer::Marker;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -17,6 +18,8 @@ pub enum FigureKind {
     RotaFact,
     /// A difference from the baseline column.
     Difference,
+    /// Take-home pay: deductions, net pay, what is kept of a pound.
+    TakeHome,
 }
 
 /// One computed value.
@@ -35,6 +38,11 @@ pub struct Figure {
     pub value: Decimal,
     /// How it was computed.
     pub explanation: Explanation,
+    /// How sure the rule values behind it are, where they are data with
+    /// markers (take-home pay); `None` for figures of the offer's own terms,
+    /// whose markers are in the explanation's source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
 }
 
 /// Why a figure could not be computed (only reachable with values beyond the
@@ -75,6 +83,7 @@ impl Figure {
             unit,
             value,
             explanation,
+            marker: None,
         })
     }
 }

@@ -117,6 +117,9 @@ pub struct Scenario {
     /// The explorer's last sweep and break-even (never changes a figure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explore: Option<super::explore::Exploration>,
+    /// Take-home pay: shown when present, with the doctor's deductions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub take_home: Option<super::take_home::TakeHome>,
 }
 
 fn is_false(value: &bool) -> bool {

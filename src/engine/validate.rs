@@ -54,6 +54,9 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
         validate_offer(offer, &format!("offers[{i}]"), &mut issues);
     }
     validate_columns(scenario, &mut issues);
+    if let Some(settings) = &scenario.take_home {
+        super::take_home::validate_take_home(settings, "take_home", &mut issues);
+    }
     issues.into_vec()
 }
 

@@ -26,6 +26,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+pub mod price_indices;
 pub mod tax_years;
 
 /// Every offer preset file as (`id@version`, JSON text), in a stable order.

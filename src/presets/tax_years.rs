@@ -2,8 +2,7 @@
 //! one JSON file per year under `src/presets/tax/`, embedded like the offers
 //! (without layout whitespace, see `build.rs`). Every number carries its
 //! source and marker as the contract reference (§4, §6) gives it; each file's
-//! `notes` say what is assumed or missing. Not used by the page (yet): the
-//! linker leaves them out of the bundle.
+//! `notes` say what is assumed or missing.
 
 use super::PresetError;
 use crate::codec::json::from_text;
@@ -84,7 +83,14 @@ pub fn find_tax_year(id: &str) -> Option<TaxYearRules> {
         .and_then(|(k, text)| parse_tax_year(k, text).ok())
 }
 
+/// Every shipped tax year, parsed once (a file that does not parse is left
+/// out; `tests/deductions.rs` requires that none fails).
+pub fn tax_years() -> &'static [TaxYearRules] {
+    static YEARS: std::sync::OnceLock<Vec<TaxYearRules>> = std::sync::OnceLock::new();
+    YEARS.get_or_init(|| load_tax_years().0)
+}
+
 /// The tax year containing `date` (a column's pay date), if one is shipped.
 pub fn tax_year_for(date: Date) -> Option<TaxYearRules> {
-    year_for(&load_tax_years().0, date).cloned()
+    year_for(tax_years(), date).cloned()
 }

@@ -307,6 +307,7 @@ fn empty_scenario() -> Scenario {
         baseline: None,
         working_time_regulations: false,
         explore: None,
+        take_home: None,
     }
 }
 

@@ -169,6 +169,7 @@ pub fn scenario(rota: Rota, offers: Vec<Offer>) -> Scenario {
         baseline: columns.first().map(|c| c.id.clone()),
         working_time_regulations: false,
         explore: None,
+        take_home: None,
         rotas: vec![rota],
         offers,
         columns,

@@ -29,7 +29,7 @@ use super::offer::Marker;
 use super::rounding::Rounding;
 use rules::{Band, LoanPlan, Sourced, TaxYearRules};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One element of gross pay, as the comparison computes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,7 +47,7 @@ pub struct GrossLine {
 }
 
 /// Where the doctor lives, which decides the income tax table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Residence {
     /// England, Wales or Northern Ireland.

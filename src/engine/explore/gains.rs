@@ -146,6 +146,8 @@ pub fn gains(scenario: &Scenario, cases: &[Case]) -> Result<Gains, String> {
     let baseline = baseline_of(scenario)
         .ok_or("the scenario has no baseline column to measure change against")?;
     let mut work = scenario.clone();
+    // Gains compare gross pay; take-home would only cost time here.
+    work.take_home = None;
     let id = "explored".to_string();
     for column in &mut work.columns {
         column.rota = id.clone();

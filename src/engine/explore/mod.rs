@@ -120,12 +120,15 @@ impl<'a> Evaluator<'a> {
         scenario: &Scenario,
         quantity: &'a Quantity,
     ) -> Result<Evaluator<'a>, String> {
-        let fixed = compare(scenario)
-            .map_err(compare_error)?
-            .columns
-            .iter()
-            .map(Cell::of)
-            .collect();
+        let fixed = compare(&Scenario {
+            take_home: None,
+            ..scenario.clone()
+        })
+        .map_err(compare_error)?
+        .columns
+        .iter()
+        .map(Cell::of)
+        .collect();
         let affected: Vec<usize> = (0..scenario.columns.len())
             .filter(|&i| quantity.affects(&scenario.columns[i]))
             .collect();
@@ -152,6 +155,7 @@ impl<'a> Evaluator<'a> {
             doctor: scenario.doctor.clone(),
             working_time_regulations: scenario.working_time_regulations,
             explore: None,
+            take_home: None,
             rotas: scenario
                 .rotas
                 .iter()
