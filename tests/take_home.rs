@@ -2,6 +2,7 @@
 //! deductions under the tax year of its pay date, net per year, month and hour
 //! worked, what is kept of an extra pound, and the net difference from the
 //! baseline. Worked by hand on the default scenario (FY2, fy2-medical, 2016/17).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -20,6 +20,7 @@ use super::rota_timeline::RotaTimeline;
 use super::saved_comparisons::SavedComparisons;
 use super::share_and_save::{share_panel, stamp};
 use super::state::{is_link, open_link, Action, Notice, State};
+use super::take_home_form::TakeHomeForm;
 use super::terms_diff::TermsDiff;
 use crate::codec::json::preset_key;
 use crate::codec::keep;
@@ -37,6 +38,7 @@ fn field_for(path: &str) -> Option<String> {
         "doctor.specialty_premium" => "premium",
         "doctor.grade" => "grade",
         "pay_date" => "pay-date",
+        p if p.starts_with("take_home") => "take-home-on",
         p if p.starts_with("columns") => "add-offer",
         p => {
             // A shift's problem links to the shift in the grid.
@@ -227,6 +229,7 @@ pub fn App() -> Html {
                     <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()} />
                     <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
                     <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
+                    <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)} on_action={on_action.clone()} />
                 </form>
                 if let Some(id) = state.editing.as_deref() {
                     <OfferEditor key={id} scenario={scenario.clone()} offer={AttrValue::from(id.to_string())} on_action={on_action.clone()} />
@@ -268,6 +271,18 @@ pub fn App() -> Html {
             </footer>
         </>
     }
+}
+
+/// The calendar years the columns are paid in, ascending, each once.
+fn pay_years(scenario: &crate::engine::Scenario) -> Vec<u16> {
+    let mut years: Vec<u16> = scenario
+        .columns
+        .iter()
+        .map(|c| scenario.pay_date_of(c).year())
+        .collect();
+    crate::engine::sort::sort(&mut years);
+    years.dedup();
+    years
 }
 
 /// The page's heading: the scenario's title, or what the page is for.

@@ -36,6 +36,15 @@ fn column(c: &ColumnResult) -> Html {
                 </p>
             }
             { limits(c) }
+            if let Some(t) = &c.take_home {
+                <p class="take-home-notes-heading"><strong>{ match &t.tax_year {
+                    Some(y) => format!("Take-home pay, tax year {y}:"),
+                    None => "Take-home pay:".to_string(),
+                } }</strong></p>
+                <ul class="notes take-home-notes">
+                    { for t.notes.iter().map(|n| html! { <li>{ n }</li> }) }
+                </ul>
+            }
             if !c.pay.notes.is_empty() || !c.pay.warnings.is_empty() {
                 <ul class="notes">
                     { for c.pay.warnings.iter().map(|w| html! { <li class="warning"><strong>{ "Warning: " }</strong>{ w }</li> }) }

@@ -31,6 +31,7 @@ mod share_panel;
 mod shift_form;
 pub mod state;
 pub mod sweep_geometry;
+mod take_home_form;
 mod terms_diff;
 mod text_field;
 pub mod timeline_geometry;
@@ -42,6 +43,7 @@ pub use offer_editor::{OfferEditor, OfferEditorProps};
 pub use paste_import::{PasteImport, PasteImportProps};
 pub use results_table::{ResultsTable, ResultsTableProps};
 pub use rota_grid::{RotaGrid, RotaGridProps};
+pub use take_home_form::{TakeHomeForm, TakeHomeFormProps};
 
 /// Mounts the app into `#app` (or the body when that element is missing).
 #[cfg(target_arch = "wasm32")]

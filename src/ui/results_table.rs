@@ -6,6 +6,7 @@
 use crate::engine::compare::Comparison;
 use crate::engine::explain::{format_figure, render_text, Unit};
 use crate::engine::figure::FigureKind;
+use crate::engine::offer::Marker;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,7 +44,12 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
         std::cmp::Ordering::Greater => "higher",
         std::cmp::Ordering::Equal => "same",
     };
-    let cell = |column: &str, line: &str, value: Decimal, unit: Unit, difference: bool| {
+    let cell = |column: &str,
+                line: &str,
+                value: Decimal,
+                unit: Unit,
+                difference: bool,
+                marker: Option<Marker>| {
         let key = (column.to_string(), line.to_string());
         let onclick = select.reform(move |_: MouseEvent| key.clone());
         html! {
@@ -52,12 +58,35 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     aria-controls="why" {onclick}>
                     { format_figure(value, unit) }
                 </button>
+                if let Some(m) = marker.filter(|m| *m != Marker::Verified) {
+                    { " " }<abbr class="marker" title={marker_meaning(m)}>{ m.tag() }</abbr>
+                }
                 if difference {
                     <span class={classes!("direction", direction(value))}>{ direction(value) }</span>
                 }
             </td>
         }
     };
+    let figure_row = |id: &str, label: &str| {
+        html! {
+            <tr>
+                <th scope="row">
+                    { label }
+                    if let Some(term) = glossary_term(id) {
+                        { " " }<a class="term" href={format!("#term-{term}")}
+                            aria-label={format!("What is {}?", label.to_lowercase())}>{ "?" }</a>
+                    }
+                </th>
+                { for comparison.columns.iter().map(|c| match c.figure_in_row(id, label) {
+                    Some(f) => cell(&c.id, &f.id, f.value, f.unit, f.kind == FigureKind::Difference, f.marker),
+                    None => empty_cell(),
+                }) }
+            </tr>
+        }
+    };
+    // Take-home rows (ids `net:…`) form a group of their own.
+    let (take_home_rows, pay_rows): (Vec<_>, Vec<_>) =
+        rows.iter().partition(|(id, _)| id.starts_with("net:"));
     html! {
         <>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Results table">
@@ -78,29 +107,23 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.iter().map(|(id, label)| html! {
-                        <tr>
-                            <th scope="row">
-                                { *label }
-                                if let Some(term) = glossary_term(id) {
-                                    { " " }<a class="term" href={format!("#term-{term}")}
-                                        aria-label={format!("What is {}?", label.to_lowercase())}>{ "?" }</a>
-                                }
-                            </th>
-                            { for comparison.columns.iter().map(|c| match c.figure_in_row(id, label) {
-                                Some(f) => cell(&c.id, &f.id, f.value, f.unit, f.kind == FigureKind::Difference),
-                                None => empty_cell(),
-                            }) }
-                        </tr>
-                    }) }
+                    { for pay_rows.iter().map(|(id, label)| figure_row(id, label)) }
                 </tbody>
+                if !take_home_rows.is_empty() {
+                    <tbody class="take-home">
+                        <tr><th scope="rowgroup" colspan={(comparison.columns.len() + 1).to_string()}>
+                            { take_home_heading(comparison) }
+                        </th></tr>
+                        { for take_home_rows.iter().map(|(id, label)| figure_row(id, label)) }
+                    </tbody>
+                }
                 <tbody class="rest">
                     <tr><th scope="rowgroup" colspan={(comparison.columns.len() + 1).to_string()}>{ "Rest" }</th></tr>
                     { for rest_rows.iter().map(|(id, label)| html! {
                         <tr>
                             <th scope="row">{ *label }</th>
                             { for comparison.columns.iter().map(|c| match c.metric(id) {
-                                Some(m) => cell(&c.id, &m.id, m.value, m.unit, false),
+                                Some(m) => cell(&c.id, &m.id, m.value, m.unit, false, None),
                                 None => empty_cell(),
                             }) }
                         </tr>
@@ -145,6 +168,37 @@ fn why(comparison: &Comparison, column: &str, line: &str) -> Html {
             <h2>{ format!("Why: {} — {}", c.offer_name, lines.next().unwrap_or_default()) }</h2>
             <ul>{ for lines.map(|l| html! { <li>{ l.trim() }</li> }) }</ul>
         </section>
+    }
+}
+
+/// The take-home group's heading: the tax years used.
+fn take_home_heading(comparison: &Comparison) -> String {
+    let mut years: Vec<&str> = Vec::new();
+    for t in comparison
+        .columns
+        .iter()
+        .filter_map(|c| c.take_home.as_ref())
+    {
+        if let Some(y) = t.tax_year.as_deref() {
+            if !years.contains(&y) {
+                years.push(y);
+            }
+        }
+    }
+    match years.len() {
+        0 => "Take-home pay".into(),
+        1 => format!("Take-home pay (tax year {})", years[0]),
+        _ => format!("Take-home pay (tax years {})", years.join(", ")),
+    }
+}
+
+/// What a marker says, for the tooltip and screen readers.
+fn marker_meaning(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Verified => "verified in the primary source",
+        Marker::Secondary => "from a secondary source, not verified in the primary one",
+        Marker::Derived => "derived from sourced values",
+        Marker::Assumed => "assumed or unverified: check before quoting",
     }
 }
 

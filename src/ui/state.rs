@@ -11,6 +11,7 @@ use crate::engine::explore::Exploration;
 use crate::engine::fraction::Fraction;
 use crate::engine::offer::{Band, Grade, Offer, StatusEvent};
 use crate::engine::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
+use crate::engine::take_home::TakeHome;
 use crate::presets;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -79,6 +80,13 @@ pub enum Action {
     EditOffer(Option<String>),
     /// Keep the explorer's settings with the scenario (saved and shared with it).
     SetExploration(Exploration),
+    /// Show take-home pay with these settings, or stop showing it (`None`).
+    SetTakeHome {
+        /// The settings.
+        settings: Option<TakeHome>,
+        /// The text field typed into, if any: typing is one undo step.
+        typed: Option<usize>,
+    },
     /// Show the terms of two offers side by side (offer ids).
     CompareTerms(String, String),
     /// Take back the last change to the scenario.
@@ -101,6 +109,9 @@ impl Action {
             | Action::SetPayDate(_) => 0,
             Action::EditRota(RotaEdit::Update(i, _)) => i + 1,
             Action::ReplaceOffer { field, .. } => *field,
+            Action::SetTakeHome {
+                typed: Some(field), ..
+            } => *field,
             _ => return None,
         };
         Some((std::mem::discriminant(self), field))
@@ -445,6 +456,7 @@ fn apply(s: &mut Scenario, action: Action) {
         }
         Action::SetBaseline(id) => s.baseline = Some(id),
         Action::SetExploration(e) => s.explore = Some(e),
+        Action::SetTakeHome { settings, .. } => s.take_home = settings,
         Action::SetBandOverride(id, band) => {
             if let Some(c) = s.columns.iter_mut().find(|c| c.id == id) {
                 c.band_override = band;

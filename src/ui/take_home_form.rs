@@ -1,0 +1,343 @@
+//! "Take-home pay": whether to show it, where the doctor lives for tax, NHS
+//! Pension membership, student loan plans, and real terms (price index,
+//! basis, reference year and the index values, each with its source and
+//! editable). Every choice is part of the scenario.
+
+use super::state::Action;
+use super::text_field::TextField;
+use crate::engine::deductions::rules::LoanPlan;
+use crate::engine::deductions::Residence;
+use crate::engine::real_terms::{
+    index_for, IndexBasis, Measure, RealTerms, UserIndex, MAX_INDEX, MAX_YEAR, MIN_YEAR,
+};
+use crate::engine::sort::{sort, sort_by_key};
+use crate::engine::take_home::TakeHome;
+use crate::presets::price_indices::price_indices;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use yew::prelude::*;
+
+/// Props of [`TakeHomeForm`].
+#[derive(Properties, PartialEq)]
+pub struct TakeHomeFormProps {
+    /// The scenario's settings; `None` when take-home pay is not shown.
+    pub settings: Option<TakeHome>,
+    /// The calendar years the columns are paid in (their index values are
+    /// needed), ascending, each once.
+    pub pay_years: Vec<u16>,
+    /// Receives changes.
+    pub on_action: Callback<Action>,
+}
+
+/// Text fields typed into are one undo step each (see `Action::typing`).
+const TYPED_YEAR: usize = 1;
+const TYPED_INDEX: usize = 2;
+
+fn set(settings: TakeHome, typed: Option<usize>) -> Action {
+    Action::SetTakeHome {
+        settings: Some(settings),
+        typed,
+    }
+}
+
+fn checkbox(id: &str, label: &str, checked: bool, on: Callback<bool>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        on.emit(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked(),
+        )
+    });
+    html! {
+        <div class="check">
+            <input type="checkbox" id={id.to_string()} {checked} {onchange} />
+            <label for={id.to_string()}>{ label }</label>
+        </div>
+    }
+}
+
+/// A select whose options are `(value, label)`; emits the chosen value.
+fn select(
+    id: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    chosen: &str,
+    on: Callback<String>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        on.emit(
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        )
+    });
+    html! {
+        <div class="field">
+            <label for={id.to_string()}>{ label }</label>
+            <select id={id.to_string()} {onchange}>
+                { for options.iter().map(|(value, text)| html! {
+                    <option value={value.to_string()} selected={*value == chosen}>{ *text }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+fn measure_id(m: Measure) -> &'static str {
+    match m {
+        Measure::Cpi => "cpi",
+        Measure::Cpih => "cpih",
+        Measure::Rpi => "rpi",
+    }
+}
+
+fn basis_id(b: IndexBasis) -> &'static str {
+    match b {
+        IndexBasis::AnnualAverage => "annual_average",
+        IndexBasis::April => "april",
+    }
+}
+
+/// See the module docs.
+#[component]
+pub fn TakeHomeForm(props: &TakeHomeFormProps) -> Html {
+    let on_action = props.on_action.clone();
+    let shown = props.settings.is_some();
+    let settings = props.settings.clone().unwrap_or_default();
+    let toggle = {
+        let on_action = on_action.clone();
+        Callback::from(move |on: bool| {
+            on_action.emit(Action::SetTakeHome {
+                settings: on.then(TakeHome::default),
+                typed: None,
+            })
+        })
+    };
+    // A change to one setting, as an action on the whole section.
+    let change = |edit: fn(&mut TakeHome, String)| {
+        let (on_action, settings) = (on_action.clone(), settings.clone());
+        Callback::from(move |value: String| {
+            let mut next = settings.clone();
+            edit(&mut next, value);
+            on_action.emit(set(next, None));
+        })
+    };
+    let residence = change(|s, v| {
+        s.residence = match v.as_str() {
+            "scotland" => Residence::Scotland,
+            _ => Residence::RestOfUk,
+        }
+    });
+    let member = {
+        let (on_action, settings) = (on_action.clone(), settings.clone());
+        Callback::from(move |on: bool| {
+            on_action.emit(set(
+                TakeHome {
+                    pension_member: on,
+                    ..settings.clone()
+                },
+                None,
+            ))
+        })
+    };
+    let loan = |plan: LoanPlan| {
+        let (on_action, settings) = (on_action.clone(), settings.clone());
+        Callback::from(move |on: bool| {
+            let mut next = settings.clone();
+            next.loans.retain(|p| *p != plan);
+            if on {
+                next.loans.push(plan);
+                // Kept in the order lines are shown, so a file does not
+                // depend on the order they were ticked in.
+                sort_by_key(&mut next.loans, |p| {
+                    LoanPlan::ALL.iter().position(|q| q == p)
+                });
+            }
+            on_action.emit(set(next, None))
+        })
+    };
+    let latest_year = props.pay_years.last().copied().unwrap_or(2016);
+    let measure = {
+        let (on_action, settings) = (on_action.clone(), settings.clone());
+        Callback::from(move |value: String| {
+            let mut next = settings.clone();
+            next.real_terms = Measure::ALL
+                .into_iter()
+                .find(|m| measure_id(*m) == value)
+                .map(|measure| match settings.real_terms.clone() {
+                    // The user's index values belong to the series they were
+                    // entered for.
+                    Some(r) if r.measure == measure => r,
+                    Some(r) => RealTerms {
+                        measure,
+                        values: Vec::new(),
+                        ..r
+                    },
+                    None => RealTerms {
+                        measure,
+                        basis: IndexBasis::AnnualAverage,
+                        year: latest_year,
+                        values: Vec::new(),
+                    },
+                });
+            on_action.emit(set(next, None))
+        })
+    };
+    let loans_section = html! {
+        <fieldset class="loans">
+            <legend>{ "Student loans you repay" }</legend>
+            { for LoanPlan::ALL.iter().map(|plan| checkbox(
+                &format!("loan-{}", plan.id()),
+                plan.label(),
+                settings.loans.contains(plan),
+                loan(*plan),
+            )) }
+        </fieldset>
+    };
+    let chosen_measure = settings
+        .real_terms
+        .as_ref()
+        .map_or("none", |r| measure_id(r.measure));
+    html! {
+        <fieldset class="take-home" aria-labelledby="take-home-legend">
+            <legend id="take-home-legend">{ "Take-home pay" }</legend>
+            { checkbox("take-home-on", "Show take-home pay (after NHS Pension, income tax, NI and student loans)", shown, toggle) }
+            if shown {
+                { select("residence", "Where you live for income tax",
+                    &[("rest_of_uk", "England, Wales or Northern Ireland"), ("scotland", "Scotland")],
+                    if settings.residence == Residence::Scotland { "scotland" } else { "rest_of_uk" },
+                    residence) }
+                { checkbox("pension-member", "Member of the NHS Pension Scheme", settings.pension_member, member) }
+                { loans_section }
+                { select("real-measure", "Show pay in one year's money",
+                    &[("none", "No (pounds of each pay date)"), ("cpi", "CPI"), ("cpih", "CPIH"), ("rpi", "RPI")],
+                    chosen_measure, measure) }
+                if let Some(real) = settings.real_terms.clone() {
+                    { real_terms_fields(&settings, real, &props.pay_years, &on_action) }
+                }
+            }
+        </fieldset>
+    }
+}
+
+/// The basis, the reference year and the index values used, each editable.
+fn real_terms_fields(
+    settings: &TakeHome,
+    real: RealTerms,
+    pay_years: &[u16],
+    on_action: &Callback<Action>,
+) -> Html {
+    let with_real = |settings: &TakeHome, real: RealTerms| TakeHome {
+        real_terms: Some(real),
+        ..settings.clone()
+    };
+    let basis = {
+        let (on_action, settings, real) = (on_action.clone(), settings.clone(), real.clone());
+        Callback::from(move |value: String| {
+            if let Some(basis) = IndexBasis::ALL.into_iter().find(|b| basis_id(*b) == value) {
+                let next = RealTerms {
+                    basis,
+                    values: Vec::new(),
+                    ..real.clone()
+                };
+                on_action.emit(set(with_real(&settings, next), None));
+            }
+        })
+    };
+    let parse_year = {
+        let (settings, real) = (settings.clone(), real.clone());
+        Callback::from(move |text: String| match text.trim().parse::<u16>() {
+            Ok(year) if (MIN_YEAR..=MAX_YEAR).contains(&year) => Ok(set(
+                with_real(
+                    &settings,
+                    RealTerms {
+                        year,
+                        ..real.clone()
+                    },
+                ),
+                Some(TYPED_YEAR),
+            )),
+            _ => Err(format!(
+                "Enter a year from {MIN_YEAR} to {MAX_YEAR}, for example 2024"
+            )),
+        })
+    };
+    let data = price_indices();
+    let series_name = data
+        .series(real.measure, real.basis)
+        .map_or_else(String::new, |s| s.name.clone());
+    let mut years: Vec<u16> = pay_years.to_vec();
+    if !years.contains(&real.year) {
+        years.push(real.year);
+    }
+    sort(&mut years);
+    let row = |year: u16| {
+        let found = index_for(&real, data, year);
+        let shipped = RealTerms {
+            values: Vec::new(),
+            ..real.clone()
+        };
+        let shipped_value = index_for(&shipped, data, year).map(|(v, _, _)| v);
+        let parse = {
+            let (settings, real) = (settings.clone(), real.clone());
+            Callback::from(move |text: String| {
+                let mut next = real.clone();
+                next.values.retain(|u| u.year != year);
+                let text = text.trim();
+                if !text.is_empty() {
+                    let value = Decimal::from_str(text)
+                        .ok()
+                        .filter(|v| *v > Decimal::ZERO && *v <= MAX_INDEX)
+                        .ok_or_else(|| {
+                            "Enter the index value, a number more than 0 (for example 121.7)"
+                                .to_string()
+                        })?;
+                    // A value equal to the shipped one is not an edit.
+                    if Some(value) != shipped_value {
+                        next.values.push(UserIndex { year, value });
+                        sort_by_key(&mut next.values, |u| u.year);
+                    }
+                }
+                Ok(set(
+                    with_real(&settings, next),
+                    Some(TYPED_INDEX + usize::from(year)),
+                ))
+            })
+        };
+        let (value, source) = match &found {
+            Some((v, source, marker)) => (
+                v.normalize().to_string(),
+                match marker {
+                    Some(m) => format!("{source} {}", m.tag()),
+                    None => "entered by you".to_string(),
+                },
+            ),
+            None => (String::new(), "not shipped: enter the value".to_string()),
+        };
+        html! {
+            <tr>
+                <th scope="row">{ year }</th>
+                <td>
+                    <TextField id={format!("index-{year}")} label={format!("{} {year}", real.measure.name())}
+                        value={value} parse={parse} on_action={on_action.clone()} inputmode="decimal" />
+                </td>
+                <td class="source">{ source }</td>
+            </tr>
+        }
+    };
+    html! {
+        <div class="real-terms">
+            { select("real-basis", "Index values", &[("annual_average", "Annual average"), ("april", "April")],
+                basis_id(real.basis), basis) }
+            <TextField id="real-year" label="In the money of the year" hint="Each column's pay is moved from the year of its pay date to this year"
+                value={real.year.to_string()} parse={parse_year} on_action={on_action.clone()} inputmode="numeric" />
+            <table class="index-values">
+                <caption>{ series_name }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Year" }</th>
+                    <th scope="col">{ "Index value" }</th>
+                    <th scope="col">{ "Source" }</th>
+                </tr></thead>
+                <tbody>{ for years.into_iter().map(row) }</tbody>
+            </table>
+        </div>
+    }
+}
