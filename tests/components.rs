@@ -571,3 +571,114 @@ async fn the_offer_editor_shows_every_section_refuses_bad_drafts_at_the_field_an
         .expect("query")
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_take_home_form_sends_each_setting_and_refuses_a_bad_index_at_its_field() {
+    use offer_compare::engine::deductions::rules::LoanPlan;
+    use offer_compare::engine::real_terms::{IndexBasis, Measure, RealTerms, UserIndex};
+    use offer_compare::engine::take_home::TakeHome;
+    use offer_compare::ui::state::Action;
+    use offer_compare::ui::{TakeHomeForm, TakeHomeFormProps};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+
+    let received: Rc<RefCell<Vec<Action>>> = Rc::default();
+    let sink = received.clone();
+    let root = fresh_root();
+    let real = RealTerms {
+        measure: Measure::Cpi,
+        basis: IndexBasis::AnnualAverage,
+        year: 2022,
+        values: vec![],
+    };
+    let settings = TakeHome {
+        real_terms: Some(real.clone()),
+        ..TakeHome::default()
+    };
+    yew::Renderer::<TakeHomeForm>::with_root_and_props(
+        root.clone(),
+        TakeHomeFormProps {
+            settings: Some(settings.clone()),
+            pay_years: vec![2016],
+            on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let input = |id: &str| -> web_sys::HtmlInputElement {
+        root.query_selector(&format!("#{id}"))
+            .expect("query")
+            .unwrap_or_else(|| panic!("no #{id}"))
+            .dyn_into()
+            .expect("an input")
+    };
+    // Shown with the defaults: a pension scheme member, no loans.
+    assert!(input("take-home-on").checked());
+    assert!(input("pension-member").checked());
+    assert!(!input("loan-plan2").checked());
+    // The index values used: 2016 (the pay year) and 2022 (the reference), shipped and sourced.
+    assert_eq!(input("index-2016").value(), "100.7");
+    assert_eq!(input("index-2022").value(), "121.7");
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("D7BT"), "the series and its source: {text}");
+    assert!(text.contains("[V]"), "{text}");
+
+    input("loan-plan2").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        received.borrow().last(),
+        Some(&Action::SetTakeHome {
+            settings: Some(TakeHome {
+                loans: vec![LoanPlan::Plan2],
+                ..settings.clone()
+            }),
+            typed: None,
+        })
+    );
+
+    // A zero index is refused beside its field; nothing is sent.
+    let before = received.borrow().len();
+    let index = input("index-2022");
+    let type_into = |field: &web_sys::HtmlInputElement, value: &str| {
+        field.set_value(value);
+        let event = web_sys::InputEvent::new("input").expect("input event");
+        field.dispatch_event(&event).expect("dispatch");
+    };
+    type_into(&index, "0");
+    yew::scheduler::flush().await;
+    assert_eq!(received.borrow().len(), before);
+    let message = root
+        .query_selector("#index-2022-error")
+        .expect("query")
+        .expect("message beside the field");
+    assert!(message
+        .text_content()
+        .unwrap_or_default()
+        .contains("more than 0"));
+    // A corrected value is sent as the user's own, for that year.
+    type_into(&index, "120");
+    yew::scheduler::flush().await;
+    match received.borrow().last() {
+        Some(Action::SetTakeHome {
+            settings: Some(s),
+            typed: Some(_),
+        }) => assert_eq!(
+            s.real_terms.as_ref().map(|r| r.values.clone()),
+            Some(vec![UserIndex {
+                year: 2022,
+                value: "120".parse().unwrap()
+            }])
+        ),
+        other => panic!("{other:?}"),
+    }
+    // Switching take-home off sends no settings at all.
+    input("take-home-on").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        received.borrow().last(),
+        Some(&Action::SetTakeHome {
+            settings: None,
+            typed: None
+        })
+    );
+}
