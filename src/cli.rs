@@ -302,7 +302,11 @@ fn run_sweep(args: &[String]) -> Result<String, String> {
     for point in &result.points {
         let cells = point.cells.iter().map(|c| {
             let mark = if c.breach { " !" } else { "  " };
-            format!("{}{mark}", format_figure(c.gross, Unit::Pounds))
+            let net = c
+                .net
+                .map(|n| format!(" (net {})", format_figure(n, Unit::Pounds)))
+                .unwrap_or_default();
+            format!("{}{net}{mark}", format_figure(c.gross, Unit::Pounds))
         });
         grid.push(
             std::iter::once(q.format_value(point.x))
@@ -311,7 +315,9 @@ fn run_sweep(args: &[String]) -> Result<String, String> {
         );
     }
     let mut out = align(&grid);
-    out.push_str("\nGross pay per year; ! = breaches a limit of the offer.\n");
+    out.push_str(
+        "\nGross pay per year (net pay per year, when the scenario shows take-home pay); ! = breaches a limit of the offer.\n",
+    );
     out.push_str(if result.crossovers.is_empty() {
         "\nNo two columns change order in this range.\n"
     } else {

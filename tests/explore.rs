@@ -321,7 +321,15 @@ fn command_line_sweeps_and_finds_break_even() {
     let rows: Vec<&str> = csv.lines().collect();
     let title = "# Offer Compare sweep,premium_rate:imposed-2016-02:sat-day";
     assert_eq!(rows[0], title);
-    assert!(rows[2].starts_with("x,contract-2002 gross_annual,contract-2002 breach,"));
+    // The default scenario shows take-home pay, so each column has its net too.
+    assert!(rows[2].starts_with(
+        "x,contract-2002 gross_annual,contract-2002 net_annual,contract-2002 breach,"
+    ));
+    assert!(
+        rows[3].starts_with("140,39699.80,28053.30,no,"),
+        "{}",
+        rows[3]
+    );
     assert_eq!(rows.len(), 6);
     let out = run("break-even examples/default.json may-2016 imposed --quantity premium_rate:imposed-2016-02:sat-day --from 0 --to 200").unwrap();
     let answer = "imposed jumps past may-2016 at premium_rate:imposed-2016-02:sat-day = 141.72";
@@ -433,6 +441,9 @@ proptest! {
             let direct = compare(&apply(&s, &quantity, point.x).unwrap()).unwrap();
             for (cell, column) in point.cells.iter().zip(&direct.columns) {
                 prop_assert_eq!(cell.gross, column.gross_annual());
+                // The default scenario shows take-home pay: the net too.
+                prop_assert_eq!(cell.net, column.figure("net:annual").map(|f| f.value));
+                prop_assert!(cell.net.is_some());
                 prop_assert_eq!(cell.breach, column.rest.checks.iter().any(|c| !c.passed));
             }
         }

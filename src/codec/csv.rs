@@ -52,8 +52,9 @@ pub fn results_to_csv(scenario: &Scenario, comparison: &Comparison) -> String {
 }
 
 /// A sweep as CSV: `#` rows naming the app and the quantity, then one row per
-/// value: `x`, and each column's gross annual pay and whether it breaches a
-/// limit (`yes` / `no`).
+/// value: `x`, and each column's gross annual pay, its net annual pay when the
+/// scenario shows take-home pay (empty where no tax year is shipped), and
+/// whether it breaches a limit (`yes` / `no`).
 pub fn sweep_to_csv(sweep: &Sweep) -> String {
     let stamp = stamp();
     let mut out = String::new();
@@ -61,9 +62,16 @@ pub fn sweep_to_csv(sweep: &Sweep) -> String {
     push_row(&mut out, &["# Offer Compare sweep", &quantity]);
     let app = stamp["app"].as_str().unwrap_or_default();
     push_row(&mut out, &["# made with", app]);
+    let with_net = sweep
+        .points
+        .iter()
+        .any(|p| p.cells.iter().any(|c| c.net.is_some()));
     let mut header = vec!["x".to_string()];
     for id in &sweep.columns {
         header.push(format!("{id} gross_annual"));
+        if with_net {
+            header.push(format!("{id} net_annual"));
+        }
         header.push(format!("{id} breach"));
     }
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -72,6 +80,9 @@ pub fn sweep_to_csv(sweep: &Sweep) -> String {
         let mut row = vec![sweep.quantity.format_value(point.x)];
         for cell in &point.cells {
             row.push(cell.gross.to_string());
+            if with_net {
+                row.push(cell.net.map(|n| n.to_string()).unwrap_or_default());
+            }
             row.push(if cell.breach { "yes" } else { "no" }.to_string());
         }
         let row: Vec<&str> = row.iter().map(String::as_str).collect();

@@ -13,7 +13,7 @@ use super::rest::{metrics, Metric, RestFacts};
 use super::rota::Rota;
 use super::rounding::Rounding;
 use super::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
-use super::take_home::{column_take_home, ColumnTakeHome};
+use super::take_home::{column_take_home, ColumnTakeHome, Detail};
 use super::validate::validate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -274,6 +274,11 @@ impl From<ComputeError> for CompareError {
 
 /// Validates and computes the comparison. Deterministic and pure.
 pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
+    compare_with(scenario, Detail::Full)
+}
+
+/// [`compare`], with only as much of take-home pay as `detail` asks for.
+pub fn compare_with(scenario: &Scenario, detail: Detail) -> Result<Comparison, CompareError> {
     let issues = validate(scenario);
     if !issues.is_empty() {
         return Err(CompareError::Invalid(issues));
@@ -324,8 +329,8 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
                 column,
                 settings,
                 scenario.doctor.ltft,
-                years,
-                indices,
+                (years, indices),
+                detail,
             ));
         }
     }

@@ -33,5 +33,5 @@ pub mod timeline;
 mod totals;
 pub mod validate;
 
-pub use compare::{compare, ColumnResult, CompareError, Comparison};
+pub use compare::{compare, compare_with, ColumnResult, CompareError, Comparison};
 pub use scenario::{Issue, Scenario};

@@ -118,17 +118,27 @@ pub struct ColumnTakeHome {
 /// rounding each deduction to the penny does not blur the rate.
 const EXTRA: Decimal = Decimal::ONE_HUNDRED;
 
+/// How much of the take-home calculation to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every figure: deductions, net, what is kept of a pound, real terms.
+    Full,
+    /// Deductions and net pay only: what a sweep needs at each of thousands
+    /// of points (what is kept of a pound costs two more runs per column).
+    NetOnly,
+}
+
 /// Take-home figures for one column under the tax year of its pay date, and
 /// gross and net pay in the reference year's money when asked.
 pub fn column_take_home(
     column: &ColumnResult,
     settings: &TakeHome,
     full_time_share: Fraction,
-    years: &[TaxYearRules],
-    indices: &PriceIndices,
+    (years, indices): (&[TaxYearRules], &PriceIndices),
+    detail: Detail,
 ) -> ColumnTakeHome {
-    let mut result = net_figures(column, settings, full_time_share, years);
-    if let Some(real) = &settings.real_terms {
+    let mut result = net_figures(column, settings, full_time_share, years, detail);
+    if let (Some(real), Detail::Full) = (&settings.real_terms, detail) {
         let from = column.pay_date.year();
         let net = result
             .figures
@@ -177,6 +187,7 @@ fn net_figures(
     settings: &TakeHome,
     full_time_share: Fraction,
     years: &[TaxYearRules],
+    detail: Detail,
 ) -> ColumnTakeHome {
     let Some(rules) = year_for(years, column.pay_date) else {
         let shipped: Vec<&str> = years.iter().map(|y| y.name.as_str()).collect();
@@ -220,7 +231,7 @@ fn net_figures(
         Ok(pay) => pay,
         Err(e) => return failed(e),
     };
-    match figures(column, &lines, &pay, rules, &options) {
+    match figures(column, &lines, &pay, (rules, &options), detail) {
         Ok(figures) => ColumnTakeHome {
             tax_year: Some(rules.id.clone()),
             figures,
@@ -267,8 +278,8 @@ fn figures(
     column: &ColumnResult,
     lines: &[GrossLine],
     pay: &NetPay,
-    rules: &TaxYearRules,
-    options: &NetOptions,
+    (rules, options): (&TaxYearRules, &NetOptions),
+    detail: Detail,
 ) -> Result<Vec<Figure>, super::figure::ComputeError> {
     let mut out = Vec::new();
     for l in &pay.lines {
@@ -318,7 +329,9 @@ fn figures(
     out.push(annual.clone());
     out.push(monthly);
     out.extend(per_hour);
-    out.extend(kept_of_a_pound(lines, pay, rules, options)?);
+    if detail == Detail::Full {
+        out.extend(kept_of_a_pound(lines, pay, rules, options)?);
+    }
     // What is derived from the deductions is as sure as they are.
     for f in out.iter_mut().filter(|f| f.id != "net:pensionable") {
         f.marker = f.marker.or(marker);

@@ -545,7 +545,11 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
                                 <tr>
                                     <th scope="row">{ q.format_value(p.x) }</th>
                                     { for p.cells.iter().map(|c| html! {
-                                        <td>{ format_pounds(c.gross) }{ if c.breach { " (breaches a limit)" } else { "" } }</td>
+                                        <td>
+                                            { format_pounds(c.gross) }
+                                            if let Some(n) = c.net { <span class="net">{ format!(" · net {}", format_pounds(n)) }</span> }
+                                            { if c.breach { " (breaches a limit)" } else { "" } }
+                                        </td>
                                     }) }
                                 </tr>
                             }) }

@@ -78,7 +78,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     }
                 </th>
                 { for comparison.columns.iter().map(|c| match c.figure_in_row(id, label) {
-                    Some(f) => cell(&c.id, &f.id, f.value, f.unit, f.kind == FigureKind::Difference, f.marker),
+                    Some(f) => cell(&c.id, &f.id, f.value, f.unit, f.kind == FigureKind::Difference || f.id == "net:diff_annual", f.marker),
                     None => empty_cell(),
                 }) }
             </tr>

@@ -103,6 +103,7 @@ mod tests {
     fn point(x: i64, a: i64, b: i64) -> SweepPoint {
         let cell = |g: i64| Cell {
             gross: Decimal::from(g),
+            net: None,
             breach: false,
         };
         SweepPoint {

@@ -7,6 +7,7 @@ use super::state::Action;
 use super::text_field::TextField;
 use crate::engine::deductions::rules::LoanPlan;
 use crate::engine::deductions::Residence;
+use crate::engine::offer::Marker;
 use crate::engine::real_terms::{
     index_for, IndexBasis, Measure, RealTerms, UserIndex, MAX_INDEX, MAX_YEAR, MIN_YEAR,
 };
@@ -96,6 +97,17 @@ fn basis_id(b: IndexBasis) -> &'static str {
     }
 }
 
+/// The latest year whose annual average of `measure` is shipped verified.
+fn latest_verified(measure: Measure) -> Option<u16> {
+    price_indices()
+        .series(measure, IndexBasis::AnnualAverage)?
+        .values
+        .iter()
+        .filter(|p| p.value.marker == Marker::Verified)
+        .map(|p| p.year)
+        .max()
+}
+
 /// See the module docs.
 #[component]
 pub fn TakeHomeForm(props: &TakeHomeFormProps) -> Html {
@@ -171,10 +183,12 @@ pub fn TakeHomeForm(props: &TakeHomeFormProps) -> Html {
                         values: Vec::new(),
                         ..r
                     },
+                    // The latest verified year: the most recent money that
+                    // needs no unverified index value.
                     None => RealTerms {
                         measure,
                         basis: IndexBasis::AnnualAverage,
-                        year: latest_year,
+                        year: latest_verified(measure).unwrap_or(latest_year),
                         values: Vec::new(),
                     },
                 });

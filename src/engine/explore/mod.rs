@@ -22,8 +22,9 @@ pub use gains::{gains, standard_cases, Case, Gains};
 pub use quantity::{apply, Quantity};
 pub use sweep::{sweep, Crossover, Sweep, SweepPoint};
 
-use crate::engine::compare::{compare, ColumnResult, CompareError};
+use crate::engine::compare::{compare_with, ColumnResult, CompareError};
 use crate::engine::scenario::{Issue, Scenario};
+use crate::engine::take_home::Detail;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +88,9 @@ mod spec {
 pub struct Cell {
     /// Gross annual pay, £.
     pub gross: Decimal,
+    /// Net annual pay, £, when the scenario shows take-home pay (and a tax
+    /// year is shipped for the column's pay date).
+    pub net: Option<Decimal>,
     /// Whether the column breaches any of its limits there (flagged, not dropped).
     pub breach: bool,
 }
@@ -95,6 +99,7 @@ impl Cell {
     fn of(column: &ColumnResult) -> Cell {
         Cell {
             gross: column.gross_annual(),
+            net: column.figure("net:annual").map(|f| f.value),
             breach: column.rest.checks.iter().any(|c| !c.passed),
         }
     }
@@ -120,15 +125,12 @@ impl<'a> Evaluator<'a> {
         scenario: &Scenario,
         quantity: &'a Quantity,
     ) -> Result<Evaluator<'a>, String> {
-        let fixed = compare(&Scenario {
-            take_home: None,
-            ..scenario.clone()
-        })
-        .map_err(compare_error)?
-        .columns
-        .iter()
-        .map(Cell::of)
-        .collect();
+        let fixed = compare_with(scenario, Detail::NetOnly)
+            .map_err(compare_error)?
+            .columns
+            .iter()
+            .map(Cell::of)
+            .collect();
         let affected: Vec<usize> = (0..scenario.columns.len())
             .filter(|&i| quantity.affects(&scenario.columns[i]))
             .collect();
@@ -155,7 +157,7 @@ impl<'a> Evaluator<'a> {
             doctor: scenario.doctor.clone(),
             working_time_regulations: scenario.working_time_regulations,
             explore: None,
-            take_home: None,
+            take_home: scenario.take_home.clone(),
             rotas: scenario
                 .rotas
                 .iter()
@@ -190,7 +192,8 @@ impl<'a> Evaluator<'a> {
     pub(crate) fn at(&mut self, x: Decimal) -> Result<Vec<Cell>, String> {
         let problem = |e: String| at_value(self.quantity, x, &e);
         quantity::set(&mut self.work, &self.base, self.quantity, x).map_err(problem)?;
-        let result = compare(&self.work).map_err(|e| problem(compare_error(e)))?;
+        let result =
+            compare_with(&self.work, Detail::NetOnly).map_err(|e| problem(compare_error(e)))?;
         let mut cells = self.fixed.clone();
         for (&i, column) in self.affected.iter().zip(&result.columns) {
             cells[i] = Cell::of(column);
