@@ -11,13 +11,15 @@
 use super::compare::ColumnResult;
 use super::deductions::rules::{LoanPlan, TaxYearRules};
 use super::deductions::{net, year_for, GrossLine, LineKind, NetOptions, NetPay, Residence};
-use super::explain::{Calculation, Explanation, Factor, Op, Unit};
+use super::explain::{Calculation, Explanation, Op, Unit};
 use super::figure::{Figure, FigureKind};
 use super::fraction::Fraction;
 use super::offer::Marker;
+use super::pay::{factor, pounds};
 use super::real_terms::{in_reference_money, validate_real_terms, PriceIndices, RealTerms};
 use super::rounding::Rounding;
 use super::scenario::Issues;
+use super::totals::a_twelfth;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -256,24 +258,6 @@ fn figure(
     )
 }
 
-fn times(label: &str, value: Fraction, unit: Unit) -> Factor {
-    Factor {
-        op: Op::Times,
-        label: label.into(),
-        value,
-        unit,
-    }
-}
-
-fn divided_by(label: &str, value: Fraction, unit: Unit) -> Factor {
-    Factor {
-        op: Op::DividedBy,
-        label: label.into(),
-        value,
-        unit,
-    }
-}
-
 fn figures(
     column: &ColumnResult,
     lines: &[GrossLine],
@@ -304,26 +288,11 @@ fn figures(
     let monthly = figure(
         "monthly",
         "Net pay per month",
-        Explanation {
-            rule: "Net monthly pay: a twelfth of the annual net".into(),
-            source: "arithmetic".into(),
-            calculation: Calculation::Product {
-                factors: vec![
-                    times(
-                        "net pay per year",
-                        Fraction::from_decimal(annual.value),
-                        Unit::Pounds,
-                    ),
-                    divided_by(
-                        "months",
-                        Fraction::from_decimal(Decimal::from(12)),
-                        Unit::Months,
-                    ),
-                ],
-            },
-            rounding: Rounding::Pennies,
-            notes: vec![],
-        },
+        a_twelfth(
+            "Net monthly pay: a twelfth of the annual net",
+            "net pay per year",
+            annual.value,
+        ),
     )?;
     let per_hour = per_hour_worked(column, annual.value)?;
     out.push(annual.clone());
@@ -352,11 +321,7 @@ fn per_hour_worked(
     };
     let mut factors = factors.clone();
     if let Some(first) = factors.first_mut() {
-        *first = times(
-            "net pay per year",
-            Fraction::from_decimal(net_annual),
-            Unit::Pounds,
-        );
+        *first = pounds("net pay per year", net_annual);
     }
     figure(
         "per_hour",
@@ -424,12 +389,13 @@ fn kept_of_a_pound(
                 source: "this column's take-home calculation, run twice".into(),
                 calculation: Calculation::Product {
                     factors: vec![
-                        times(
-                            "rise in net pay",
-                            Fraction::from_decimal(rise),
+                        pounds("rise in net pay", rise),
+                        factor(
+                            Op::DividedBy,
+                            "extra pay",
+                            Fraction::from_decimal(EXTRA),
                             Unit::Pounds,
                         ),
-                        divided_by("extra pay", Fraction::from_decimal(EXTRA), Unit::Pounds),
                     ],
                 },
                 rounding: Rounding::Pennies,

@@ -8,6 +8,27 @@ use super::pay::{factor, or_unsourced, pounds, Inputs};
 use super::rounding::Rounding;
 use rust_decimal::Decimal;
 
+/// A monthly figure: the annual one ÷ 12, to the penny.
+pub(super) fn a_twelfth(rule: &str, label: &str, annual: Decimal) -> Explanation {
+    Explanation {
+        rule: rule.into(),
+        source: "arithmetic".into(),
+        calculation: Calculation::Product {
+            factors: vec![
+                pounds(label, annual),
+                factor(
+                    Op::DividedBy,
+                    "months",
+                    Fraction::from_decimal(Decimal::from(12)),
+                    Unit::Months,
+                ),
+            ],
+        },
+        rounding: Rounding::Pennies,
+        notes: vec![],
+    }
+}
+
 /// The totals of a column from its rounded pay lines.
 pub(super) fn totals(inputs: &Inputs, lines: &[Figure]) -> Result<Vec<Figure>, ComputeError> {
     let gross = Figure::new(
@@ -37,23 +58,11 @@ pub(super) fn totals(inputs: &Inputs, lines: &[Figure]) -> Result<Vec<Figure>, C
         "Gross pay per month",
         FigureKind::Total,
         Unit::Pounds,
-        Explanation {
-            rule: "Gross monthly pay: a twelfth of the annual gross".into(),
-            source: "arithmetic".into(),
-            calculation: Calculation::Product {
-                factors: vec![
-                    pounds("gross pay per year", gross.value),
-                    factor(
-                        Op::DividedBy,
-                        "months",
-                        Fraction::from_decimal(Decimal::from(12)),
-                        Unit::Months,
-                    ),
-                ],
-            },
-            rounding: Rounding::Pennies,
-            notes: vec![],
-        },
+        a_twelfth(
+            "Gross monthly pay: a twelfth of the annual gross",
+            "gross pay per year",
+            gross.value,
+        ),
     )?;
     let hourly = Figure::new(
         "basic_hourly_rate",
