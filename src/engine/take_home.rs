@@ -125,8 +125,8 @@ const EXTRA: Decimal = Decimal::ONE_HUNDRED;
 pub enum Detail {
     /// Every figure: deductions, net, what is kept of a pound, real terms.
     Full,
-    /// Deductions and net pay only: what a sweep needs at each of thousands
-    /// of points (what is kept of a pound costs two more runs per column).
+    /// Net pay per year only: what a sweep needs at each of thousands of
+    /// points (every other figure costs time there and is not shown).
     NetOnly,
 }
 
@@ -265,14 +265,6 @@ fn figures(
     (rules, options): (&TaxYearRules, &NetOptions),
     detail: Detail,
 ) -> Result<Vec<Figure>, super::figure::ComputeError> {
-    let mut out = Vec::new();
-    for l in &pay.lines {
-        if l.kind == LineKind::Deduction || l.id == "pensionable" {
-            let mut f = figure(&l.id, &l.label, l.explanation.clone())?;
-            f.marker = l.marker;
-            out.push(f);
-        }
-    }
     let net_line = pay.line("net").ok_or_else(|| super::figure::ComputeError {
         figure: "net".into(),
     })?;
@@ -285,6 +277,17 @@ fn figures(
         .reduce(super::deductions::weaker);
     let mut annual = figure("annual", "Net pay per year", net_line.explanation.clone())?;
     annual.marker = marker;
+    if detail == Detail::NetOnly {
+        return Ok(vec![annual]);
+    }
+    let mut out = Vec::new();
+    for l in &pay.lines {
+        if l.kind == LineKind::Deduction || l.id == "pensionable" {
+            let mut f = figure(&l.id, &l.label, l.explanation.clone())?;
+            f.marker = l.marker;
+            out.push(f);
+        }
+    }
     let monthly = figure(
         "monthly",
         "Net pay per month",
@@ -298,9 +301,7 @@ fn figures(
     out.push(annual.clone());
     out.push(monthly);
     out.extend(per_hour);
-    if detail == Detail::Full {
-        out.extend(kept_of_a_pound(lines, pay, rules, options)?);
-    }
+    out.extend(kept_of_a_pound(lines, pay, rules, options)?);
     // What is derived from the deductions is as sure as they are.
     for f in out.iter_mut().filter(|f| f.id != "net:pensionable") {
         f.marker = f.marker.or(marker);
