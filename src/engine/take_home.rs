@@ -285,6 +285,12 @@ fn figures(
         if l.kind == LineKind::Deduction || l.id == "pensionable" {
             let mut f = figure(&l.id, &l.label, l.explanation.clone())?;
             f.marker = l.marker;
+            if l.kind == LineKind::Deduction {
+                f.explanation.notes.push(format!(
+                    "Per month: {} (a twelfth, to the penny).",
+                    super::explain::format_pounds(l.monthly)
+                ));
+            }
             out.push(f);
         }
     }

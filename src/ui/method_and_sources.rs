@@ -40,6 +40,10 @@ pub fn MethodAndSources(props: &MethodAndSourcesProps) -> Html {
                     <ul class="sources">{ for o.sources.iter().map(|s| html! { <li><strong>{ format!("{}: ", s.id) }</strong>{ &s.title }</li> }) }</ul>
                 </>
             }) }
+            if props.scenario.take_home.is_some() {
+                <h3>{ "Take-home pay and real terms" }</h3>
+                <p>{ "Deductions follow the tax year of each column's pay date: NHS Pension contributions come off before income tax but not before National Insurance or student loans. Each deduction is an annual equivalent, rounded once to the penny; payroll works per pay period, so a payslip can differ by pence. Every rate and threshold is data with its source and a marker — [V] verified in the primary source, [S] secondary, [D] derived, [?] assumed or unverified — shown beside each figure that depends on anything less than verified. Real terms multiply by the chosen index for the reference year and divide by the index for the calendar year of the column's pay date; the values used, their sources and any you entered are listed under Take-home pay." }</p>
+            }
             <h3 id="glossary">{ "Glossary" }</h3>
             <dl class="glossary">
                 { for GLOSSARY.iter().map(|(id, term, meaning)| html! {
