@@ -184,8 +184,16 @@ fn benches(c: &mut Criterion) {
     });
     let default = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default scenario");
     c.bench_function(
-        "compare: the page's default scenario (5 offers, 8 weeks)",
+        "compare: the page's default scenario (5 offers, 8 weeks), with take-home pay",
         |b| b.iter(|| compare(black_box(&default))),
+    );
+    let gross_only = offer_compare::engine::Scenario {
+        take_home: None,
+        ..default.clone()
+    };
+    c.bench_function(
+        "compare: the page's default scenario (5 offers, 8 weeks), gross only",
+        |b| b.iter(|| compare(black_box(&gross_only))),
     );
     let compliant = big_scenario(&COMPLIANT);
     assert_eq!(compliant.rotas[0].shifts.len(), 130);
@@ -217,6 +225,10 @@ fn sweeps(c: &mut Criterion) {
     group.sample_size(10);
     let inline = scenario_from_json(INLINE).expect("inline example");
     let default = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default scenario");
+    let gross_only = offer_compare::engine::Scenario {
+        take_home: None,
+        ..default.clone()
+    };
     let cases = [
         (
             "10,000 points, 2 columns: a night premium 0–99.99%",
@@ -233,8 +245,15 @@ fn sweeps(c: &mut Criterion) {
             "100",
         ),
         (
-            "10,000 points, default scenario (5 columns): Saturday premium 0–99.99%",
+            "10,000 points, default scenario (5 columns, net pay too): Saturday premium 0–99.99%",
             &default,
+            "premium_rate:imposed-2016-02:sat-day",
+            "0",
+            "99.99",
+        ),
+        (
+            "10,000 points, default scenario (5 columns, gross only): Saturday premium 0–99.99%",
+            &gross_only,
             "premium_rate:imposed-2016-02:sat-day",
             "0",
             "99.99",

@@ -1,5 +1,5 @@
-//! The catalogue of hostile and broken inputs required by issue #11: 107 cases
-//! (51 links and 43 files the decoder refuses, 13 files that decode but that
+//! The catalogue of hostile and broken inputs required by issue #11: 116 cases
+//! (51 links and 49 files the decoder refuses, 16 files that decode but that
 //! `compare` refuses as invalid), each of which must be refused with an error
 //! saying what is wrong; plus 3 inputs carrying markup that must be accepted
 //! as plain text, and a regression test for a hole the catalogue found.
@@ -21,7 +21,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// How many cases the catalogue must hold (issue #11 asks for at least 32).
 const AT_LEAST: usize = 32;
 /// How many it holds, as the header says.
-const CATALOGUE_SIZE: usize = 107;
+const CATALOGUE_SIZE: usize = 116;
 
 /// The default scenario as it was when the flip cases' byte offsets were
 /// derived (before it gained a take-home section): frozen here so a change to
@@ -731,6 +731,75 @@ fn cases() -> Vec<Case> {
             DEFAULT.replace("tcs-2016@1", "tcs-2016"),
             "offers[4]",
             "there is no preset 'tcs-2016'",
+        ),
+        // --- Take-home settings (issue #15).
+        file(
+            "file: take-home residence that is not a choice",
+            with("/take_home", json!({"residence": "wales"})),
+            "take_home.residence",
+            "unknown variant `wales`",
+        ),
+        file(
+            "file: take-home as a list of values by position",
+            with("/take_home", json!(["scotland"])),
+            "take_home",
+            "expected an object with named fields, not a list",
+        ),
+        file(
+            "file: an unknown take-home field",
+            with("/take_home", json!({"tax_code": "1257L"})),
+            "take_home.tax_code",
+            "unknown field `tax_code`",
+        ),
+        file(
+            "file: a student loan plan that never existed",
+            with("/take_home", json!({"loans": ["plan3"]})),
+            "take_home.loans[0]",
+            "unknown variant `plan3`",
+        ),
+        file(
+            "file: a price index as a number",
+            with(
+                "/take_home",
+                json!({"real_terms": {"measure": "cpi", "basis": "april", "year": 2020,
+                    "values": [{"year": 2020, "value": 5}]}}),
+            ),
+            "take_home.real_terms.values[0].value",
+            NOT_DECIMAL,
+        ),
+        file(
+            "file: a reference year beyond any calendar",
+            with(
+                "/take_home",
+                json!({"real_terms": {"measure": "cpi", "basis": "april", "year": 99999}}),
+            ),
+            "take_home.real_terms.year",
+            "invalid value: integer `99999`",
+        ),
+        invalid(
+            "invalid: a student loan plan twice",
+            with("/take_home", json!({"loans": ["plan2", "plan2"]})),
+            "take_home.loans[1]",
+            "Student loan plan 2 is listed twice",
+        ),
+        invalid(
+            "invalid: a price index of zero",
+            with(
+                "/take_home",
+                json!({"real_terms": {"measure": "rpi", "basis": "annual_average", "year": 2020,
+                    "values": [{"year": 2020, "value": "0"}]}}),
+            ),
+            "take_home.real_terms.values[0].value",
+            "must be more than zero",
+        ),
+        invalid(
+            "invalid: a reference year in the far future",
+            with(
+                "/take_home",
+                json!({"real_terms": {"measure": "cpih", "basis": "april", "year": 3000}}),
+            ),
+            "take_home.real_terms.year",
+            "must be between 1900 and 2100",
         ),
         // --- Files that decode but describe an impossible comparison.
         invalid(

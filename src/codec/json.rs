@@ -9,6 +9,7 @@ use crate::engine::rota::Rota;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::Value;
 
 /// Largest scenario text accepted, in bytes (a 52-week rota with many offers is
 /// far smaller; anything bigger is a mistake or hostile).
@@ -165,6 +166,16 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
             return Err(decode_error(
                 "stamp",
                 "expected an object saying which app and format wrote the file",
+            ));
+        }
+    }
+    // serde reads a struct from an array too (its fields by position), which
+    // would let `"take_home": ["scotland"]` mean something no one wrote.
+    for pointer in ["/doctor", "/take_home", "/take_home/real_terms", "/explore"] {
+        if value.pointer(pointer).is_some_and(Value::is_array) {
+            return Err(decode_error(
+                pointer[1..].replace('/', "."),
+                "expected an object with named fields, not a list",
             ));
         }
     }
