@@ -600,6 +600,10 @@ async fn the_take_home_form_sends_each_setting_and_refuses_a_bad_index_at_its_fi
         TakeHomeFormProps {
             settings: Some(settings.clone()),
             pay_years: vec![2016],
+            pay_lines: vec![
+                ("basic".into(), "Basic salary".into()),
+                ("banding".into(), "Banding supplement".into()),
+            ],
             on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
         },
     )
@@ -622,6 +626,22 @@ async fn the_take_home_form_sends_each_setting_and_refuses_a_bad_index_at_its_fi
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("D7BT"), "the series and its source: {text}");
     assert!(text.contains("[V]"), "{text}");
+
+    // Pensionable lines as the contracts say: basic yes, 2002 banding no.
+    assert!(input("pensionable-basic").checked());
+    assert!(!input("pensionable-banding").checked());
+    input("pensionable-banding").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        received.borrow().last(),
+        Some(&Action::SetTakeHome {
+            settings: Some(TakeHome {
+                pensionable: Some(vec!["basic".into(), "banding".into()]),
+                ..settings.clone()
+            }),
+            typed: None,
+        })
+    );
 
     input("loan-plan2").click();
     yew::scheduler::flush().await;

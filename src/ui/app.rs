@@ -229,7 +229,8 @@ pub fn App() -> Html {
                     <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()} />
                     <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
                     <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
-                    <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)} on_action={on_action.clone()} />
+                    <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)}
+                        pay_lines={pay_lines(state.shown.as_deref())} on_action={on_action.clone()} />
                 </form>
                 if let Some(id) = state.editing.as_deref() {
                     <OfferEditor key={id} scenario={scenario.clone()} offer={AttrValue::from(id.to_string())} on_action={on_action.clone()} />
@@ -271,6 +272,22 @@ pub fn App() -> Html {
             </footer>
         </>
     }
+}
+
+/// Every pay line of the comparison shown, as (id, label), each id once, in
+/// the order the table shows them.
+fn pay_lines(comparison: Option<&crate::engine::Comparison>) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for f in comparison
+        .iter()
+        .flat_map(|c| &c.columns)
+        .flat_map(|c| &c.pay.lines)
+    {
+        if !lines.iter().any(|(id, _)| *id == f.id) {
+            lines.push((f.id.clone(), f.label.clone()));
+        }
+    }
+    lines
 }
 
 /// The calendar years the columns are paid in, ascending, each once.

@@ -12,7 +12,7 @@ use crate::engine::real_terms::{
     index_for, IndexBasis, Measure, RealTerms, UserIndex, MAX_INDEX, MAX_YEAR, MIN_YEAR,
 };
 use crate::engine::sort::{sort, sort_by_key};
-use crate::engine::take_home::TakeHome;
+use crate::engine::take_home::{is_pensionable_by_default, TakeHome};
 use crate::presets::price_indices::price_indices;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -26,6 +26,9 @@ pub struct TakeHomeFormProps {
     /// The calendar years the columns are paid in (their index values are
     /// needed), ascending, each once.
     pub pay_years: Vec<u16>,
+    /// The comparison's pay lines as (id, label), to choose which are pensionable.
+    #[prop_or_default]
+    pub pay_lines: Vec<(String, String)>,
     /// Receives changes.
     pub on_action: Callback<Action>,
 }
@@ -220,6 +223,7 @@ pub fn TakeHomeForm(props: &TakeHomeFormProps) -> Html {
                     if settings.residence == Residence::Scotland { "scotland" } else { "rest_of_uk" },
                     residence) }
                 { checkbox("pension-member", "Member of the NHS Pension Scheme", settings.pension_member, member) }
+                { pensionable_lines(&settings, &props.pay_lines, &on_action) }
                 { loans_section }
                 { select("real-measure", "Show pay in one year's money",
                     &[("none", "No (pounds of each pay date)"), ("cpi", "CPI"), ("cpih", "CPIH"), ("rpi", "RPI")],
@@ -227,6 +231,77 @@ pub fn TakeHomeForm(props: &TakeHomeFormProps) -> Html {
                 if let Some(real) = settings.real_terms.clone() {
                     { real_terms_fields(&settings, real, &props.pay_years, &on_action) }
                 }
+            }
+        </fieldset>
+    }
+}
+
+/// Which pay lines are pensionable: the contracts' rule until the user ticks
+/// otherwise, and a way back to it.
+fn pensionable_lines(
+    settings: &TakeHome,
+    pay_lines: &[(String, String)],
+    on_action: &Callback<Action>,
+) -> Html {
+    if pay_lines.is_empty() {
+        return html! {};
+    }
+    let chosen: Vec<String> = match &settings.pensionable {
+        Some(ids) => ids.clone(),
+        None => pay_lines
+            .iter()
+            .map(|(id, _)| id.clone())
+            .filter(|id| is_pensionable_by_default(id))
+            .collect(),
+    };
+    let toggle = |id: &str| {
+        let (on_action, settings, chosen, id) = (
+            on_action.clone(),
+            settings.clone(),
+            chosen.clone(),
+            id.to_string(),
+        );
+        Callback::from(move |on: bool| {
+            let mut ids: Vec<String> = chosen.iter().filter(|c| **c != id).cloned().collect();
+            if on {
+                ids.push(id.clone());
+            }
+            on_action.emit(set(
+                TakeHome {
+                    pensionable: Some(ids),
+                    ..settings.clone()
+                },
+                None,
+            ))
+        })
+    };
+    let reset = {
+        let (on_action, settings) = (on_action.clone(), settings.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(set(
+                TakeHome {
+                    pensionable: None,
+                    ..settings.clone()
+                },
+                None,
+            ))
+        })
+    };
+    html! {
+        <fieldset class="loans pensionable">
+            <legend>{ "Pensionable pay lines" }</legend>
+            <p class="hint">{ match settings.pensionable {
+                None => "As the contracts say: basic pay, the specialty premium and pay protection; not 2002 banding, hours over 40, premiums or allowances.",
+                Some(_) => "Your choice, not the contracts' rule.",
+            } }</p>
+            { for pay_lines.iter().map(|(id, label)| checkbox(
+                &format!("pensionable-{}", id.replace(':', "-")),
+                label,
+                chosen.contains(id),
+                toggle(id),
+            )) }
+            if settings.pensionable.is_some() {
+                <button type="button" onclick={reset}>{ "Back to the contracts' rule" }</button>
             }
         </fieldset>
     }
