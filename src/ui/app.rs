@@ -274,8 +274,8 @@ pub fn App() -> Html {
     }
 }
 
-/// Every pay line of the comparison shown, as (id, label), each id once, in
-/// the order the table shows them.
+/// Every pay line of the comparison shown, as (id, labels), each id once, in
+/// the order the columns first show them.
 fn pay_lines(comparison: Option<&crate::engine::Comparison>) -> Vec<(String, String)> {
     let mut lines: Vec<(String, String)> = Vec::new();
     for f in comparison
@@ -283,8 +283,15 @@ fn pay_lines(comparison: Option<&crate::engine::Comparison>) -> Vec<(String, Str
         .flat_map(|c| &c.columns)
         .flat_map(|c| &c.pay.lines)
     {
-        if !lines.iter().any(|(id, _)| *id == f.id) {
-            lines.push((f.id.clone(), f.label.clone()));
+        // One choice per line id: offers naming the same line differently
+        // (nights from 21:00 or 22:00) are listed together.
+        match lines.iter_mut().find(|(id, _)| *id == f.id) {
+            Some((_, label)) if !label.split(" / ").any(|l| l == f.label) => {
+                label.push_str(" / ");
+                label.push_str(&f.label);
+            }
+            Some(_) => {}
+            None => lines.push((f.id.clone(), f.label.clone())),
         }
     }
     lines
