@@ -361,3 +361,35 @@ fn a_missing_index_is_said_and_can_be_entered() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn exported_results_say_the_settings_and_each_tax_year() {
+    let mut s = default_scenario();
+    s.take_home = Some(TakeHome {
+        residence: Residence::Scotland,
+        loans: vec![LoanPlan::Plan2],
+        real_terms: Some(RealTerms {
+            measure: Measure::Cpi,
+            basis: IndexBasis::AnnualAverage,
+            year: 2022,
+            values: vec![],
+        }),
+        ..TakeHome::default()
+    });
+    // The May 2016 terms paid in 2018/19, a tax year not shipped.
+    s.columns[4].pay_date = Some(Date::new(2018, 5, 1).unwrap());
+    let c = compare(&s).unwrap();
+    let csv = offer_compare::codec::csv::results_to_csv(&s, &c);
+    assert!(
+        csv.contains(
+            "# take-home,\"Scottish income tax; NHS Pension member; Student loan plan 2; \
+             pensionable: the contracts' rule; real terms: CPI annual average, 2022 money\"\r\n"
+        ),
+        "{csv}"
+    );
+    assert!(csv.contains("# tax year,nov-2015,2016-17\r\n"), "{csv}");
+    assert!(
+        csv.contains("# tax year,may-2016,none shipped\r\n"),
+        "{csv}"
+    );
+}

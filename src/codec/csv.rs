@@ -48,6 +48,16 @@ pub fn results_to_csv(scenario: &Scenario, comparison: &Comparison) -> String {
     for rota in &scenario.rotas {
         row(&["# rota", &rota.name, &origins.next().unwrap_or_default()]);
     }
+    if let Some(settings) = &scenario.take_home {
+        row(&["# take-home", &settings.describe()]);
+        for column in &comparison.columns {
+            let year = column
+                .take_home
+                .as_ref()
+                .and_then(|t| t.tax_year.as_deref());
+            row(&["# tax year", &column.id, year.unwrap_or("none shipped")]);
+        }
+    }
     out + &comparison_to_csv(comparison)
 }
 

@@ -58,6 +58,48 @@ impl Default for TakeHome {
     }
 }
 
+impl TakeHome {
+    /// The settings in words, for the headers of exported results.
+    pub fn describe(&self) -> String {
+        let mut parts = vec![
+            match self.residence {
+                Residence::RestOfUk => "income tax for the rest of the UK".to_string(),
+                Residence::Scotland => "Scottish income tax".to_string(),
+            },
+            match self.pension_member {
+                true => "NHS Pension member".to_string(),
+                false => "not an NHS Pension member".to_string(),
+            },
+        ];
+        parts.push(match self.loans.is_empty() {
+            true => "no student loan".to_string(),
+            false => self
+                .loans
+                .iter()
+                .map(|l| l.label())
+                .collect::<Vec<_>>()
+                .join(" + "),
+        });
+        parts.push(match &self.pensionable {
+            None => "pensionable: the contracts' rule".to_string(),
+            Some(ids) => format!("pensionable: {}", ids.join(", ")),
+        });
+        if let Some(r) = &self.real_terms {
+            parts.push(format!(
+                "real terms: {} {}, {} money{}",
+                r.measure.name(),
+                r.basis.name(),
+                r.year,
+                match r.values.len() {
+                    0 => String::new(),
+                    n => format!(", {n} index value(s) entered by the user"),
+                }
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
 fn yes() -> bool {
     true
 }
