@@ -87,6 +87,9 @@ pub struct Bar {
     pub segments: Vec<Segment>,
     /// Gross annual pay.
     pub gross: Decimal,
+    /// Net annual pay and where it falls on the bar, when the comparison
+    /// shows take-home pay.
+    pub net: Option<(Decimal, f32)>,
 }
 
 /// Layout constants, in SVG user units.
@@ -212,6 +215,7 @@ pub fn pay_bars(comparison: &Comparison) -> Vec<Bar> {
                 y,
                 segments,
                 gross: c.gross_annual(),
+                net: c.figure("net:annual").map(|f| (f.value, scale(f.value))),
             }
         })
         .collect()
@@ -372,6 +376,18 @@ mod tests {
             bars[0].gross
         );
         assert_eq!(height(2), 2.0 * (LABEL + BAR + GAP));
+        assert_eq!(bars[0].net, None, "no take-home section, no net mark");
+    }
+
+    #[test]
+    fn net_pay_is_marked_on_the_same_scale() {
+        let c = compare(&scenario_from_json(crate::DEFAULT_SCENARIO).unwrap()).unwrap();
+        let bars = pay_bars(&c);
+        // The 2002 column pays the most (£39,699.80 gross): its bar fills the
+        // width, and its net (£28,053.30) falls at 28,053.30 / 39,699.80 of it.
+        let (net, x) = bars[0].net.unwrap();
+        assert_eq!(net, "28053.30".parse::<Decimal>().unwrap());
+        assert!((x - WIDTH * 28_053.3 / 39_699.8).abs() < 0.05, "{x}");
     }
 
     #[test]

@@ -91,7 +91,7 @@ test('printed on A4 landscape, page 1 holds the table and both charts; footer wi
 test('each chart and the timeline download as SVG files with their title and source line', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
   for (const [figure, title, file] of [
-    ['pay-chart', 'Gross pay per year, by element', 'pay-chart'],
+    ['pay-chart', 'Gross pay per year, by element, with net pay marked', 'pay-chart'],
     ['rest-chart', 'Rest: hours per week, shortest rest, weekends off', 'rest-chart'],
     ['rota-timeline', 'Timeline of FY2 general medicine (illustrative, 8 weeks) paid as under Government offer, 4 Nov 2015', 'timeline'],
   ]) {
@@ -108,6 +108,8 @@ test('each chart and the timeline download as SVG files with their title and sou
     }, svg);
     assert.equal(parsed.error, null);
     assert.ok(parsed.fills.length >= 2, `fills: ${parsed.fills}`);
+    // Net pay marked on each bar, in ink, with its amount (the 2002 column: £28,053.30).
+    if (file === 'pay-chart') assert.ok(svg.includes('<title>Net pay: £28,053.30</title>') && /<line[^>]*stroke="#/.test(svg), 'net pay marked in the file');
     if (file === 'timeline') assert.ok(svg.includes('<pattern id="hatch-night"') && svg.includes('fill="url(#hatch-night)"'), 'night hours hatched in the file too');
   }
   assert.deepEqual(consoleErrors, []);
