@@ -60,7 +60,10 @@ pub fn PayChart(props: &PayChartProps) -> Html {
                 { for bars.iter().map(|b| html! {
                     <g>
                         <text x="0" y={whole(b.y + 13.0)} font-size="13" fill={INK}>
-                            { format!("{} — {}", b.label, amounts(b)) }
+                            // Gross only: with the net too, long offer names would
+                            // run past the chart's width (the net is the mark,
+                            // its tooltip, the description and the table).
+                            { format!("{} — {}", b.label, format_pounds(b.gross)) }
                         </text>
                         { for b.segments.iter().map(|s| html! {
                             <rect x={fixed2(s.x)} y={fixed2(s.y)} width={fixed2(s.width)}
