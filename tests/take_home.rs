@@ -172,6 +172,19 @@ fn an_ltft_doctor_pays_the_whole_time_equivalent_tier() {
     s.doctor.ltft = Fraction::from_decimal(d("0.6"));
     s.take_home = Some(TakeHome::default());
     let c = compare(&s).unwrap();
+    // Additional hours up to 40 a week are pensionable for a part-time doctor
+    // under the 2016 TCS: not modelled, and said so on the columns that have them.
+    let said = |i: usize| {
+        c.columns[i]
+            .take_home
+            .as_ref()
+            .unwrap()
+            .notes
+            .iter()
+            .any(|n| n.contains("hours up to 40 a week"))
+    };
+    assert!(said(4), "the May 2016 column pays additional hours");
+    assert!(!said(0), "the 2002 column has no additional hours line");
     let pensionable = v(&c, "contract-2002", "net:pensionable");
     let pension = v(&c, "contract-2002", "net:pension");
     assert_eq!(

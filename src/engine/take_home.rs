@@ -275,11 +275,24 @@ fn net_figures(
         Ok(pay) => pay,
         Err(e) => return failed(e),
     };
+    let mut notes = pay.notes.clone();
+    // Under the 2016 TCS hours up to 40 a week are pensionable: for a
+    // part-time doctor some additional hours are, which the rule by pay line
+    // cannot say.
+    let part_time = full_time_share.cmp_exact(&Fraction::ONE) == Some(std::cmp::Ordering::Less);
+    if part_time && settings.pensionable.is_none() && column.figure("additional_hours").is_some() {
+        notes.push(
+            "Less than full time: the 2016 TCS makes hours up to 40 a week pensionable, so part of \
+             the additional hours may be; here none are (tick them under Pensionable pay lines to \
+             count them all) [?]"
+                .into(),
+        );
+    }
     match figures(column, &lines, &pay, (rules, &options), detail) {
         Ok(figures) => ColumnTakeHome {
             tax_year: Some(rules.id.clone()),
             figures,
-            notes: pay.notes,
+            notes,
         },
         Err(e) => failed(e),
     }
