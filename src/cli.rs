@@ -424,12 +424,13 @@ fn run_gains(args: &[String]) -> Result<String, String> {
         "better off",
         "worse off",
         "breaching",
+        "pay bill",
     ]
     .map(String::from)
     .to_vec()];
     let mut extremes = String::new();
     let columns = found.columns.iter().zip(&found.summary).enumerate();
-    for (_, (id, g)) in columns.filter(|(k, _)| *k != found.baseline) {
+    for (k, (id, g)) in columns.filter(|(k, _)| *k != found.baseline) {
         grid.push(vec![
             id.clone(),
             money(g.best.0),
@@ -438,6 +439,9 @@ fn run_gains(args: &[String]) -> Result<String, String> {
             share_text(g.better),
             share_text(g.worse),
             g.breaching.len().to_string(),
+            found
+                .pay_bill_change(k)
+                .map_or("–".into(), |p| format_figure(p, Unit::Percent)),
         ]);
         extremes.push_str(&format!(
             "  {id}: best on {}; worst on {}\n",
@@ -451,6 +455,10 @@ fn run_gains(args: &[String]) -> Result<String, String> {
         found.cases.len()
     );
     out.push_str(&align(&grid));
+    out.push_str(&format!(
+        "\nPay bill: each case's gross pay × its weight, summed ({} for the baseline); the column is its change. Employer's NI and pension contributions are not included.\n",
+        money(found.summary[found.baseline].pay_bill)
+    ));
     out.push_str("\nWhere each column does best and worst:\n");
     out.push_str(&extremes);
     for (label, why) in &found.failed {

@@ -399,6 +399,14 @@ fn gains_over_weighted_rotas() {
     assert_eq!((b.better, b.worse), (d("0.25"), d("0.75")));
     assert_eq!(found.summary[0].best.0, d("0"));
     assert!(found.failed.is_empty());
+    // The pay bill: a pays 30,000 on both rotas, b 29,000 on weekdays and
+    // 29,000 + 2,900 with the Saturday: 3 × 30,000 + 1 × 30,000 = 120,000
+    // against 3 × 29,000 + 1 × 31,900 = 118,900, a change of −1,100 / 120,000
+    // = −0.9166…% → −0.92%: b is not cost-neutral, it saves.
+    assert_eq!(found.summary[0].pay_bill, d("120000"));
+    assert_eq!(found.summary[1].pay_bill, d("118900"));
+    assert_eq!(found.pay_bill_change(1), Some(d("-0.92")));
+    assert_eq!(found.pay_bill_change(0), Some(d("0")));
     // The standard set: the scenario's rota and the presets, with variations.
     let standard = standard_cases(&default_scenario());
     assert!(standard

@@ -5,7 +5,7 @@
 //! extreme one click from being the comparison on screen.
 
 use super::state::Action;
-use crate::engine::explain::format_pounds;
+use crate::engine::explain::{format_figure, format_pounds, Unit};
 use crate::engine::explore::gains::{gains, share_text, standard_cases, Case, Gains};
 use crate::engine::scenario::Scenario;
 use rust_decimal::Decimal;
@@ -167,6 +167,7 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                                         <th scope="col">{ "Better off" }</th>
                                         <th scope="col">{ "Worse off" }</th>
                                         <th scope="col">{ "Cases breaching its limits" }</th>
+                                        <th scope="col">{ "Pay bill" }</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -179,11 +180,13 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                                             <td>{ share_text(c.better) }</td>
                                             <td>{ share_text(c.worse) }</td>
                                             <td>{ c.breaching.len() }</td>
+                                            <td class="pay-bill">{ g.pay_bill_change(k).map_or("–".to_string(), |p| format_figure(p, Unit::Percent)) }</td>
                                         </tr>
                                     }) }
                                 </tbody>
                             </table>
                         </div>
+                        <p class="hint pay-bill-note">{ format!("Pay bill: each case's gross pay × its weight (doctors), summed — {} for the baseline — and each offer's change from it: the \"cost-neutral\" question for this set. Employer's NI and pension contributions are not included.", g.summary.get(g.baseline).map(|c| format_pounds(c.pay_bill)).unwrap_or_default()) }</p>
                         if !g.failed.is_empty() {
                             <details>
                                 <summary>{ format!("{} rotas could not be computed", g.failed.len()) }</summary>

@@ -29,8 +29,11 @@ test('who gains and who loses over 330 rotas × grades, as the command line says
     assert.ok(cells[0].startsWith(cli[3]), `${column} worst: ${cells[0]} vs ${cli[3]}`);
     assert.equal(cells[1], cli[2], `${column} median`);
     assert.ok(cells[2].startsWith(cli[1]), `${column} best`);
-    assert.deepEqual([cells[3], cells[4], cells[5]], [cli[4], cli[5], cli[6]], `${column} shares and breaches`);
+    assert.deepEqual([cells[3], cells[4], cells[5], cells[6]], [cli[4], cli[5], cli[6], cli[7]], `${column} shares, breaches and pay bill`);
   }
+  // The pay bill of the set against the 2002 contract's (the CLI says the same, above).
+  assert.match(await page.locator('tr[data-column="may-2016"] td.pay-bill').innerText(), /^-?\d+\.\d\d%$/);
+  assert.match(await page.locator('.gains p.pay-bill-note').innerText(), /£14,142,070\.18 for the baseline/);
   // Weights: ten doctors on the registrar on-call rota moves the median and the shares.
   const unweighted = await page.locator('tr[data-column="may-2016"] td.median').innerText();
   const rotas = await page.$$eval('.weights label', (ls) => ls.map((l) => l.textContent));

@@ -7,6 +7,7 @@ use crate::engine::compare::compare;
 use crate::engine::fraction::Fraction;
 use crate::engine::offer::Grade;
 use crate::engine::rota::Rota;
+use crate::engine::rounding::Rounding;
 use crate::engine::scenario::Scenario;
 use crate::engine::sort::sort_by_key;
 use rust_decimal::Decimal;
@@ -122,6 +123,10 @@ pub struct ColumnGains {
     pub worse: Decimal,
     /// Cases in which the column breaches a limit of its offer.
     pub breaching: Vec<usize>,
+    /// The employer's pay bill for the set: each case's gross pay × its
+    /// weight (doctors), summed, to the penny. Gross pay only: employer's
+    /// NI and pension contributions are not included.
+    pub pay_bill: Decimal,
 }
 
 /// The result over a set of cases.
@@ -186,6 +191,17 @@ fn baseline_of(scenario: &Scenario) -> Option<usize> {
 }
 
 impl Gains {
+    /// Column `k`'s pay bill against the baseline's, in per cent to 0.01
+    /// (the "cost-neutral" question); `None` for a zero baseline bill.
+    pub fn pay_bill_change(&self, k: usize) -> Option<Decimal> {
+        let ours = self.summary.get(k)?.pay_bill;
+        let theirs = self.summary.get(self.baseline)?.pay_bill;
+        let change = ours
+            .checked_sub(theirs)?
+            .checked_mul(Decimal::ONE_HUNDRED)?;
+        Some(Rounding::Hundredths.apply(change.checked_div(theirs)?))
+    }
+
     /// Column `k`'s gross minus the baseline's, in one case's cells.
     pub fn change(&self, cells: &[Cell], k: usize) -> Option<Decimal> {
         cells
@@ -227,5 +243,10 @@ fn summarise(cases: &[(Case, Vec<Cell>)], column: usize, baseline: usize) -> Opt
         breaching: (0..cases.len())
             .filter(|&k| cases[k].1[column].breach)
             .collect(),
+        pay_bill: Rounding::Pennies.apply(
+            cases.iter().try_fold(Decimal::ZERO, |t, (c, cells)| {
+                t.checked_add(cells[column].gross.checked_mul(c.weight)?)
+            })?,
+        ),
     })
 }
