@@ -406,3 +406,26 @@ fn exported_results_say_the_settings_and_each_tax_year() {
         "{csv}"
     );
 }
+
+#[test]
+fn then_and_now_in_april_2016_money() {
+    // examples/then-and-now.json: the May 2016 terms paid Aug 2016 against
+    // today's paid Aug 2025 (tax year 2025/26), in April 2016 money by CPI.
+    let s = scenario_from_json(include_str!("../examples/then-and-now.json")).unwrap();
+    let c = compare(&s).unwrap();
+    let year = |i: usize| c.columns[i].take_home.as_ref().unwrap().tax_year.clone();
+    assert_eq!(year(0).as_deref(), Some("2016-17"));
+    assert_eq!(year(1).as_deref(), Some("2025-26"));
+    // Today's gross £57,406.24 × CPI April 2016 (100.2 [V]) ÷ CPI April 2025
+    // (138.2, unverified [?]) = 41,621.597… → £41,621.60, marked [?].
+    let today = v(&c, "today", "gross_annual");
+    assert_eq!(today, d("57406.24"));
+    assert_eq!(v(&c, "today", "net:real_gross"), d("41621.60"));
+    let f = c.columns[1].figure("net:real_gross").unwrap();
+    assert_eq!(f.marker, Some(Marker::Assumed));
+    // The 2016 column is already in 2016 money.
+    assert_eq!(v(&c, "may-2016", "net:real_gross"), d("39400.30"));
+    // The command line prints the same.
+    let out = offer_compare::cli::run(&["examples/then-and-now.json".to_string()]).unwrap();
+    assert!(out.contains("£41,621.60 [?]"), "{out}");
+}
