@@ -44,6 +44,21 @@ fn set(settings: TakeHome, typed: Option<usize>) -> Action {
     }
 }
 
+/// A callback that applies `change` to a copy of the settings and sends it:
+/// every control but the text fields edits the section this way.
+fn edit<T: 'static>(
+    on_action: &Callback<Action>,
+    settings: &TakeHome,
+    change: impl Fn(&mut TakeHome, T) + 'static,
+) -> Callback<T> {
+    let (on_action, settings) = (on_action.clone(), settings.clone());
+    Callback::from(move |value: T| {
+        let mut next = settings.clone();
+        change(&mut next, value);
+        on_action.emit(set(next, None));
+    })
+}
+
 fn checkbox(id: &str, label: &str, checked: bool, on: Callback<bool>) -> Html {
     let onchange = Callback::from(move |e: Event| {
         on.emit(
@@ -126,78 +141,46 @@ pub fn TakeHomeForm(props: &TakeHomeFormProps) -> Html {
             })
         })
     };
-    // A change to one setting, as an action on the whole section.
-    let change = |edit: fn(&mut TakeHome, String)| {
-        let (on_action, settings) = (on_action.clone(), settings.clone());
-        Callback::from(move |value: String| {
-            let mut next = settings.clone();
-            edit(&mut next, value);
-            on_action.emit(set(next, None));
-        })
-    };
-    let residence = change(|s, v| {
+    let residence = edit(&on_action, &settings, |s, v: String| {
         s.residence = match v.as_str() {
             "scotland" => Residence::Scotland,
             _ => Residence::RestOfUk,
         }
     });
-    let member = {
-        let (on_action, settings) = (on_action.clone(), settings.clone());
-        Callback::from(move |on: bool| {
-            on_action.emit(set(
-                TakeHome {
-                    pension_member: on,
-                    ..settings.clone()
-                },
-                None,
-            ))
-        })
-    };
+    let member = edit(&on_action, &settings, |s, on: bool| s.pension_member = on);
     let loan = |plan: LoanPlan| {
-        let (on_action, settings) = (on_action.clone(), settings.clone());
-        Callback::from(move |on: bool| {
-            let mut next = settings.clone();
-            next.loans.retain(|p| *p != plan);
+        edit(&on_action, &settings, move |s, on: bool| {
+            s.loans.retain(|p| *p != plan);
             if on {
-                next.loans.push(plan);
+                s.loans.push(plan);
                 // Kept in the order lines are shown, so a file does not
                 // depend on the order they were ticked in.
-                sort_by_key(&mut next.loans, |p| {
-                    LoanPlan::ALL.iter().position(|q| q == p)
-                });
+                sort_by_key(&mut s.loans, |p| LoanPlan::ALL.iter().position(|q| q == p));
             }
-            on_action.emit(set(next, None))
         })
     };
     let latest_year = props.pay_years.last().copied().unwrap_or(2016);
-    let measure = {
-        let (on_action, settings) = (on_action.clone(), settings.clone());
-        Callback::from(move |value: String| {
-            let mut next = settings.clone();
-            next.real_terms = Measure::ALL
-                .into_iter()
-                .find(|m| measure_id(*m) == value)
-                .map(|measure| match settings.real_terms.clone() {
-                    // The user's index values belong to the series they were
-                    // entered for.
-                    Some(r) if r.measure == measure => r,
-                    Some(r) => RealTerms {
-                        measure,
-                        values: Vec::new(),
-                        ..r
-                    },
-                    // The latest verified year: the most recent money that
-                    // needs no unverified index value.
-                    None => RealTerms {
-                        measure,
-                        basis: IndexBasis::AnnualAverage,
-                        year: latest_verified(measure).unwrap_or(latest_year),
-                        values: Vec::new(),
-                    },
-                });
-            on_action.emit(set(next, None))
-        })
-    };
+    let measure = edit(&on_action, &settings, move |s, value: String| {
+        let chosen = Measure::ALL.into_iter().find(|m| measure_id(*m) == value);
+        s.real_terms = chosen.map(|measure| match s.real_terms.take() {
+            // The user's index values belong to the series they were
+            // entered for.
+            Some(r) if r.measure == measure => r,
+            Some(r) => RealTerms {
+                measure,
+                values: Vec::new(),
+                ..r
+            },
+            // The latest verified year: the most recent money that
+            // needs no unverified index value.
+            None => RealTerms {
+                measure,
+                basis: IndexBasis::AnnualAverage,
+                year: latest_verified(measure).unwrap_or(latest_year),
+                values: Vec::new(),
+            },
+        });
+    });
     let loans_section = html! {
         <fieldset class="loans">
             <legend>{ "Student loans you repay" }</legend>
@@ -255,38 +238,16 @@ fn pensionable_lines(
             .collect(),
     };
     let toggle = |id: &str| {
-        let (on_action, settings, chosen, id) = (
-            on_action.clone(),
-            settings.clone(),
-            chosen.clone(),
-            id.to_string(),
-        );
-        Callback::from(move |on: bool| {
+        let (chosen, id) = (chosen.clone(), id.to_string());
+        edit(on_action, settings, move |s, on: bool| {
             let mut ids: Vec<String> = chosen.iter().filter(|c| **c != id).cloned().collect();
             if on {
                 ids.push(id.clone());
             }
-            on_action.emit(set(
-                TakeHome {
-                    pensionable: Some(ids),
-                    ..settings.clone()
-                },
-                None,
-            ))
+            s.pensionable = Some(ids);
         })
     };
-    let reset = {
-        let (on_action, settings) = (on_action.clone(), settings.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_action.emit(set(
-                TakeHome {
-                    pensionable: None,
-                    ..settings.clone()
-                },
-                None,
-            ))
-        })
-    };
+    let reset = edit(on_action, settings, |s, _: MouseEvent| s.pensionable = None);
     html! {
         <fieldset class="loans pensionable">
             <legend>{ "Pensionable pay lines" }</legend>
@@ -318,19 +279,14 @@ fn real_terms_fields(
         real_terms: Some(real),
         ..settings.clone()
     };
-    let basis = {
-        let (on_action, settings, real) = (on_action.clone(), settings.clone(), real.clone());
-        Callback::from(move |value: String| {
-            if let Some(basis) = IndexBasis::ALL.into_iter().find(|b| basis_id(*b) == value) {
-                let next = RealTerms {
-                    basis,
-                    values: Vec::new(),
-                    ..real.clone()
-                };
-                on_action.emit(set(with_real(&settings, next), None));
-            }
-        })
-    };
+    let basis = edit(on_action, settings, |s, value: String| {
+        let chosen = IndexBasis::ALL.into_iter().find(|b| basis_id(*b) == value);
+        if let (Some(basis), Some(real)) = (chosen, s.real_terms.as_mut()) {
+            // The user's index values belong to the series they were entered for.
+            real.basis = basis;
+            real.values.clear();
+        }
+    });
     let parse_year = {
         let (settings, real) = (settings.clone(), real.clone());
         Callback::from(move |text: String| match text.trim().parse::<u16>() {
