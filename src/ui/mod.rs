@@ -6,6 +6,7 @@ mod app;
 mod assumptions_panel;
 mod browser;
 pub mod chart_geometry;
+mod choice;
 mod column_details;
 mod explorer;
 mod gains_panel;

@@ -1,6 +1,7 @@
 //! "Edit the rota": the cycle grid, the selected shift's form, templates and
 //! quick patterns, and (always visible) the rota's summary figures.
 
+use super::choice::choice;
 use super::paste_import::PasteImport;
 use super::rota_edits::{RotaEdit, Template};
 use super::rota_grid::RotaGrid;
@@ -50,33 +51,6 @@ fn weekday(name: &str) -> Weekday {
         .copied()
         .find(|d| d.short_name() == name)
         .unwrap_or(Weekday::Mon)
-}
-
-/// A labelled select whose value is reported as text.
-fn choice(
-    id: &'static str,
-    label: &str,
-    options: Vec<(String, String)>,
-    selected: &str,
-    onchange: Callback<String>,
-) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        onchange.emit(
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value(),
-        )
-    });
-    html! {
-        <div class="field inline-field">
-            <label for={id}>{ label }</label>
-            <select {id} {onchange}>
-                { for options.into_iter().map(|(value, text)| {
-                    let chosen = value == selected;
-                    html! { <option selected={chosen} {value}>{ text }</option> }
-                }) }
-            </select>
-        </div>
-    }
 }
 
 /// The rota's summary line from the first column's rest metrics (each offer
@@ -191,25 +165,25 @@ pub fn RotaEditor(props: &RotaEditorProps) -> Html {
                             Ok(n) if (1..=MAX_CYCLE_WEEKS).contains(&n) => Ok(Action::EditRota(RotaEdit::SetWeeks(n))),
                             _ => Err(format!("'{t}' is not a number of weeks from 1 to {MAX_CYCLE_WEEKS}")),
                         })} />
-                    { choice("template", "Template for new shifts",
-                        props.templates.iter().enumerate().map(|(i, t)| (i.to_string(), format!("{} ({}, {}:{:02})", t.name, t.start, t.minutes / 60, t.minutes % 60))).collect(),
-                        &c.template.to_string(), set(|c, v| c.template = v.parse().unwrap_or(0))) }
+                    { choice(("template", "Template for new shifts"),
+                        props.templates.iter().enumerate().map(|(i, t)| (i.to_string(), format!("{} ({}, {}:{:02})", t.name, t.start, t.minutes / 60, t.minutes % 60))),
+                        &c.template.to_string(), true, set(|c, v| c.template = v.parse().unwrap_or(0))) }
                     <fieldset class="patterns">
                         <legend>{ "Quick patterns (with the template)" }</legend>
-                        { choice("pattern-week", "From", weeks.clone(), &c.week.to_string(), set(|c, v| c.week = v.parse().unwrap_or(1))) }
-                        { choice("pattern-day", "Day", days.clone(), c.day.short_name(), set(|c, v| c.day = weekday(v))) }
-                        { choice("pattern-count", "Shifts in a row", (1..=7).map(|n| (n.to_string(), n.to_string())).collect(), &c.count.to_string(), set(|c, v| c.count = v.parse().unwrap_or(1))) }
+                        { choice(("pattern-week", "From"), weeks.clone(), &c.week.to_string(), true, set(|c, v| c.week = v.parse().unwrap_or(1))) }
+                        { choice(("pattern-day", "Day"), days.clone(), c.day.short_name(), true, set(|c, v| c.day = weekday(v))) }
+                        { choice(("pattern-count", "Shifts in a row"), (1..=7).map(|n| (n.to_string(), n.to_string())), &c.count.to_string(), true, set(|c, v| c.count = v.parse().unwrap_or(1))) }
                         <button type="button" onclick={emit(template.clone().map(|t| RotaEdit::Nights { week: c.week, day: c.day, count: c.count, template: t }))}>
                             { "Add a block" }</button>
-                        { choice("pattern-nth", "Every", (1..=8).map(|n| (n.to_string(), format!("{n} weeks"))).collect(), &c.nth.to_string(), set(|c, v| c.nth = v.parse().unwrap_or(1))) }
+                        { choice(("pattern-nth", "Every"), (1..=8).map(|n| (n.to_string(), format!("{n} weeks"))), &c.nth.to_string(), true, set(|c, v| c.nth = v.parse().unwrap_or(1))) }
                         <button type="button" onclick={emit(template.clone().map(|t| RotaEdit::EveryNthWeekend { n: c.nth, template: t }))}>
                             { "Add weekends (Sat and Sun)" }</button>
                         <button type="button" onclick={emit(Some(RotaEdit::RepeatWeekOne))}>{ "Repeat week 1 across the cycle" }</button>
                     </fieldset>
                     <fieldset class="patterns">
                         <legend>{ "Copy (replaces what is there)" }</legend>
-                        { choice("copy-to-week", "To", weeks, &c.to_week.to_string(), set(|c, v| c.to_week = v.parse().unwrap_or(1))) }
-                        { choice("copy-to-day", "Day", days, c.to_day.short_name(), set(|c, v| c.to_day = weekday(v))) }
+                        { choice(("copy-to-week", "To"), weeks, &c.to_week.to_string(), true, set(|c, v| c.to_week = v.parse().unwrap_or(1))) }
+                        { choice(("copy-to-day", "Day"), days, c.to_day.short_name(), true, set(|c, v| c.to_day = weekday(v))) }
                         <button type="button" onclick={emit(Some(RotaEdit::CopyDay { from: (c.week, c.day), to: (c.to_week, c.to_day) }))}>
                             { format!("Copy week {} {} to week {} {}", c.week, c.day.short_name(), c.to_week, c.to_day.short_name()) }</button>
                         <button type="button" onclick={emit(Some(RotaEdit::CopyWeek { from: c.week, to: c.to_week }))}>

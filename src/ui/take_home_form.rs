@@ -3,6 +3,7 @@
 //! basis, reference year and the index values, each with its source and
 //! editable). Every choice is part of the scenario.
 
+use super::choice::choice;
 use super::state::Action;
 use super::text_field::TextField;
 use crate::engine::deductions::rules::LoanPlan;
@@ -70,32 +71,6 @@ fn checkbox(id: &str, label: &str, checked: bool, on: Callback<bool>) -> Html {
         <div class="check">
             <input type="checkbox" id={id.to_string()} {checked} {onchange} />
             <label for={id.to_string()}>{ label }</label>
-        </div>
-    }
-}
-
-/// A select whose options are `(value, label)`; emits the chosen value.
-fn select(
-    id: &str,
-    label: &str,
-    options: &[(&str, &str)],
-    chosen: &str,
-    on: Callback<String>,
-) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        on.emit(
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value(),
-        )
-    });
-    html! {
-        <div class="field">
-            <label for={id.to_string()}>{ label }</label>
-            <select id={id.to_string()} {onchange}>
-                { for options.iter().map(|(value, text)| html! {
-                    <option value={value.to_string()} selected={*value == chosen}>{ *text }</option>
-                }) }
-            </select>
         </div>
     }
 }
@@ -201,16 +176,16 @@ pub fn TakeHomeForm(props: &TakeHomeFormProps) -> Html {
             <legend id="take-home-legend">{ "Take-home pay" }</legend>
             { checkbox("take-home-on", "Show take-home pay (after NHS Pension, income tax, NI and student loans)", shown, toggle) }
             if shown {
-                { select("residence", "Where you live for income tax",
-                    &[("rest_of_uk", "England, Wales or Northern Ireland"), ("scotland", "Scotland")],
+                { choice(("residence", "Where you live for income tax"),
+                    [("rest_of_uk", "England, Wales or Northern Ireland"), ("scotland", "Scotland")],
                     if settings.residence == Residence::Scotland { "scotland" } else { "rest_of_uk" },
-                    residence) }
+                    false, residence) }
                 { checkbox("pension-member", "Member of the NHS Pension Scheme", settings.pension_member, member) }
                 { pensionable_lines(&settings, &props.pay_lines, &on_action) }
                 { loans_section }
-                { select("real-measure", "Show pay in one year's money",
-                    &[("none", "No (pounds of each pay date)"), ("cpi", "CPI"), ("cpih", "CPIH"), ("rpi", "RPI")],
-                    chosen_measure, measure) }
+                { choice(("real-measure", "Show pay in one year's money"),
+                    [("none", "No (pounds of each pay date)"), ("cpi", "CPI"), ("cpih", "CPIH"), ("rpi", "RPI")],
+                    chosen_measure, false, measure) }
                 if let Some(real) = settings.real_terms.clone() {
                     { real_terms_fields(&settings, real, &props.pay_years, &on_action) }
                 }
@@ -370,8 +345,8 @@ fn real_terms_fields(
     };
     html! {
         <div class="real-terms">
-            { select("real-basis", "Index values", &[("annual_average", "Annual average"), ("april", "April")],
-                basis_id(real.basis), basis) }
+            { choice(("real-basis", "Index values"), [("annual_average", "Annual average"), ("april", "April")],
+                basis_id(real.basis), false, basis) }
             <TextField id="real-year" label="In the money of the year" hint="Each column's pay is moved from the year of its pay date to this year"
                 value={real.year.to_string()} parse={parse_year} on_action={on_action.clone()} inputmode="numeric" />
             <table class="index-values">
