@@ -1,20 +1,20 @@
 //! Runs every column of a scenario and sets each against the baseline.
 
-use super::banded_lines::ProtectedPay;
-use super::banding::{decide, suggest_rota_type, BandDecision};
-use super::date::Date;
-use super::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
-use super::figure::{ComputeError, Figure, FigureKind};
-use super::fraction::Fraction;
-use super::limits::{check_limits, working_time_regulations, LimitCheck};
-use super::offer::{Band, Offer, RestDefinitions, RotaType};
-use super::pay::{column_pay, protected_lines, ColumnPay, PayOptions};
-use super::rest::{metrics, Metric, RestFacts};
-use super::rota::Rota;
-use super::rounding::Rounding;
-use super::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
-use super::take_home::{column_take_home, ColumnTakeHome, Detail};
-use super::validate::validate;
+use crate::engine::explain::figure::{ComputeError, Figure, FigureKind};
+use crate::engine::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
+use crate::engine::model::offer::{Band, Offer, RestDefinitions, RotaType};
+use crate::engine::model::rota::Rota;
+use crate::engine::model::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
+use crate::engine::model::validate::validate;
+use crate::engine::net::take_home::{column_take_home, ColumnTakeHome, Detail};
+use crate::engine::num::date::Date;
+use crate::engine::num::fraction::Fraction;
+use crate::engine::num::rounding::Rounding;
+use crate::engine::pay::banded_lines::ProtectedPay;
+use crate::engine::pay::banding::{decide, suggest_rota_type, BandDecision};
+use crate::engine::pay::column::{column_pay, protected_lines, ColumnPay, PayOptions};
+use crate::engine::rest::limits::{check_limits, working_time_regulations, LimitCheck};
+use crate::engine::rest::{metrics, Metric, RestFacts};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 //! lines are rounded figures; to 0.01 percentage point for rates).
 
 use super::{Evaluator, Quantity};
-use crate::engine::scenario::Scenario;
+use crate::engine::model::scenario::Scenario;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Most grid values a scan visits (bisection has no limit).

@@ -4,12 +4,12 @@
 use super::rota_edit::{nights, set_nights, set_weekends, worked_weekends};
 use super::{compare_error, Cell};
 use crate::engine::compare::compare;
-use crate::engine::fraction::Fraction;
-use crate::engine::offer::Grade;
-use crate::engine::rota::Rota;
-use crate::engine::rounding::Rounding;
-use crate::engine::scenario::Scenario;
-use crate::engine::sort::sort_by_key;
+use crate::engine::model::offer::Grade;
+use crate::engine::model::rota::Rota;
+use crate::engine::model::scenario::Scenario;
+use crate::engine::num::fraction::Fraction;
+use crate::engine::num::rounding::Rounding;
+use crate::engine::num::sort::sort_by_key;
 use rust_decimal::Decimal;
 
 /// One rota of the set, with the doctor's LTFT fraction for it and a weight.

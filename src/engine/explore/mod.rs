@@ -23,8 +23,8 @@ pub use quantity::{apply, Quantity};
 pub use sweep::{sweep, Crossover, Sweep, SweepPoint};
 
 use crate::engine::compare::{compare_with, ColumnResult, CompareError};
-use crate::engine::scenario::{Issue, Scenario};
-use crate::engine::take_home::Detail;
+use crate::engine::model::scenario::{Issue, Scenario};
+use crate::engine::net::take_home::Detail;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -6,11 +6,11 @@
 //! change a rota is in [`super::rota_edit`].
 
 use super::rota_edit;
-use crate::engine::fraction::Fraction;
-use crate::engine::rounding::Rounding;
-use crate::engine::scenario::{Column, Scenario};
-use crate::engine::time::ClockTime;
-use crate::engine::validate::validate;
+use crate::engine::model::scenario::{Column, Scenario};
+use crate::engine::model::validate::validate;
+use crate::engine::num::fraction::Fraction;
+use crate::engine::num::rounding::Rounding;
+use crate::engine::num::time::ClockTime;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -398,7 +398,7 @@ fn missing(offer: &str, what: &str, id: &str) -> String {
 fn offer_at<'a>(
     scenario: &'a mut Scenario,
     id: &str,
-) -> Result<&'a mut crate::engine::offer::Offer, String> {
+) -> Result<&'a mut crate::engine::model::offer::Offer, String> {
     scenario
         .offers
         .iter_mut()
@@ -411,7 +411,7 @@ fn each_rota(
     target: &mut Scenario,
     base: &Scenario,
     only: &Option<String>,
-    edit: impl Fn(&crate::engine::rota::Rota) -> Result<crate::engine::rota::Rota, String>,
+    edit: impl Fn(&crate::engine::model::rota::Rota) -> Result<crate::engine::model::rota::Rota, String>,
 ) -> Result<(), String> {
     let mut found = false;
     for (to, from) in target.rotas.iter_mut().zip(&base.rotas) {

@@ -7,10 +7,10 @@
 //! by itself and never an overlap; a value with no room left is an error.
 
 use super::quantity::whole;
-use crate::engine::offer::RestDefinitions;
+use crate::engine::model::offer::RestDefinitions;
+use crate::engine::model::rota::{Rota, Shift, ShiftKind};
+use crate::engine::num::time::{ClockTime, Interval, Weekday};
 use crate::engine::rest::RestFacts;
-use crate::engine::rota::{Rota, Shift, ShiftKind};
-use crate::engine::time::{ClockTime, Interval, Weekday};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 

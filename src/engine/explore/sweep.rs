@@ -2,7 +2,7 @@
 //! quantity, and where each pair of columns changes order.
 
 use super::{Cell, Evaluator, Quantity};
-use crate::engine::scenario::Scenario;
+use crate::engine::model::scenario::Scenario;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 

@@ -1,0 +1,394 @@
+//! Checks an offer's hour and rest limits against a rota: pass or breach, and
+//! for each breach where (week, day, the shifts concerned), the measured value
+//! against the allowed one, and the rule's text and source.
+
+use crate::engine::model::offer::{
+    Consequence, Limit, LimitRule, Marker, RestDefinitions, RotaType, RunKind,
+};
+use crate::engine::num::fraction::Fraction;
+use crate::engine::num::rounding::round_quantity;
+use crate::engine::num::time::{describe_minute, Interval, Weekday, DAY, WEEK};
+use crate::engine::rest::{cyclic_runs, RestFacts};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Where a breach happens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Week of the cycle, from 1.
+    pub week: u64,
+    /// Day of that week.
+    pub day: Weekday,
+    /// The moment in words (`week 2 Sat 07:00`).
+    pub at: String,
+    /// Indices of the shifts concerned.
+    pub shifts: Vec<usize>,
+}
+
+/// One breach of a limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Breach {
+    /// What was measured there.
+    pub measured: String,
+    /// Where.
+    pub location: Location,
+}
+
+/// The outcome of one limit for one column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LimitCheck {
+    /// Limit id.
+    pub id: String,
+    /// The limit in the contract's words.
+    pub text: String,
+    /// Where it comes from.
+    pub source: String,
+    /// How sure it is.
+    pub marker: Option<Marker>,
+    /// What a breach does.
+    pub consequence: Consequence,
+    /// The allowed value, in words.
+    pub allowed: String,
+    /// True when the rota keeps the limit.
+    pub passed: bool,
+    /// Every breach, located.
+    pub breaches: Vec<Breach>,
+}
+
+fn hours(minutes: u64) -> String {
+    let h = round_quantity(Decimal::from(minutes) / Decimal::from(60), 2);
+    format!("{} h", h.normalize())
+}
+
+fn hours_decimal(value: Decimal) -> String {
+    format!("{} h", round_quantity(value, 2).normalize())
+}
+
+/// A location at a cycle minute, concerning some shifts.
+fn at(facts: &RestFacts, minute: u64, shifts: Vec<usize>) -> Location {
+    let m = minute % facts.cycle.max(1);
+    Location {
+        week: m / WEEK + 1,
+        day: Weekday::from_day_number(m / DAY),
+        at: describe_minute(m),
+        shifts,
+    }
+}
+
+/// The Working Time Regulations 1998, as an optional rule set: flagged, never paid.
+pub fn working_time_regulations() -> Vec<Limit> {
+    let source =
+        "Working Time Regulations 1998; contract reference §1 (flagged, not paid as band 3)";
+    let limit = |id: &str, text: &str, rule| Limit {
+        id: id.into(),
+        text: text.into(),
+        rule,
+        consequence: Consequence::Flag,
+        applies_to: Vec::new(),
+        source: source.into(),
+        marker: Some(Marker::Secondary),
+    };
+    vec![
+        limit(
+            "wtr-48h",
+            "WTR: at most 48 hours of work a week on average over 17 weeks (unless opted out)",
+            LimitRule::MaxAverageWeeklyHours {
+                hours: Decimal::from(48),
+                reference_weeks: Some(17),
+            },
+        ),
+        limit(
+            "wtr-11h-rest",
+            "WTR: at least 11 hours' rest in each 24 hours",
+            LimitRule::MinRestBetweenShifts { minutes: 660 },
+        ),
+    ]
+}
+
+/// Checks every limit that applies to the rota type.
+pub fn check_limits(
+    facts: &RestFacts,
+    definitions: &RestDefinitions,
+    limits: &[Limit],
+    rota_type: RotaType,
+) -> Vec<LimitCheck> {
+    limits
+        .iter()
+        .filter(|limit| limit.applies_to.is_empty() || limit.applies_to.contains(&rota_type))
+        .map(|limit| {
+            let (allowed, breaches) = check(facts, definitions, limit.rule);
+            LimitCheck {
+                id: limit.id.clone(),
+                text: limit.text.clone(),
+                source: if limit.source.trim().is_empty() {
+                    "no source given (user-entered limit)".into()
+                } else {
+                    limit.source.clone()
+                },
+                marker: limit.marker,
+                consequence: limit.consequence,
+                allowed,
+                passed: breaches.is_empty(),
+                breaches,
+            }
+        })
+        .collect()
+}
+
+fn check(
+    facts: &RestFacts,
+    definitions: &RestDefinitions,
+    rule: LimitRule,
+) -> (String, Vec<Breach>) {
+    let mut breaches = Vec::new();
+    match rule {
+        LimitRule::MaxAverageWeeklyHours {
+            hours: max,
+            reference_weeks,
+        } => {
+            let per_week = facts.work_per_week();
+            let weeks = facts.weeks.max(1);
+            let span = reference_weeks.map_or(weeks, |r| u64::from(r).clamp(1, weeks));
+            let starts = if span >= weeks { 1 } else { weeks };
+            for k in 0..starts {
+                let total: u64 = (k..k + span).map(|w| per_week[(w % weeks) as usize]).sum();
+                let average = Fraction::from_ints(total, 60 * span)
+                    .and_then(|f| f.to_decimal())
+                    .unwrap_or_default();
+                if average > max {
+                    let weeks_text = if span >= weeks {
+                        "over the cycle".to_string()
+                    } else {
+                        format!("over weeks {}–{}", k + 1, (k + span - 1) % weeks + 1)
+                    };
+                    breaches.push(Breach {
+                        measured: format!(
+                            "{} a week on average {weeks_text}",
+                            hours_decimal(average)
+                        ),
+                        location: at(facts, k * WEEK, Vec::new()),
+                    });
+                }
+            }
+        }
+        LimitRule::MaxAverageWeeklyDuty { hours: max } => {
+            let duty: u64 = facts.periods.iter().map(|p| p.span.len()).sum();
+            let average = Fraction::from_ints(duty, 60 * facts.weeks.max(1))
+                .and_then(|f| f.to_decimal())
+                .unwrap_or_default();
+            if average > max {
+                breaches.push(Breach {
+                    measured: format!("{} of duty a week on average", hours_decimal(average)),
+                    location: at(facts, 0, Vec::new()),
+                });
+            }
+        }
+        LimitRule::MaxHoursIn168 { hours: max } => {
+            let (worst, start, shifts) = facts.worst_168();
+            if Decimal::from(worst) > max * Decimal::from(60) {
+                breaches.push(Breach {
+                    measured: format!(
+                        "{} in the 168 hours from {}",
+                        hours(worst),
+                        describe_minute(start)
+                    ),
+                    location: at(facts, start, shifts.to_vec()),
+                });
+            }
+        }
+        LimitRule::MaxShiftLength {
+            minutes,
+            include_on_call,
+            weekend_minutes,
+        } => {
+            for p in facts
+                .periods
+                .iter()
+                .filter(|p| include_on_call || !p.on_call)
+            {
+                let max = match weekend_minutes {
+                    Some(w) if touches_weekend(p.span) => w,
+                    _ => minutes,
+                };
+                if p.span.len() > u64::from(max) {
+                    breaches.push(Breach {
+                        measured: format!("a {} shift", hours(p.span.len())),
+                        location: at(facts, p.span.start, vec![p.shift]),
+                    });
+                }
+            }
+        }
+        LimitRule::MaxConsecutive { what, count } => {
+            for &(start, len) in facts.runs(what) {
+                if len as u64 > u64::from(count) {
+                    breaches.push(Breach {
+                        measured: format!("{len} consecutive {}", what.describe()),
+                        location: at(
+                            facts,
+                            start as u64 * DAY,
+                            run_shifts(facts, what, start, len),
+                        ),
+                    });
+                }
+            }
+        }
+        LimitRule::RestAfterRun {
+            what,
+            after_run,
+            minutes,
+        } => {
+            for &(start, len) in facts.runs(what) {
+                if (len as u64) < u64::from(after_run) {
+                    continue;
+                }
+                let last = facts
+                    .periods_on_day((start + len - 1) as u64)
+                    .iter()
+                    .filter(|p| p.is(what))
+                    .max_by_key(|p| p.span.end)
+                    .map(|p| (facts.position(p), p));
+                if let Some((i, p)) = last {
+                    let gap = facts.gap_after(i);
+                    if gap < u64::from(minutes) {
+                        breaches.push(Breach {
+                            measured: format!(
+                                "{} off after {len} consecutive {}",
+                                hours(gap),
+                                what.describe()
+                            ),
+                            location: at(facts, p.span.end, run_shifts(facts, what, start, len)),
+                        });
+                    }
+                }
+            }
+        }
+        LimitRule::MinRestBetweenShifts { minutes } => {
+            for (i, p) in facts.periods.iter().enumerate() {
+                let gap = facts.gap_after(i);
+                if gap < u64::from(minutes) {
+                    let next = facts.periods[(i + 1) % facts.periods.len()].shift;
+                    breaches.push(Breach {
+                        measured: format!("{} between shifts", hours(gap)),
+                        location: at(facts, p.span.end, vec![p.shift, next]),
+                    });
+                }
+            }
+        }
+        LimitRule::MaxWeekendFrequency { one_in } => {
+            let flags = facts.weekend_flags(definitions.weekend);
+            let count = flags.iter().filter(|f| **f).count() as u64;
+            if count * u64::from(one_in) > facts.weeks {
+                let first = flags.iter().position(|f| *f).unwrap_or(0) as u64;
+                let worked: Vec<String> = (0..flags.len())
+                    .filter(|&w| flags[w])
+                    .map(|w| (w + 1).to_string())
+                    .collect();
+                breaches.push(Breach {
+                    measured: format!(
+                        "{} (weekends of weeks {})",
+                        crate::engine::windows::frequency::one_in(count, facts.weeks),
+                        worked.join(", ")
+                    ),
+                    location: at(facts, first * WEEK + 5 * DAY, Vec::new()),
+                });
+            }
+        }
+        LimitRule::MaxConsecutiveWeekends { count } => {
+            for (start, len) in cyclic_runs(&facts.weekend_flags(definitions.weekend)) {
+                if len as u64 > u64::from(count) {
+                    breaches.push(Breach {
+                        measured: format!("{len} consecutive weekends"),
+                        location: at(facts, start as u64 * WEEK + 5 * DAY, Vec::new()),
+                    });
+                }
+            }
+        }
+    }
+    (describe_rule(rule, definitions), breaches)
+}
+
+/// What a rule allows, in words ("at most 72 h in any 168 hours"): the text
+/// of a limit check, and of the limit's row in a terms diff.
+pub fn describe_rule(rule: LimitRule, definitions: &RestDefinitions) -> String {
+    match rule {
+        LimitRule::MaxAverageWeeklyHours {
+            hours: max,
+            reference_weeks,
+        } => {
+            let reference =
+                reference_weeks.map_or("the rota cycle".to_string(), |r| format!("{r} weeks"));
+            format!(
+                "at most {} a week on average over {reference}",
+                hours_decimal(max)
+            )
+        }
+        LimitRule::MaxAverageWeeklyDuty { hours: max } => {
+            format!("at most {} of duty a week on average", hours_decimal(max))
+        }
+        LimitRule::MaxHoursIn168 { hours: max } => {
+            format!("at most {} in any 168 hours", hours_decimal(max))
+        }
+        LimitRule::MaxShiftLength {
+            minutes,
+            weekend_minutes,
+            ..
+        } => match weekend_minutes {
+            Some(w) => format!(
+                "at most {} ({} at weekends)",
+                hours(u64::from(minutes)),
+                hours(u64::from(w))
+            ),
+            None => format!("at most {}", hours(u64::from(minutes))),
+        },
+        LimitRule::MaxConsecutive { what, count } => {
+            format!("at most {count} consecutive {}", what.describe())
+        }
+        LimitRule::RestAfterRun {
+            what,
+            after_run,
+            minutes,
+        } => {
+            let run = if after_run <= 1 {
+                format!("any of the {}", what.describe())
+            } else {
+                format!(
+                    "a run of {after_run} or more consecutive {}",
+                    what.describe()
+                )
+            };
+            format!("at least {} off after {run}", hours(u64::from(minutes)))
+        }
+        LimitRule::MinRestBetweenShifts { minutes } => {
+            format!("at least {} between shifts", hours(u64::from(minutes)))
+        }
+        LimitRule::MaxWeekendFrequency { one_in } => format!(
+            "at most 1 weekend in {one_in} ({})",
+            definitions.weekend.describe()
+        ),
+        LimitRule::MaxConsecutiveWeekends { count } => format!(
+            "at most {count} consecutive weekend(s) ({})",
+            definitions.weekend.describe()
+        ),
+    }
+}
+
+/// Whether a period touches Saturday 00:00 – Monday 00:00 of any week.
+fn touches_weekend(span: Interval) -> bool {
+    (span.start / WEEK..=span.end.saturating_sub(1) / WEEK).any(|k| {
+        span.intersect(&Interval::new(k * WEEK + 5 * DAY, (k + 1) * WEEK))
+            .is_some()
+    })
+}
+
+/// The shifts of `what` starting on the days of a run.
+fn run_shifts(facts: &RestFacts, what: RunKind, start: usize, len: usize) -> Vec<usize> {
+    (0..len as u64)
+        .flat_map(|k| {
+            facts
+                .periods_on_day(start as u64 + k)
+                .iter()
+                .filter(|p| p.is(what))
+                .map(|p| p.shift)
+        })
+        .collect()
+}
