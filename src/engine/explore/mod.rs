@@ -17,16 +17,16 @@ pub mod quantity;
 pub mod rota_edit;
 pub mod sweep;
 
+pub use crate::engine::model::exploration::{Exploration, Quantity};
 pub use break_even::{break_even, BreakEven, Outcome};
 pub use gains::{gains, standard_cases, Case, Gains};
-pub use quantity::{apply, Quantity};
+pub use quantity::apply;
 pub use sweep::{sweep, Crossover, Sweep, SweepPoint};
 
 use crate::engine::compare::{compare_with, ColumnResult, CompareError};
 use crate::engine::model::scenario::{Issue, Scenario};
 use crate::engine::net::take_home::Detail;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 /// Issues as one line of text.
 pub(crate) fn issue_text(issues: &[Issue]) -> String {
@@ -43,43 +43,6 @@ fn compare_error(e: CompareError) -> String {
     match e {
         CompareError::Invalid(issues) => issue_text(&issues),
         CompareError::Compute(e) => e.to_string(),
-    }
-}
-
-/// What the page's explorer was last asked: saved with the scenario, so a
-/// file or link reproduces the sweep and break-even shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Exploration {
-    /// The quantity swept, written as its spec (`premium_rate:tcs-2016:night`):
-    /// readable, and a string costs the bundle far less than a tagged enum.
-    #[serde(with = "spec")]
-    pub quantity: Quantity,
-    /// The range's start, in the quantity's unit.
-    #[serde(with = "rust_decimal::serde::str")]
-    pub from: Decimal,
-    /// The range's end.
-    #[serde(with = "rust_decimal::serde::str")]
-    pub to: Decimal,
-    /// Steps of the sweep.
-    pub steps: u32,
-    /// The break-even's column A and B (ids), when one was asked for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pair: Option<(String, String)>,
-}
-
-/// [`Quantity`] as its spec in files and links.
-mod spec {
-    use super::Quantity;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(quantity: &Quantity, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(quantity)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Quantity, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Quantity::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

@@ -186,6 +186,10 @@ impl Default for AdditionalHours {
     }
 }
 
+/// Most premium windows and shift rules an offer may declare together (the
+/// windows stage holds a set of them as the bits of one `u64`).
+pub const MAX_WINDOWS: usize = 64;
+
 /// A weekly window of premium time (`21:00–07:00` every day at 37 %).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -116,10 +116,10 @@ pub struct Scenario {
     pub working_time_regulations: bool,
     /// The explorer's last sweep and break-even (never changes a figure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub explore: Option<crate::engine::explore::Exploration>,
+    pub explore: Option<crate::engine::model::exploration::Exploration>,
     /// Take-home pay: shown when present, with the doctor's deductions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub take_home: Option<crate::engine::net::take_home::TakeHome>,
+    pub take_home: Option<crate::engine::model::settings::TakeHome>,
 }
 
 fn is_false(value: &bool) -> bool {

@@ -55,7 +55,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
     }
     validate_columns(scenario, &mut issues);
     if let Some(settings) = &scenario.take_home {
-        crate::engine::net::take_home::validate_take_home(settings, "take_home", &mut issues);
+        crate::engine::model::settings::validate_take_home(settings, "take_home", &mut issues);
     }
     issues.into_vec()
 }
@@ -298,12 +298,12 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
     }
     issues.check(
         terms.premium_windows.len() + terms.shift_rules.len()
-            > crate::engine::windows::premium::MAX_WINDOWS,
+            > crate::engine::model::offer::MAX_WINDOWS,
         || format!("{path}.terms.premium_windows"),
         || {
             format!(
                 "at most {} premium windows and shift rules together",
-                crate::engine::windows::premium::MAX_WINDOWS
+                crate::engine::model::offer::MAX_WINDOWS
             )
         },
     );

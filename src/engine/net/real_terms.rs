@@ -9,81 +9,14 @@
 
 use crate::engine::explain::{Calculation, Explanation, Factor, Op, Unit};
 use crate::engine::model::offer::Marker;
-use crate::engine::model::scenario::Issues;
+pub use crate::engine::model::settings::{
+    validate_real_terms, IndexBasis, Measure, RealTerms, UserIndex, MAX_INDEX, MAX_YEAR, MIN_YEAR,
+};
 use crate::engine::net::deductions::rules::Sourced;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-/// Earliest reference or index year accepted: the indices shipped start in
-/// 2014, and nothing in the app predates the 2002 contract by a century.
-pub const MIN_YEAR: u16 = 1900;
-/// Latest reference or index year accepted.
-pub const MAX_YEAR: u16 = 2100;
-/// Largest index value accepted: the RPI, the largest shipped series, is in
-/// the hundreds; a value beyond this is a typing slip, not an index.
-pub const MAX_INDEX: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
-
-/// Which price index measures inflation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// Consumer prices index (ONS D7BT, 2015 = 100): the official measure.
-    Cpi,
-    /// CPI including owner occupiers' housing costs (ONS L522, 2015 = 100).
-    Cpih,
-    /// Retail prices index (ONS CHAW, January 1987 = 100): the measure the
-    /// BMA's pay-erosion figures use, though no longer a national statistic.
-    Rpi,
-}
-
-impl Measure {
-    /// Every measure, in the order they are offered.
-    pub const ALL: [Measure; 3] = [Measure::Cpi, Measure::Cpih, Measure::Rpi];
-
-    /// Name for people (`CPI`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Measure::Cpi => "CPI",
-            Measure::Cpih => "CPIH",
-            Measure::Rpi => "RPI",
-        }
-    }
-}
-
-/// Which value of a year stands for that year's prices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IndexBasis {
-    /// The average of the year's twelve monthly values: right for pay earned
-    /// across a calendar year.
-    AnnualAverage,
-    /// The April value: pay awards take effect in April, so it matches a pay
-    /// scale's own year.
-    April,
-}
-
-impl IndexBasis {
-    /// Every basis, in the order they are offered.
-    pub const ALL: [IndexBasis; 2] = [IndexBasis::AnnualAverage, IndexBasis::April];
-
-    /// Name for people (`annual average`).
-    pub fn name(self) -> &'static str {
-        match self {
-            IndexBasis::AnnualAverage => "annual average",
-            IndexBasis::April => "April",
-        }
-    }
-
-    /// The plural, for a rule that uses two values (`annual averages`).
-    fn plural(self) -> &'static str {
-        match self {
-            IndexBasis::AnnualAverage => "annual averages",
-            IndexBasis::April => "April values",
-        }
-    }
-}
 
 /// One year's index value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,73 +70,6 @@ impl PriceIndices {
         self.series
             .iter()
             .find(|s| s.measure == measure && s.basis == basis)
-    }
-}
-
-/// An index value the user entered or corrected for the chosen series.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UserIndex {
-    /// The calendar year.
-    pub year: u16,
-    /// The index value, on the chosen series' base.
-    #[serde(with = "rust_decimal::serde::str")]
-    pub value: Decimal,
-}
-
-/// The user's real-terms settings, saved with the scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RealTerms {
-    /// The index.
-    pub measure: Measure,
-    /// Which value of each year.
-    pub basis: IndexBasis,
-    /// The year whose pounds every amount is restated in.
-    pub year: u16,
-    /// Values entered or corrected by the user; each wins over the shipped
-    /// value for its year, because the shipped values after 2022 are unverified.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub values: Vec<UserIndex>,
-}
-
-/// Checks the settings, recording each problem under `path` (`real_terms`).
-pub fn validate_real_terms(settings: &RealTerms, path: &str, issues: &mut Issues) {
-    let year_in_range = |year: u16| (MIN_YEAR..=MAX_YEAR).contains(&year);
-    issues.check(
-        !year_in_range(settings.year),
-        || format!("{path}.year"),
-        || format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
-    );
-    for (i, entry) in settings.values.iter().enumerate() {
-        issues.check(
-            !year_in_range(entry.year),
-            || format!("{path}.values[{i}].year"),
-            || format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
-        );
-        if entry.value <= Decimal::ZERO {
-            issues.push(
-                format!("{path}.values[{i}].value"),
-                "must be more than zero (an index value, such as 121.7)",
-            );
-        } else if entry.value > MAX_INDEX {
-            issues.push(
-                format!("{path}.values[{i}].value"),
-                "must be at most 100,000 (an index value, such as 121.7)",
-            );
-        }
-        if let Some(first) = settings.values[..i]
-            .iter()
-            .position(|e| e.year == entry.year)
-        {
-            issues.push(
-                format!("{path}.values[{i}].year"),
-                format!(
-                    "{} is entered twice (also at values[{first}]): keep one",
-                    entry.year
-                ),
-            );
-        }
     }
 }
 

@@ -12,109 +12,16 @@ use crate::engine::compare::ColumnResult;
 use crate::engine::explain::figure::{Figure, FigureKind};
 use crate::engine::explain::{Calculation, Explanation, Op, Unit};
 use crate::engine::model::offer::Marker;
-use crate::engine::model::scenario::Issues;
-use crate::engine::net::deductions::rules::{LoanPlan, TaxYearRules};
-use crate::engine::net::deductions::{
-    net, year_for, GrossLine, LineKind, NetOptions, NetPay, Residence,
-};
-use crate::engine::net::real_terms::{
-    in_reference_money, validate_real_terms, PriceIndices, RealTerms,
-};
+pub use crate::engine::model::settings::{validate_take_home, TakeHome};
+use crate::engine::net::deductions::rules::TaxYearRules;
+use crate::engine::net::deductions::{net, year_for, GrossLine, LineKind, NetOptions, NetPay};
+use crate::engine::net::real_terms::{in_reference_money, PriceIndices};
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use crate::engine::pay::inputs::{factor, pounds};
 use crate::engine::pay::totals::a_twelfth;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-/// What the pay lines do not say about the doctor's deductions; part of the
-/// scenario, so a file or link reproduces the net figures it showed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TakeHome {
-    /// Where the doctor lives (Scottish income tax for Scottish residents).
-    #[serde(default, skip_serializing_if = "is_rest_of_uk")]
-    pub residence: Residence,
-    /// The student loan plans the doctor repays, in any combination.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub loans: Vec<LoanPlan>,
-    /// Whether the doctor is a member of the NHS Pension Scheme (most are).
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub pension_member: bool,
-    /// Pay line ids that are pensionable, instead of the offer's rule
-    /// ([`is_pensionable_by_default`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pensionable: Option<Vec<String>>,
-    /// Gross and net pay also in one year's money, by a price index.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub real_terms: Option<RealTerms>,
-}
-
-impl Default for TakeHome {
-    fn default() -> Self {
-        TakeHome {
-            residence: Residence::RestOfUk,
-            loans: Vec::new(),
-            pension_member: true,
-            pensionable: None,
-            real_terms: None,
-        }
-    }
-}
-
-impl TakeHome {
-    /// The settings in words, for the headers of exported results.
-    pub fn describe(&self) -> String {
-        let mut parts = vec![
-            match self.residence {
-                Residence::RestOfUk => "income tax for the rest of the UK".to_string(),
-                Residence::Scotland => "Scottish income tax".to_string(),
-            },
-            match self.pension_member {
-                true => "NHS Pension member".to_string(),
-                false => "not an NHS Pension member".to_string(),
-            },
-        ];
-        parts.push(match self.loans.is_empty() {
-            true => "no student loan".to_string(),
-            false => self
-                .loans
-                .iter()
-                .map(|l| l.label())
-                .collect::<Vec<_>>()
-                .join(" + "),
-        });
-        parts.push(match &self.pensionable {
-            None => "pensionable: the contracts' rule".to_string(),
-            Some(ids) => format!("pensionable: {}", ids.join(", ")),
-        });
-        if let Some(r) = &self.real_terms {
-            parts.push(format!(
-                "real terms: {} {}, {} money{}",
-                r.measure.name(),
-                r.basis.name(),
-                r.year,
-                match r.values.len() {
-                    0 => String::new(),
-                    n => format!(", {n} index value(s) entered by the user"),
-                }
-            ));
-        }
-        parts.join("; ")
-    }
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn is_true(value: &bool) -> bool {
-    *value
-}
-
-fn is_rest_of_uk(value: &Residence) -> bool {
-    *value == Residence::RestOfUk
-}
+use serde::Serialize;
 
 /// Whether a pay line is pensionable when the scenario does not say: basic
 /// pay, the flexible pay premium and pay protection are; banding (2002),
@@ -125,29 +32,6 @@ fn is_rest_of_uk(value: &Residence) -> bool {
 /// pensionable").
 pub fn is_pensionable_by_default(line: &str) -> bool {
     matches!(line, "basic" | "specialty_premium" | "pay_protection")
-}
-
-/// Checks the settings, locating each problem under `path`.
-pub fn validate_take_home(settings: &TakeHome, path: &str, issues: &mut Issues) {
-    for (i, loan) in settings.loans.iter().enumerate() {
-        issues.check(
-            settings.loans[..i].contains(loan),
-            || format!("{path}.loans[{i}]"),
-            || format!("{} is listed twice", loan.label()),
-        );
-    }
-    if let Some(lines) = &settings.pensionable {
-        for (i, line) in lines.iter().enumerate() {
-            issues.check(
-                line.is_empty() || line.len() > 100,
-                || format!("{path}.pensionable[{i}]"),
-                || "a pay line id is 1 to 100 characters".to_string(),
-            );
-        }
-    }
-    if let Some(real) = &settings.real_terms {
-        validate_real_terms(real, &format!("{path}.real_terms"), issues);
-    }
 }
 
 /// One column's take-home figures, or why there are none.

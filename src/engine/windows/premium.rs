@@ -8,9 +8,6 @@ use crate::engine::num::time::{Interval, DAY, WEEK};
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 
-/// Most premium windows an offer may declare (they fit a [`WindowSet`]).
-pub const MAX_WINDOWS: usize = 64;
-
 /// A set of window indices, as bits: pieces of shifts are the hot path, and a
 /// set that needs no allocation keeps a comparison in microseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -25,11 +25,12 @@ pub mod tax;
 use crate::engine::explain::figure::ComputeError;
 use crate::engine::explain::{format_pounds, Calculation, Explanation, Factor, Op, Term, Unit};
 use crate::engine::model::offer::Marker;
+pub use crate::engine::model::settings::Residence;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use rules::{Band, LoanPlan, Sourced, TaxYearRules};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One element of gross pay, as the comparison computes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,17 +45,6 @@ pub struct GrossLine {
     /// belongs to the offer (2002 banding was not pensionable; under the 2016
     /// TCS hours up to 40 a week, London weighting and pay protection are).
     pub pensionable: bool,
-}
-
-/// Where the doctor lives, which decides the income tax table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Residence {
-    /// England, Wales or Northern Ireland.
-    #[default]
-    RestOfUk,
-    /// Scotland (Scottish income tax; NI is UK-wide).
-    Scotland,
 }
 
 /// The doctor's circumstances that the pay lines do not carry.

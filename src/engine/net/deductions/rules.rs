@@ -3,6 +3,7 @@
 //! Nothing here computes; `tax.rs`, `ni.rs`, `pension.rs` and `loans.rs` do.
 
 use crate::engine::model::offer::Marker;
+pub use crate::engine::model::settings::LoanPlan;
 use crate::engine::num::date::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -107,67 +108,6 @@ pub struct Pension {
     pub basis_marker: Marker,
     /// Tiers in ascending order of `from`.
     pub tiers: Vec<Tier>,
-}
-
-/// A student loan repayment plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LoanPlan {
-    /// Plan 1.
-    Plan1,
-    /// Plan 2.
-    Plan2,
-    /// Plan 4 (Scotland).
-    Plan4,
-    /// Plan 5.
-    Plan5,
-    /// Postgraduate loan (repaid on top of any undergraduate plan).
-    Postgraduate,
-}
-
-impl LoanPlan {
-    /// Every plan, in the order lines are shown.
-    pub const ALL: [LoanPlan; 5] = [
-        LoanPlan::Plan1,
-        LoanPlan::Plan2,
-        LoanPlan::Plan4,
-        LoanPlan::Plan5,
-        LoanPlan::Postgraduate,
-    ];
-
-    /// Stable id (`plan1`, `postgraduate`), as in the data files.
-    pub fn id(self) -> &'static str {
-        match self {
-            LoanPlan::Plan1 => "plan1",
-            LoanPlan::Plan2 => "plan2",
-            LoanPlan::Plan4 => "plan4",
-            LoanPlan::Plan5 => "plan5",
-            LoanPlan::Postgraduate => "postgraduate",
-        }
-    }
-
-    /// Name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            LoanPlan::Plan1 => "Student loan plan 1",
-            LoanPlan::Plan2 => "Student loan plan 2",
-            LoanPlan::Plan4 => "Student loan plan 4",
-            LoanPlan::Plan5 => "Student loan plan 5",
-            LoanPlan::Postgraduate => "Postgraduate loan",
-        }
-    }
-
-    /// Parses `1`, `2`, `4`, `5`, `pg` / `postgraduate`, or an id.
-    pub fn parse(text: &str) -> Option<LoanPlan> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "1" | "plan1" => Some(LoanPlan::Plan1),
-            "2" | "plan2" => Some(LoanPlan::Plan2),
-            "4" | "plan4" => Some(LoanPlan::Plan4),
-            "5" | "plan5" => Some(LoanPlan::Plan5),
-            "pg" | "postgraduate" => Some(LoanPlan::Postgraduate),
-            _ => None,
-        }
-    }
 }
 
 /// One plan's terms in one year.
