@@ -143,7 +143,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     if let Some(n) = net_args {
         n.apply(&mut scenario);
     }
-    let comparison = compare(&scenario).map_err(|e| match e {
+    let comparison = compare(&scenario, crate::reference()).map_err(|e| match e {
         CompareError::Invalid(issues) => issues
             .iter()
             .map(|i| format!("{path}: {i}"))
@@ -292,7 +292,14 @@ fn run_sweep(args: &[String]) -> Result<String, String> {
         return Err(format!("sweep takes one scenario file\n{USAGE}"));
     }
     let q = &args.quantity;
-    let result = sweep(&scenario, q, args.from, args.to, args.steps)?;
+    let result = sweep(
+        &scenario,
+        crate::reference(),
+        q,
+        args.from,
+        args.to,
+        args.steps,
+    )?;
     if args.csv {
         return Ok(sweep_to_csv(&result));
     }
@@ -352,7 +359,7 @@ fn run_break_even(args: &[String]) -> Result<String, String> {
         ));
     };
     let q = &args.quantity;
-    let found = break_even(&scenario, q, a, b, args.from, args.to)?;
+    let found = break_even(&scenario, crate::reference(), q, a, b, args.from, args.to)?;
     let money = |v: Decimal| format_figure(v, Unit::Pounds);
     let range = format!(
         "{} from {} to {}",
@@ -410,7 +417,11 @@ fn run_gains(args: &[String]) -> Result<String, String> {
         }
     };
     let scenario = load_scenario(path)?;
-    let found = gains(&scenario, &standard_cases(&scenario))?;
+    let found = gains(
+        &scenario,
+        crate::reference(),
+        &standard_cases(&scenario, crate::reference()),
+    )?;
     if csv {
         return Ok(gains_to_csv(&found));
     }

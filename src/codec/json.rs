@@ -1,94 +1,17 @@
 //! The versioned JSON scenario format (`docs/scenario-format.md`) and the JSON
 //! form of results.
 
-use super::json_path::path_at;
+pub use crate::decode::{from_text, from_value, DecodeError};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
-use crate::engine::offer::Offer;
-use crate::engine::rota::Rota;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
-use serde::de::DeserializeOwned;
+pub use crate::presets::{Entry, Library};
 use serde::Serialize;
 use serde_json::Value;
 
 /// Largest scenario text accepted, in bytes (a 52-week rota with many offers is
 /// far smaller; anything bigger is a mistake or hostile).
 pub const MAX_SCENARIO_BYTES: usize = 2 * 1024 * 1024;
-
-/// Why a text is not a scenario: where in the JSON, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DecodeError {
-    /// JSON path (`rotas[0].shifts[2].start`), or `.` for the whole text.
-    pub path: String,
-    /// The reason.
-    pub message: String,
-}
-
-impl std::fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// A preset in a [`Library`]: its key, the parsed item and the JSON it came
-/// from (spliced into scenarios as is, so no second encoder is compiled in).
-#[derive(Debug, Clone)]
-pub struct Entry<T> {
-    /// `id@version`.
-    pub key: String,
-    /// The parsed preset.
-    pub item: T,
-    /// Its JSON.
-    pub json: serde_json::Value,
-}
-
-/// Preset offers and rotas that a scenario may name by `id@version` instead of
-/// writing them out. Presets never change once released, so a name keeps
-/// reproducing the figures it showed.
-#[derive(Debug, Clone, Default)]
-pub struct Library {
-    /// Offer presets.
-    pub offers: Vec<Entry<Offer>>,
-    /// Rota presets.
-    pub rotas: Vec<Entry<Rota>>,
-}
-
-/// Decodes a JSON value, naming the path of the first problem. Every decoder
-/// goes through here, so the (large) decoding code exists once in the bundle.
-pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, DecodeError> {
-    let text = value.to_string();
-    serde_json::from_str(&text).map_err(|e| {
-        let message = e.to_string();
-        // serde_json appends the position, which means nothing to a person;
-        // the path replaces it.
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
-        decode_error(
-            path_at(
-                &text,
-                e.line(),
-                e.column(),
-                message.starts_with("missing field"),
-            ),
-            message,
-        )
-    })
-}
-
-/// Parses JSON text into a value and decodes it.
-pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<(T, serde_json::Value), DecodeError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| decode_error(".", e.to_string()))?;
-    Ok((from_value(value.clone())?, value))
-}
-
-fn decode_error(path: impl Into<String>, message: impl Into<String>) -> DecodeError {
-    DecodeError {
-        path: path.into(),
-        message: message.into(),
-    }
-}
 
 /// Replaces every `"id@version"` string in `list` by the preset's JSON.
 fn resolve_presets<T>(
@@ -103,7 +26,7 @@ fn resolve_presets<T>(
         if let Some(key) = item.as_str() {
             let entry = entries.iter().find(|e| e.key == key).ok_or_else(|| {
                 let known: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
-                decode_error(
+                DecodeError::new(
                     format!("{list}[{i}]"),
                     format!("there is no preset '{key}' (known: {})", known.join(", ")),
                 )
@@ -125,7 +48,7 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, DecodeError> {
 /// [`scenario_from_json`] with a given library of presets.
 pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, DecodeError> {
     if text.len() > MAX_SCENARIO_BYTES {
-        return Err(decode_error(
+        return Err(DecodeError::new(
             ".",
             format!(
                 "the file is larger than {} MB",
@@ -136,11 +59,11 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
     // Some Windows editors start a saved file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| decode_error(".", e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| DecodeError::new(".", e.to_string()))?;
     match value.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(v) => {
-            return Err(decode_error(
+            return Err(DecodeError::new(
                 "version",
                 format!(
                     "format version {v} is not supported (this app reads version {FORMAT_VERSION})"
@@ -148,13 +71,13 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
             ))
         }
         None if value.is_object() => {
-            return Err(decode_error(
+            return Err(DecodeError::new(
                 "version",
                 "missing: a scenario file starts with \"version\": 1",
             ))
         }
         None => {
-            return Err(decode_error(
+            return Err(DecodeError::new(
                 ".",
                 "this is not a scenario: expected a JSON object starting {\"version\": 1, …",
             ))
@@ -163,7 +86,7 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
     // The stamp says what wrote the file; it changes no figure.
     if let Some(object) = value.as_object_mut() {
         if object.remove("stamp").is_some_and(|s| !s.is_object()) {
-            return Err(decode_error(
+            return Err(DecodeError::new(
                 "stamp",
                 "expected an object saying which app and format wrote the file",
             ));
@@ -173,7 +96,7 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
     // would let `"take_home": ["scotland"]` mean something no one wrote.
     for pointer in ["/doctor", "/take_home", "/take_home/real_terms", "/explore"] {
         if value.pointer(pointer).is_some_and(Value::is_array) {
-            return Err(decode_error(
+            return Err(DecodeError::new(
                 pointer[1..].replace('/', "."),
                 "expected an object with named fields, not a list",
             ));

@@ -5,7 +5,6 @@
 pub mod base64url;
 pub mod csv;
 pub mod json;
-mod json_path;
 pub mod keep;
 pub mod link;
 mod lz;

@@ -6,13 +6,14 @@ use crate::engine::model::offer::{Band, Offer, RestDefinitions, RotaType};
 use crate::engine::model::rota::Rota;
 use crate::engine::model::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
 use crate::engine::model::validate::validate;
-use crate::engine::net::take_home::{column_take_home, ColumnTakeHome, Detail};
+use crate::engine::net::take_home::{column_take_home, ColumnTakeHome, Detail, GrossPay};
 use crate::engine::num::date::Date;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use crate::engine::pay::banded_lines::ProtectedPay;
 use crate::engine::pay::banding::{decide, suggest_rota_type, BandDecision};
 use crate::engine::pay::column::{column_pay, protected_lines, ColumnPay, PayOptions};
+use crate::engine::reference::Reference;
 use crate::engine::rest::limits::{check_limits, working_time_regulations, LimitCheck};
 use crate::engine::rest::{metrics, Metric, RestFacts};
 use rust_decimal::Decimal;
@@ -272,13 +273,18 @@ impl From<ComputeError> for CompareError {
     }
 }
 
-/// Validates and computes the comparison. Deterministic and pure.
-pub fn compare(scenario: &Scenario) -> Result<Comparison, CompareError> {
-    compare_with(scenario, Detail::Full)
+/// Validates and computes the comparison, reading tax years and price
+/// indices from `reference`. Deterministic and pure.
+pub fn compare(scenario: &Scenario, reference: &Reference) -> Result<Comparison, CompareError> {
+    compare_with(scenario, reference, Detail::Full)
 }
 
 /// [`compare`], with only as much of take-home pay as `detail` asks for.
-pub fn compare_with(scenario: &Scenario, detail: Detail) -> Result<Comparison, CompareError> {
+pub fn compare_with(
+    scenario: &Scenario,
+    reference: &Reference,
+    detail: Detail,
+) -> Result<Comparison, CompareError> {
     let issues = validate(scenario);
     if !issues.is_empty() {
         return Err(CompareError::Invalid(issues));
@@ -322,14 +328,17 @@ pub fn compare_with(scenario: &Scenario, detail: Detail) -> Result<Comparison, C
         });
     }
     if let Some(settings) = &scenario.take_home {
-        let years = crate::presets::tax_years::tax_years();
-        let indices = crate::presets::price_indices::price_indices();
+        let tables = (reference.tax_years.as_slice(), &reference.price_indices);
         for column in &mut columns {
+            let gross = GrossPay {
+                pay_date: column.pay_date,
+                pay: &column.pay,
+            };
             column.take_home = Some(column_take_home(
-                column,
+                &gross,
                 settings,
                 scenario.doctor.ltft,
-                (years, indices),
+                tables,
                 detail,
             ));
         }

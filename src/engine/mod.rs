@@ -4,7 +4,7 @@
 //!
 //! The folders follow the pipeline, each using only those before it:
 //! [`num`] ← [`model`] ← [`explain`] ← [`windows`] ← [`rest`] ← [`pay`] ←
-//! [`net`] ← [`compare`] ← {[`views`], [`explore`]}. `tests/layers.rs`
+//! [`net`] ← [`reference`], [`compare`] ← {[`views`], [`explore`]}. `tests/layers.rs`
 //! checks that no folder imports a later one and that no two files import
 //! each other.
 
@@ -15,6 +15,7 @@ pub mod model;
 pub mod net;
 pub mod num;
 pub mod pay;
+pub mod reference;
 pub mod rest;
 pub mod views;
 pub mod windows;
@@ -32,4 +33,5 @@ pub use views::{terms, timeline};
 pub use windows::{frequency, premium, shift_rules};
 
 pub use compare::{compare, compare_with, ColumnResult, CompareError, Comparison};
+pub use reference::{NamedRota, Reference};
 pub use scenario::{Issue, Scenario};

@@ -16,11 +16,15 @@
 //! real rota, and come with the figures they are meant to produce
 //! ([`RotaExpectations`]), which the tests check against the engine.
 //!
-//! Parsing never panics: the loaders return what parsed and a list of
-//! [`PresetError`]s for what did not (the tests require that list to be empty).
+//! Every file is read once, by one loader ([`load`]) that checks the file's
+//! `id@version` against its name; every accessor here ([`library`],
+//! [`find_offer`], [`rota_presets`], [`reference`]…) reads that one result.
+//! Parsing never panics: what does not parse is left out and reported as a
+//! [`PresetError`] (the tests require that there is none).
 
-use crate::codec::json::{from_text, Entry, Library};
+use crate::decode::from_text;
 use crate::engine::offer::Offer;
+use crate::engine::reference::{NamedRota, Reference};
 use crate::engine::rota::Rota;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -145,6 +149,29 @@ pub const ROTA_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A preset in a [`Library`]: its key, the parsed item and the JSON it came
+/// from (spliced into scenarios as is, so no second encoder is compiled in).
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    /// `id@version`.
+    pub key: String,
+    /// The parsed preset.
+    pub item: T,
+    /// Its JSON.
+    pub json: serde_json::Value,
+}
+
+/// Preset offers and rotas that a scenario may name by `id@version` instead of
+/// writing them out. Presets never change once released, so a name keeps
+/// reproducing the figures it showed.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Offer presets.
+    pub offers: Vec<Entry<Offer>>,
+    /// Rota presets.
+    pub rotas: Vec<Entry<Rota>>,
+}
+
 /// What a rota preset is meant to produce, as stated by its author and checked
 /// by the tests against the engine (under the `tcs-2016@1` definitions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,29 +229,36 @@ pub fn offer_key(offer: &Offer) -> String {
     format!("{}@{}", offer.id, offer.version)
 }
 
-/// Parses one offer preset and checks that its id and version match its key.
-pub fn parse_offer(key: &str, text: &str) -> Result<Offer, PresetError> {
+/// Parses one offer preset, keeping its JSON, and checks that its id and
+/// version match its key.
+fn offer_entry(key: &str, text: &str) -> Result<Entry<Offer>, PresetError> {
     let error = |message: String| PresetError {
         key: key.to_string(),
         message,
     };
-    let (offer, _): (Offer, _) = from_text(text).map_err(|e| error(e.to_string()))?;
+    let (offer, json): (Offer, _) = from_text(text).map_err(|e| error(e.to_string()))?;
     if offer_key(&offer) != key {
         return Err(error(format!(
             "the file holds {}, not {key}",
             offer_key(&offer)
         )));
     }
-    Ok(offer)
+    Ok(Entry {
+        key: key.to_string(),
+        item: offer,
+        json,
+    })
 }
 
-/// Parses one rota preset and checks that its rota id matches its key.
-pub fn parse_rota(key: &str, text: &str) -> Result<RotaPreset, PresetError> {
+/// Parses one rota preset, keeping its rota's JSON, and checks that its rota
+/// id matches its key.
+fn rota_entry(key: &str, text: &str) -> Result<Entry<RotaPreset>, PresetError> {
     let error = |message: String| PresetError {
         key: key.to_string(),
         message,
     };
-    let (mut preset, _): (RotaPreset, _) = from_text(text).map_err(|e| error(e.to_string()))?;
+    let (mut preset, mut json): (RotaPreset, _) =
+        from_text(text).map_err(|e| error(e.to_string()))?;
     let id = key.split('@').next().unwrap_or_default();
     if preset.rota.id != id {
         return Err(error(format!(
@@ -233,10 +267,28 @@ pub fn parse_rota(key: &str, text: &str) -> Result<RotaPreset, PresetError> {
         )));
     }
     preset.key = key.to_string();
-    Ok(preset)
+    Ok(Entry {
+        key: key.to_string(),
+        item: preset,
+        json: json
+            .get_mut("rota")
+            .map(serde_json::Value::take)
+            .unwrap_or_default(),
+    })
 }
 
-/// What parses of a file table, and an error for each file that does not.
+/// Parses one offer preset and checks that its id and version match its key.
+pub fn parse_offer(key: &str, text: &str) -> Result<Offer, PresetError> {
+    offer_entry(key, text).map(|e| e.item)
+}
+
+/// Parses one rota preset and checks that its rota id matches its key.
+pub fn parse_rota(key: &str, text: &str) -> Result<RotaPreset, PresetError> {
+    rota_entry(key, text).map(|e| e.item)
+}
+
+/// The one loader: what parses of a file table, and an error for each file
+/// that does not.
 fn load<T>(
     files: &[(&str, &str)],
     parse: fn(&str, &str) -> Result<T, PresetError>,
@@ -252,14 +304,49 @@ fn load<T>(
     (items, errors)
 }
 
+/// Every offer and rota preset, loaded once.
+struct Loaded {
+    /// The offers, and the rotas without what they are meant to produce.
+    library: Library,
+    /// The rota presets in full.
+    rotas: Vec<RotaPreset>,
+    offer_errors: Vec<PresetError>,
+    rota_errors: Vec<PresetError>,
+}
+
+fn loaded() -> &'static Loaded {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let (offers, offer_errors) = load(OFFER_FILES, offer_entry);
+        let (entries, rota_errors) = load(ROTA_FILES, rota_entry);
+        let rotas = entries
+            .iter()
+            .map(|e| Entry {
+                key: e.key.clone(),
+                item: e.item.rota.clone(),
+                json: e.json.clone(),
+            })
+            .collect();
+        Loaded {
+            library: Library { offers, rotas },
+            rotas: entries.into_iter().map(|e| e.item).collect(),
+            offer_errors,
+            rota_errors,
+        }
+    })
+}
+
 /// Every offer preset that parses, and an error for each that does not.
 pub fn load_offers() -> (Vec<Offer>, Vec<PresetError>) {
-    load(OFFER_FILES, parse_offer)
+    let loaded = loaded();
+    let offers = loaded.library.offers.iter().map(|e| e.item.clone());
+    (offers.collect(), loaded.offer_errors.clone())
 }
 
 /// Every rota preset that parses, and an error for each that does not.
 pub fn load_rotas() -> (Vec<RotaPreset>, Vec<PresetError>) {
-    load(ROTA_FILES, parse_rota)
+    let loaded = loaded();
+    (loaded.rotas.clone(), loaded.rota_errors.clone())
 }
 
 /// Every offer preset, parsed; one that fails to parse is left out (see
@@ -271,53 +358,46 @@ pub fn offer_presets() -> Vec<Offer> {
 /// Every rota preset, parsed; one that fails to parse is left out (see
 /// [`load_rotas`] for the errors).
 pub fn rota_presets() -> Vec<RotaPreset> {
-    load_rotas().0
+    loaded().rotas.clone()
 }
 
 /// The offer preset with this key (`"tcs-2016@1"`), if there is one and it parses.
 pub fn find_offer(key: &str) -> Option<Offer> {
-    OFFER_FILES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .and_then(|(k, text)| parse_offer(k, text).ok())
+    let offers = &loaded().library.offers;
+    offers.iter().find(|e| e.key == key).map(|e| e.item.clone())
 }
 
 /// The rota preset with this key (`"fy1-ward@1"`), if there is one and it parses.
 pub fn find_rota(key: &str) -> Option<RotaPreset> {
-    ROTA_FILES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .and_then(|(k, text)| parse_rota(k, text).ok())
+    loaded().rotas.iter().find(|r| r.key == key).cloned()
 }
 
-/// The built-in presets as the codec's library, parsed once: a scenario file or
-/// link may name any of them by `id@version`. A file that does not parse is
-/// left out (the tests require that none fails).
+/// The built-in presets as the codec's library: a scenario file or link may
+/// name any of them by `id@version`. A file that does not parse is left out
+/// (the tests require that none fails).
 pub fn library() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        let offers = OFFER_FILES
+    &loaded().library
+}
+
+/// The shipped reference data, built once: every tax year, the price
+/// indices, and every rota preset as the standard set for who-gains. The
+/// page, the command line, the benches and the tests all compare with it.
+pub fn reference() -> &'static Reference {
+    static REFERENCE: OnceLock<Reference> = OnceLock::new();
+    REFERENCE.get_or_init(|| Reference {
+        tax_years: tax_years::load_tax_years().0,
+        // If the file does not parse the set is empty, so every conversion
+        // asks the user for its values rather than failing the page (the
+        // tests require the file to parse).
+        price_indices: price_indices::parse_price_indices(price_indices::PRICE_INDICES_FILE)
+            .unwrap_or_default(),
+        standard_rotas: loaded()
+            .rotas
             .iter()
-            .filter_map(|(key, text)| {
-                let (item, json) = from_text::<Offer>(text).ok()?;
-                Some(Entry {
-                    key: key.to_string(),
-                    item,
-                    json,
-                })
+            .map(|r| NamedRota {
+                key: r.key.clone(),
+                rota: r.rota.clone(),
             })
-            .collect();
-        let rotas = ROTA_FILES
-            .iter()
-            .filter_map(|(key, text)| {
-                let (preset, mut json) = from_text::<RotaPreset>(text).ok()?;
-                Some(Entry {
-                    key: key.to_string(),
-                    item: preset.rota,
-                    json: json.get_mut("rota")?.take(),
-                })
-            })
-            .collect();
-        Library { offers, rotas }
+            .collect(),
     })
 }

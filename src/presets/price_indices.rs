@@ -4,10 +4,9 @@
 //! carries its source and marker as the contract reference (§6) gives it; the
 //! file's `notes` say which values are unverified.
 
-use crate::codec::json::from_text;
+use crate::decode::from_text;
 use crate::engine::real_terms::PriceIndices;
 use rust_decimal::Decimal;
-use std::sync::OnceLock;
 
 /// The embedded price index file, as JSON text.
 pub const PRICE_INDICES_FILE: &str = include_str!(concat!(
@@ -43,10 +42,7 @@ pub fn parse_price_indices(text: &str) -> Result<PriceIndices, String> {
     Ok(indices)
 }
 
-/// The shipped price indices, parsed once. If the file does not parse the set
-/// is empty, so every conversion asks the user for its values rather than
-/// failing the page (the tests require the file to parse).
+/// The shipped price indices, parsed once (see [`super::reference`]).
 pub fn price_indices() -> &'static PriceIndices {
-    static INDICES: OnceLock<PriceIndices> = OnceLock::new();
-    INDICES.get_or_init(|| parse_price_indices(PRICE_INDICES_FILE).unwrap_or_default())
+    &super::reference().price_indices
 }

@@ -5,7 +5,7 @@
 //! `notes` say what is assumed or missing.
 
 use super::PresetError;
-use crate::codec::json::from_text;
+use crate::decode::from_text;
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::{Band, TaxYearRules};
 use crate::engine::deductions::year_for;
@@ -77,17 +77,13 @@ pub fn load_tax_years() -> (Vec<TaxYearRules>, Vec<PresetError>) {
 
 /// The tax year with this id (`2016-17`), if it parses.
 pub fn find_tax_year(id: &str) -> Option<TaxYearRules> {
-    TAX_YEAR_FILES
-        .iter()
-        .find(|(k, _)| *k == id)
-        .and_then(|(k, text)| parse_tax_year(k, text).ok())
+    tax_years().iter().find(|y| y.id == id).cloned()
 }
 
-/// Every shipped tax year, parsed once (a file that does not parse is left
-/// out; `tests/deductions.rs` requires that none fails).
+/// Every shipped tax year, parsed once (see [`super::reference`]; a file that
+/// does not parse is left out; `tests/deductions.rs` requires that none fails).
 pub fn tax_years() -> &'static [TaxYearRules] {
-    static YEARS: std::sync::OnceLock<Vec<TaxYearRules>> = std::sync::OnceLock::new();
-    YEARS.get_or_init(|| load_tax_years().0)
+    &super::reference().tax_years
 }
 
 /// The tax year containing `date` (a column's pay date), if one is shipped.

@@ -166,7 +166,7 @@ impl Slices {
         }
         let step = match self.sweeper.borrow_mut().as_mut() {
             Some(sweeper) => sweeper
-                .advance(SLICE)
+                .advance(crate::reference(), SLICE)
                 .map(|done| (done, sweeper.progress())),
             None => return,
         };
@@ -271,7 +271,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let e = s.explore.as_ref()?;
         let (a, b) = e.pair.as_ref()?;
         Some(
-            break_even(s, &e.quantity, a, b, e.from, e.to)
+            break_even(s, crate::reference(), &e.quantity, a, b, e.from, e.to)
                 .map(|r| {
                     outcome_text(
                         &e.quantity,
@@ -339,7 +339,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 }
                 // The range's ends, checked here so that a bad range is said
                 // beside the inputs and never saved with the scenario.
-                sweep(&scenario, &quantity, from, to, 1)?;
+                sweep(&scenario, crate::reference(), &quantity, from, to, 1)?;
                 Ok(Exploration {
                     quantity,
                     from,

@@ -48,7 +48,9 @@ fn rota_of(label: &str) -> &str {
 #[component]
 pub fn GainsPanel(props: &GainsPanelProps) -> Html {
     let result = use_state(|| None::<Result<Rc<Gains>, String>>);
-    let cases = use_memo(props.scenario.clone(), |s| standard_cases(s));
+    let cases = use_memo(props.scenario.clone(), |s| {
+        standard_cases(s, crate::reference())
+    });
     // Each rota (with its variations and grades) weighs what the user says:
     // how many doctors it stands for.
     let rotas = use_memo(cases.clone(), |cases| {
@@ -92,7 +94,7 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
             };
             result.set(Some(
                 weighed()
-                    .and_then(|cases| gains(&scenario, &cases))
+                    .and_then(|cases| gains(&scenario, crate::reference(), &cases))
                     .map(Rc::new),
             ));
         })

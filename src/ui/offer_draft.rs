@@ -305,7 +305,7 @@ pub fn check(draft: &Value, scenario: &Scenario, index: usize) -> Result<Offer, 
         }
     }
     let prefix = format!("offers[{index}].");
-    match compare(&trial) {
+    match compare(&trial, crate::reference()) {
         Ok(_) => Ok(offer),
         Err(CompareError::Invalid(issues)) => Err(issues
             .into_iter()

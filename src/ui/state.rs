@@ -252,7 +252,7 @@ impl State {
     }
 
     fn with(scenario: Rc<Scenario>, previous: Option<Rc<Comparison>>) -> State {
-        match compare(&scenario) {
+        match compare(&scenario, crate::reference()) {
             Ok(c) => State {
                 scenario,
                 issues: Rc::new(Vec::new()),

@@ -2,8 +2,10 @@
 //! as much as column A, exact on the quantity's grid (to the penny, since pay
 //! lines are rounded figures; to 0.01 percentage point for rates).
 
-use super::{Evaluator, Quantity};
+use super::evaluate::Evaluator;
+use super::quantity::Quantity;
 use crate::engine::model::scenario::Scenario;
+use crate::engine::reference::Reference;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Most grid values a scan visits (bisection has no limit).
@@ -86,6 +88,7 @@ impl Grid {
 /// otherwise scans the grid from `from` up.
 pub fn break_even(
     scenario: &Scenario,
+    reference: &Reference,
     quantity: &Quantity,
     a: &str,
     b: &str,
@@ -115,7 +118,7 @@ pub fn break_even(
         .filter(|_| lo <= hi)
         .ok_or_else(|| format!("no value of {quantity} on its grid lies from {from} to {to}"))?;
     let grid = Grid { lo, step, count };
-    let mut evaluator = Evaluator::new(scenario, quantity)?;
+    let mut evaluator = Evaluator::new(scenario, reference, quantity)?;
     let (a_moves, b_moves) = (evaluator.affects(ia), evaluator.affects(ib));
     let mut evaluations = 0;
     let mut difference = |k: u64| -> Result<(Decimal, Decimal), String> {

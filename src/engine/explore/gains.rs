@@ -1,8 +1,8 @@
 //! Who gains, who loses: every column's offer over a set of rotas, each
 //! change measured against the baseline column on the same rota.
 
+use super::evaluate::{compare_error, Cell};
 use super::rota_edit::{nights, set_nights, set_weekends, worked_weekends};
-use super::{compare_error, Cell};
 use crate::engine::compare::compare;
 use crate::engine::model::offer::Grade;
 use crate::engine::model::rota::Rota;
@@ -10,6 +10,7 @@ use crate::engine::model::scenario::Scenario;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use crate::engine::num::sort::sort_by_key;
+use crate::engine::reference::Reference;
 use rust_decimal::Decimal;
 
 /// One rota of the set, with the doctor's LTFT fraction for it and a weight.
@@ -30,14 +31,15 @@ pub struct Case {
 /// The grades of the standard set: the first year of each stage of training.
 pub const GRADES: [Grade; 5] = [Grade::FY1, Grade::FY2, Grade::CT1, Grade::ST3, Grade::ST6];
 
-/// The standard set: the scenario's rotas and every rota preset, each as
+/// The standard set: the scenario's rotas and the reference's standard rotas
+/// (every rota preset, for the shipped reference), each as
 /// written, with one weekend more and one fewer, one night more and one fewer
 /// (each only where the change is possible — see [`super::rota_edit`]), and at
 /// LTFT 60% and 80% — each of those at every grade of [`GRADES`] (the
 /// scenario's own grade unlabelled); every case weighs 1.
-pub fn standard_cases(scenario: &Scenario) -> Vec<Case> {
+pub fn standard_cases(scenario: &Scenario, reference: &Reference) -> Vec<Case> {
     let mut cases = Vec::new();
-    for case in rota_cases(scenario) {
+    for case in rota_cases(scenario, reference) {
         for grade in GRADES {
             let label = match grade == scenario.doctor.grade {
                 true => case.label.clone(),
@@ -54,14 +56,14 @@ pub fn standard_cases(scenario: &Scenario) -> Vec<Case> {
 }
 
 /// The rotas of the standard set, at the scenario's grade.
-fn rota_cases(scenario: &Scenario) -> Vec<Case> {
-    let presets = crate::presets::rota_presets();
+fn rota_cases(scenario: &Scenario, reference: &Reference) -> Vec<Case> {
     let bases = (scenario
         .rotas
         .iter()
         .map(|r| (format!("scenario rota {}", r.id), r)))
     .chain(
-        presets
+        reference
+            .standard_rotas
             .iter()
             .map(|p| (format!("preset {}", p.key), &p.rota)),
     );
@@ -147,7 +149,7 @@ pub struct Gains {
 /// Runs every column of `scenario` over each case's rota (every column on
 /// that rota, the doctor at the case's LTFT) and sets each against the
 /// baseline column on the same rota.
-pub fn gains(scenario: &Scenario, cases: &[Case]) -> Result<Gains, String> {
+pub fn gains(scenario: &Scenario, reference: &Reference, cases: &[Case]) -> Result<Gains, String> {
     let baseline = baseline_of(scenario)
         .ok_or("the scenario has no baseline column to measure change against")?;
     let mut work = scenario.clone();
@@ -165,7 +167,7 @@ pub fn gains(scenario: &Scenario, cases: &[Case]) -> Result<Gains, String> {
         work.rotas = vec![rota];
         work.doctor.ltft = case.ltft.unwrap_or(scenario.doctor.ltft);
         work.doctor.grade = case.grade.unwrap_or(scenario.doctor.grade);
-        match compare(&work) {
+        match compare(&work, reference) {
             Ok(result) => {
                 computed.push((case.clone(), result.columns.iter().map(Cell::of).collect()))
             }

@@ -5,15 +5,26 @@
 //! of range is an error with a message, never a panic. How the rota quantities
 //! change a rota is in [`super::rota_edit`].
 
-use super::rota_edit;
+use super::rota_edit::{self, whole};
 pub use crate::engine::model::exploration::Quantity;
+use crate::engine::model::scenario::Issue;
 use crate::engine::model::scenario::Scenario;
 use crate::engine::model::validate::validate;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use crate::engine::num::time::ClockTime;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+
+/// Issues as one line of text.
+pub(super) fn issue_text(issues: &[Issue]) -> String {
+    let text: Vec<String> = issues.iter().map(Issue::to_string).collect();
+    text.join("; ")
+}
+
+/// A problem at a value of the quantity.
+pub(super) fn at_value(quantity: &Quantity, x: Decimal, problem: &str) -> String {
+    format!("{quantity} = {}: {problem}", quantity.format_value(x))
+}
 
 /// The highest premium the engine accepts, in per cent (README, Choices).
 const MAX_PREMIUM_PERCENT: Decimal = Decimal::from_parts(200, 0, 0, false, 0);
@@ -28,18 +39,8 @@ pub fn apply(scenario: &Scenario, quantity: &Quantity, x: Decimal) -> Result<Sce
     if issues.is_empty() {
         Ok(out)
     } else {
-        Err(super::at_value(quantity, x, &super::issue_text(&issues)))
+        Err(at_value(quantity, x, &issue_text(&issues)))
     }
-}
-
-/// `x` as a whole number in `lo..=hi`, or a message naming the quantity.
-pub(super) fn whole(x: Decimal, lo: u32, hi: u32, what: &str) -> Result<u32, String> {
-    x.fract()
-        .is_zero()
-        .then(|| x.to_u32())
-        .flatten()
-        .filter(|n| (lo..=hi).contains(n))
-        .ok_or_else(|| format!("{what} must be a whole number from {lo} to {hi}, not {x}"))
 }
 
 /// `x` per cent as a fraction, when `lo ≤ x ≤ hi` (and above 0 when `lo` is 0

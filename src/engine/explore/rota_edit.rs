@@ -6,13 +6,22 @@
 //! 2016 minimum rest between shifts), so an edit never creates a rest breach
 //! by itself and never an overlap; a value with no room left is an error.
 
-use super::quantity::whole;
 use crate::engine::model::offer::RestDefinitions;
 use crate::engine::model::rota::{Rota, Shift, ShiftKind};
 use crate::engine::num::time::{ClockTime, Interval, Weekday};
 use crate::engine::rest::RestFacts;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
+
+/// `x` as a whole number in `lo..=hi`, or a message naming the quantity.
+pub(super) fn whole(x: Decimal, lo: u32, hi: u32, what: &str) -> Result<u32, String> {
+    x.fract()
+        .is_zero()
+        .then(|| x.to_u32())
+        .flatten()
+        .filter(|n| (lo..=hi).contains(n))
+        .ok_or_else(|| format!("{what} must be a whole number from {lo} to {hi}, not {x}"))
+}
 
 /// Time kept clear either side of an added shift, in minutes.
 const CLEAR: u64 = 11 * 60;

@@ -1,8 +1,10 @@
 //! A sweep: every column's gross annual pay at evenly spaced values of one
 //! quantity, and where each pair of columns changes order.
 
-use super::{Cell, Evaluator, Quantity};
+use super::evaluate::{Cell, Evaluator};
+use super::quantity::Quantity;
 use crate::engine::model::scenario::Scenario;
+use crate::engine::reference::Reference;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -57,13 +59,14 @@ pub struct Sweep {
 /// Any value at which the scenario is invalid is an error naming the value.
 pub fn sweep(
     scenario: &Scenario,
+    reference: &Reference,
     quantity: &Quantity,
     from: Decimal,
     to: Decimal,
     steps: u32,
 ) -> Result<Sweep, String> {
     let mut sweeper = Sweeper::new(scenario.clone(), quantity.clone(), from, to, steps)?;
-    sweeper.advance(usize::MAX)?;
+    sweeper.advance(reference, usize::MAX)?;
     Ok(sweeper.finish())
 }
 
@@ -123,8 +126,9 @@ impl Sweeper {
         (self.points.len(), self.values.len())
     }
 
-    /// Computes up to `count` more values; true when every value is done.
-    pub fn advance(&mut self, count: usize) -> Result<bool, String> {
+    /// Computes up to `count` more values, reading tax years and price
+    /// indices from `reference`; true when every value is done.
+    pub fn advance(&mut self, reference: &Reference, count: usize) -> Result<bool, String> {
         let done = self.points.len();
         let Some(next) = self.values.get(done..) else {
             return Ok(true);
@@ -132,7 +136,7 @@ impl Sweeper {
         if next.is_empty() {
             return Ok(true);
         }
-        let mut evaluator = Evaluator::new(&self.scenario, &self.quantity)?;
+        let mut evaluator = Evaluator::new(&self.scenario, reference, &self.quantity)?;
         for &x in next.iter().take(count) {
             let cells = evaluator.at(x)?;
             self.points.push(SweepPoint { x, cells });

@@ -12,7 +12,7 @@
 //! unit variant ignores other fields; the array form (`["until", "10:00"]`:
 //! the tag, then the fields in declaration order) is accepted too. Errors are
 //! raised once the whole map has been read, as before, so their JSON paths
-//! (`codec::json_path`) are the same.
+//! (`decode::path`) are the same.
 
 use serde::de::{
     DeserializeOwned, Deserializer, Error as _, MapAccess, SeqAccess, Unexpected, Visitor,

@@ -8,7 +8,6 @@
 //! the command line, the CSV and the JSON show them with their explanations
 //! like every other figure.
 
-use crate::engine::compare::ColumnResult;
 use crate::engine::explain::figure::{Figure, FigureKind};
 use crate::engine::explain::{Calculation, Explanation, Op, Unit};
 use crate::engine::model::offer::Marker;
@@ -16,10 +15,12 @@ pub use crate::engine::model::settings::{validate_take_home, TakeHome};
 use crate::engine::net::deductions::rules::TaxYearRules;
 use crate::engine::net::deductions::{net, year_for, GrossLine, LineKind, NetOptions, NetPay};
 use crate::engine::net::real_terms::{in_reference_money, PriceIndices};
+use crate::engine::num::date::Date;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use crate::engine::pay::inputs::{factor, pounds};
 use crate::engine::pay::totals::a_twelfth;
+use crate::engine::pay::ColumnPay;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -60,10 +61,30 @@ pub enum Detail {
     NetOnly,
 }
 
+/// What take-home pay reads of a column: its pay date and its pay.
+#[derive(Debug, Clone, Copy)]
+pub struct GrossPay<'a> {
+    /// The column's pay date, which picks the tax year.
+    pub pay_date: Date,
+    /// The column's pay lines and totals.
+    pub pay: &'a ColumnPay,
+}
+
+impl GrossPay<'_> {
+    /// A pay line or total by id.
+    fn figure(&self, id: &str) -> Option<&Figure> {
+        self.pay
+            .lines
+            .iter()
+            .chain(&self.pay.totals)
+            .find(|f| f.id == id)
+    }
+}
+
 /// Take-home figures for one column under the tax year of its pay date, and
 /// gross and net pay in the reference year's money when asked.
 pub fn column_take_home(
-    column: &ColumnResult,
+    column: &GrossPay<'_>,
     settings: &TakeHome,
     full_time_share: Fraction,
     (years, indices): (&[TaxYearRules], &PriceIndices),
@@ -115,7 +136,7 @@ pub fn column_take_home(
 }
 
 fn net_figures(
-    column: &ColumnResult,
+    column: &GrossPay<'_>,
     settings: &TakeHome,
     full_time_share: Fraction,
     years: &[TaxYearRules],
@@ -202,7 +223,7 @@ fn figure(
 }
 
 fn figures(
-    column: &ColumnResult,
+    column: &GrossPay<'_>,
     lines: &[GrossLine],
     pay: &NetPay,
     (rules, options): (&TaxYearRules, &NetOptions),
@@ -262,7 +283,7 @@ fn figures(
 
 /// Net pay per hour worked: the gross figure's own hours, with net pay on top.
 fn per_hour_worked(
-    column: &ColumnResult,
+    column: &GrossPay<'_>,
     net_annual: Decimal,
 ) -> Result<Option<Figure>, crate::engine::explain::figure::ComputeError> {
     let Some(gross) = column.figure("pay_per_hour") else {
