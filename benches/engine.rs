@@ -168,7 +168,7 @@ const BREACHING: [Week; 4] = [
 ];
 
 fn breaches(s: &Scenario) -> usize {
-    let result = compare(s).expect("scenario computes");
+    let result = compare(s, offer_compare::reference()).expect("scenario computes");
     result.columns[0]
         .rest
         .checks
@@ -180,12 +180,12 @@ fn breaches(s: &Scenario) -> usize {
 fn benches(c: &mut Criterion) {
     let inline = scenario_from_json(INLINE).expect("inline example");
     c.bench_function("compare: inline example (2 offers, 4 weeks)", |b| {
-        b.iter(|| compare(black_box(&inline)))
+        b.iter(|| compare(black_box(&inline), offer_compare::reference()))
     });
     let default = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default scenario");
     c.bench_function(
         "compare: the page's default scenario (5 offers, 8 weeks), with take-home pay",
-        |b| b.iter(|| compare(black_box(&default))),
+        |b| b.iter(|| compare(black_box(&default), offer_compare::reference())),
     );
     let gross_only = offer_compare::engine::Scenario {
         take_home: None,
@@ -193,7 +193,7 @@ fn benches(c: &mut Criterion) {
     };
     c.bench_function(
         "compare: the page's default scenario (5 offers, 8 weeks), gross only",
-        |b| b.iter(|| compare(black_box(&gross_only))),
+        |b| b.iter(|| compare(black_box(&gross_only), offer_compare::reference())),
     );
     let compliant = big_scenario(&COMPLIANT);
     assert_eq!(compliant.rotas[0].shifts.len(), 130);
@@ -204,7 +204,7 @@ fn benches(c: &mut Criterion) {
     );
     c.bench_function(
         "compare: 6 offers × 26-week rota of 130 shifts, compliant",
-        |b| b.iter(|| compare(black_box(&compliant))),
+        |b| b.iter(|| compare(black_box(&compliant), offer_compare::reference())),
     );
     let breaching = big_scenario(&BREACHING);
     eprintln!(
@@ -213,7 +213,7 @@ fn benches(c: &mut Criterion) {
     );
     c.bench_function(
         "compare: 6 offers × 26-week rota of 130 shifts, breaching",
-        |b| b.iter(|| compare(black_box(&breaching))),
+        |b| b.iter(|| compare(black_box(&breaching), offer_compare::reference())),
     );
 }
 
@@ -262,23 +262,43 @@ fn sweeps(c: &mut Criterion) {
     for (name, scenario, spec, from, to) in cases {
         let quantity = Quantity::parse(spec).expect("quantity");
         let (from, to) = (from.parse().expect("from"), to.parse().expect("to"));
-        let points = sweep(scenario, &quantity, from, to, 10_000).expect("sweep");
+        let points = sweep(
+            scenario,
+            offer_compare::reference(),
+            &quantity,
+            from,
+            to,
+            10_000,
+        )
+        .expect("sweep");
         assert_eq!(points.points.len(), 10_000, "{name}");
         group.bench_function(name, |b| {
-            b.iter(|| sweep(black_box(scenario), &quantity, from, to, 10_000))
+            b.iter(|| {
+                sweep(
+                    black_box(scenario),
+                    offer_compare::reference(),
+                    &quantity,
+                    from,
+                    to,
+                    10_000,
+                )
+            })
         });
     }
     // Who gains: 1,000 rotas (the standard set — the scenario's 26-week rota
     // and the presets, with their variations — repeated) × 6 offers.
     let six = big_scenario(&COMPLIANT);
-    let cases: Vec<_> = standard_cases(&six)
+    let cases: Vec<_> = standard_cases(&six, offer_compare::reference())
         .into_iter()
         .cycle()
         .take(1_000)
         .collect();
-    assert!(gains(&six, &cases).expect("gains").failed.is_empty());
+    assert!(gains(&six, offer_compare::reference(), &cases)
+        .expect("gains")
+        .failed
+        .is_empty());
     group.bench_function("gains: 1,000 rotas × 6 offers", |b| {
-        b.iter(|| gains(black_box(&six), &cases))
+        b.iter(|| gains(black_box(&six), offer_compare::reference(), &cases))
     });
     group.finish();
 }

@@ -284,7 +284,7 @@ fn an_extreme_unsocial_share_in_a_hostile_file_does_not_panic() {
         vec![o],
     );
     s.pay_date = date("2016-04-26");
-    let c = offer_compare::engine::compare(&s).expect("computes");
+    let c = offer_compare::engine::compare(&s, offer_compare::reference()).expect("computes");
     // 50 h → band 2; the overflowing comparison fails closed (not "most unsocial") → 2B.
     assert_eq!(band_of(&c), Band::B2B);
 }

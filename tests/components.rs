@@ -26,7 +26,8 @@ fn fresh_root() -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn results_table_shows_every_figure_with_its_value_and_formatting() {
     let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default parses");
-    let comparison = Rc::new(compare(&scenario).expect("default computes"));
+    let comparison =
+        Rc::new(compare(&scenario, offer_compare::reference()).expect("default computes"));
     let root = fresh_root();
     yew::Renderer::<ResultsTable>::with_root_and_props(
         root.clone(),
@@ -96,7 +97,7 @@ async fn column_details_show_each_limit_kept_or_breached_and_where() {
             },
         ),
     ];
-    let comparison = Rc::new(compare(&scenario).expect("computes"));
+    let comparison = Rc::new(compare(&scenario, offer_compare::reference()).expect("computes"));
     let root = fresh_root();
     yew::Renderer::<ColumnDetails>::with_root_and_props(
         root.clone(),
@@ -132,7 +133,7 @@ async fn column_details_show_each_limit_kept_or_breached_and_where() {
 async fn choosing_a_figure_opens_its_explanation_with_arithmetic_and_source() {
     use wasm_bindgen::JsCast;
     let scenario = scenario_from_json(INLINE).expect("example parses");
-    let comparison = Rc::new(compare(&scenario).expect("computes"));
+    let comparison = Rc::new(compare(&scenario, offer_compare::reference()).expect("computes"));
     let root = fresh_root();
     yew::Renderer::<ResultsTable>::with_root_and_props(
         root.clone(),

@@ -291,7 +291,7 @@ fn a_weekday_only_rota_gets_no_on_call_allowance_and_unknown_readings_are_locate
     let mut s = scenario(one_shift("09:00", 480), vec![o]);
     assert_eq!(value(&run(&s), "tcs", "allowance:on-call"), None);
     s.columns[0].readings.insert("ext".into(), "nope".into());
-    let err = offer_compare::engine::compare(&s).unwrap_err();
+    let err = offer_compare::engine::compare(&s, offer_compare::reference()).unwrap_err();
     assert!(
         format!("{err:?}").contains("columns[0].readings.ext"),
         "{err:?}"

@@ -205,7 +205,9 @@ fn a_pay_date_the_scale_does_not_cover_is_a_located_error() {
         vec![offer("o", "30500", vec![])],
     );
     s.pay_date = date("2019-08-01");
-    let Err(CompareError::Invalid(issues)) = offer_compare::engine::compare(&s) else {
+    let Err(CompareError::Invalid(issues)) =
+        offer_compare::engine::compare(&s, offer_compare::reference())
+    else {
         panic!("expected a validation error");
     };
     assert_eq!(issues.len(), 1);
@@ -236,7 +238,9 @@ fn every_problem_is_collected_with_its_location() {
         )],
     );
     s.doctor.specialty_premium = d("-1");
-    let Err(CompareError::Invalid(issues)) = offer_compare::engine::compare(&s) else {
+    let Err(CompareError::Invalid(issues)) =
+        offer_compare::engine::compare(&s, offer_compare::reference())
+    else {
         panic!("expected validation errors");
     };
     let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
@@ -266,7 +270,7 @@ fn a_night_crossing_midnight_is_not_an_error_but_a_shift_into_the_next_is() {
         rota(1, vec![shift(1, Mon, "20:00", 720)]),
         vec![offer("o", "30500", vec![])],
     );
-    assert!(offer_compare::engine::compare(&ok).is_ok());
+    assert!(offer_compare::engine::compare(&ok, offer_compare::reference()).is_ok());
     let clash = scenario(
         rota(
             1,
@@ -274,7 +278,7 @@ fn a_night_crossing_midnight_is_not_an_error_but_a_shift_into_the_next_is() {
         ),
         vec![offer("o", "30500", vec![])],
     );
-    assert!(offer_compare::engine::compare(&clash).is_err());
+    assert!(offer_compare::engine::compare(&clash, offer_compare::reference()).is_err());
     // The wrap: Sun 20:00 + 12 h runs into a Mon 07:00 shift of the next cycle.
     let wrap = scenario(
         rota(
@@ -283,7 +287,7 @@ fn a_night_crossing_midnight_is_not_an_error_but_a_shift_into_the_next_is() {
         ),
         vec![offer("o", "30500", vec![])],
     );
-    assert!(offer_compare::engine::compare(&wrap).is_err());
+    assert!(offer_compare::engine::compare(&wrap, offer_compare::reference()).is_err());
 }
 
 #[test]

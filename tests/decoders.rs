@@ -37,14 +37,14 @@ fn config(cases: u32) -> ProptestConfig {
 /// Decodes a file and, when that works, compares: neither may panic.
 fn file_must_not_panic(text: &str) {
     if let Ok(scenario) = scenario_from_json(text) {
-        let _ = compare(&scenario);
+        let _ = compare(&scenario, offer_compare::reference());
     }
 }
 
 /// Decodes a link and, when that works, compares: neither may panic.
 fn link_must_not_panic(text: &str) {
     if let Ok(scenario) = scenario_from_link(text) {
-        let _ = compare(&scenario);
+        let _ = compare(&scenario, offer_compare::reference());
     }
 }
 
@@ -512,10 +512,14 @@ fn the_generators_reach_past_the_decoders() {
     // unmutated bases and links must decode and compare.
     for base in bases() {
         let scenario = scenario_from_json(&base.to_string()).unwrap();
-        compare(&scenario).unwrap();
+        compare(&scenario, offer_compare::reference()).unwrap();
     }
     for link in real_links() {
         assert_eq!(edit_link(link, &[]), *link);
-        compare(&scenario_from_link(link).unwrap()).unwrap();
+        compare(
+            &scenario_from_link(link).unwrap(),
+            offer_compare::reference(),
+        )
+        .unwrap();
     }
 }

@@ -39,7 +39,16 @@ fn weekday_rota() -> offer_compare::engine::rota::Rota {
 /// `offer`'s Saturday 07:00–17:00 premium goes from 0 to `to` per cent.
 fn saturday_break_even(offer: &str, column: &str, to: &str) -> BreakEven {
     let sat = q(&format!("premium_rate:{offer}:sat-day"));
-    break_even(&default_scenario(), &sat, "may-2016", column, d("0"), d(to)).unwrap()
+    break_even(
+        &default_scenario(),
+        offer_compare::reference(),
+        &sat,
+        "may-2016",
+        column,
+        d("0"),
+        d(to),
+    )
+    .unwrap()
 }
 
 /// The imposed contract's Saturday 07:00–17:00 premium (30%, paid at 1 in 4
@@ -72,7 +81,7 @@ fn break_even_of_the_saturday_premium_on_the_default_rota() {
     assert!(found.evaluations <= 17, "{}", found.evaluations);
     // The same by a direct comparison either side.
     for (x, diff) in [("141.71", "-0.06"), ("141.72", "0.04")] {
-        let c = compare(&apply(&s, &sat, d(x)).unwrap()).unwrap();
+        let c = compare(&apply(&s, &sat, d(x)).unwrap(), offer_compare::reference()).unwrap();
         let gross = |id: &str| {
             c.columns
                 .iter()
@@ -110,10 +119,28 @@ fn break_even_exactly_equal() {
         r,
         vec![offer("a", "30000", vec![]), offer("b", "20000", vec![])],
     );
-    let found = break_even(&s, &q("basic_pay:b"), "a", "b", d("0"), d("100")).unwrap();
+    let found = break_even(
+        &s,
+        offer_compare::reference(),
+        &q("basic_pay:b"),
+        "a",
+        "b",
+        d("0"),
+        d("100"),
+    )
+    .unwrap();
     assert_eq!(found.outcome, Outcome::Equal { x: d("50") });
     // A already pays more than B at any raise of A's own pay: B never catches up.
-    let found = break_even(&s, &q("basic_pay:a"), "a", "b", d("0"), d("10")).unwrap();
+    let found = break_even(
+        &s,
+        offer_compare::reference(),
+        &q("basic_pay:a"),
+        "a",
+        "b",
+        d("0"),
+        d("10"),
+    )
+    .unwrap();
     assert_eq!(
         found.outcome,
         Outcome::Never {
@@ -138,7 +165,16 @@ fn break_even_by_a_jump_at_a_band_edge() {
         .frequency_allowances
         .push(weekend_allowance(WeekendDefinition::ShiftBeginsOnWeekend));
     let s = scenario(weekday_rota(), vec![a, b]);
-    let found = break_even(&s, &q("weekends_worked"), "a", "b", d("0"), d("4")).unwrap();
+    let found = break_even(
+        &s,
+        offer_compare::reference(),
+        &q("weekends_worked"),
+        "a",
+        "b",
+        d("0"),
+        d("4"),
+    )
+    .unwrap();
     assert_eq!(
         found.outcome,
         Outcome::Jump {
@@ -152,7 +188,7 @@ fn break_even_by_a_jump_at_a_band_edge() {
     // make 32 + 12.5 = 44.5 h a week, 4.5 above 40 at £30,000 / 40 a year
     // per weekly hour: £3,375. £30,000 + £3,000 + £3,375 = £36,375.
     let at_two = apply(&s, &q("weekends_worked"), d("2")).unwrap();
-    let c = compare(&at_two).unwrap();
+    let c = compare(&at_two, offer_compare::reference()).unwrap();
     assert_eq!(value(&c, "b", "gross_annual"), Some(d("36375")));
 }
 
@@ -160,7 +196,7 @@ fn break_even_by_a_jump_at_a_band_edge() {
 fn sweep_lists_the_points_and_where_columns_cross() {
     let s = default_scenario();
     let sat = q("premium_rate:imposed-2016-02:sat-day");
-    let result = sweep(&s, &sat, d("140"), d("142"), 11).unwrap();
+    let result = sweep(&s, offer_compare::reference(), &sat, d("140"), d("142"), 11).unwrap();
     assert_eq!(result.points.len(), 11);
     assert_eq!(result.points[3].x, d("140.6"));
     let imposed = result.columns.iter().position(|c| c == "imposed").unwrap();
@@ -180,14 +216,30 @@ fn sweep_lists_the_points_and_where_columns_cross() {
         r,
         vec![offer("a", "30000", vec![]), offer("b", "20000", vec![])],
     );
-    let result = sweep(&s, &q("basic_pay:b"), d("49"), d("51"), 3).unwrap();
+    let result = sweep(
+        &s,
+        offer_compare::reference(),
+        &q("basic_pay:b"),
+        d("49"),
+        d("51"),
+        3,
+    )
+    .unwrap();
     let c = result.crossovers[0];
     assert_eq!(
         (c.from, c.to, c.equal_at, c.ahead),
         (d("49"), d("51"), Some(d("50")), 1)
     );
     // Whole weekends only: 0 to 1 in 100 steps is two points.
-    let result = sweep(&s, &q("weekends_worked"), d("0"), d("1"), 100).unwrap();
+    let result = sweep(
+        &s,
+        offer_compare::reference(),
+        &q("weekends_worked"),
+        d("0"),
+        d("1"),
+        100,
+    )
+    .unwrap();
     assert_eq!(result.points.len(), 2);
 }
 
@@ -195,7 +247,15 @@ fn sweep_lists_the_points_and_where_columns_cross() {
 fn breaches_are_flagged_not_dropped() {
     // Three weekends in 8 weeks puts two in a row somewhere: the 2016 limits flag it.
     let s = default_scenario();
-    let result = sweep(&s, &q("weekends_worked"), d("0"), d("8"), 9).unwrap();
+    let result = sweep(
+        &s,
+        offer_compare::reference(),
+        &q("weekends_worked"),
+        d("0"),
+        d("8"),
+        9,
+    )
+    .unwrap();
     assert_eq!(result.points.len(), 9);
     let may = result.columns.iter().position(|c| c == "may-2016").unwrap();
     assert!(!result.points[2].cells[may].breach);
@@ -246,9 +306,34 @@ fn values_out_of_range_are_errors_with_messages() {
     ] {
         assert!(Quantity::parse(bad).is_err(), "{bad}");
     }
-    assert!(sweep(&s, &q("ltft_percent"), d("2"), d("1"), 3).is_err());
-    assert!(sweep(&s, &q("ltft_percent"), d("1"), d("2"), 0).is_err());
-    assert!(break_even(&s, &q("ltft_percent"), "x", "bma", d("1"), d("2")).is_err());
+    assert!(sweep(
+        &s,
+        offer_compare::reference(),
+        &q("ltft_percent"),
+        d("2"),
+        d("1"),
+        3
+    )
+    .is_err());
+    assert!(sweep(
+        &s,
+        offer_compare::reference(),
+        &q("ltft_percent"),
+        d("1"),
+        d("2"),
+        0
+    )
+    .is_err());
+    assert!(break_even(
+        &s,
+        offer_compare::reference(),
+        &q("ltft_percent"),
+        "x",
+        "bma",
+        d("1"),
+        d("2")
+    )
+    .is_err());
 }
 
 #[test]
@@ -390,7 +475,7 @@ fn gains_over_weighted_rotas() {
         case("weekdays", weekdays(&[Mon, Tue, Wed, Thu, Fri]), "3"),
         case("saturday", weekdays(&[Mon, Tue, Wed, Thu, Sat]), "1"),
     ];
-    let found = gains(&s, &cases).unwrap();
+    let found = gains(&s, offer_compare::reference(), &cases).unwrap();
     let b = &found.summary[1];
     assert_eq!(
         (b.best, b.worst, b.median),
@@ -408,7 +493,7 @@ fn gains_over_weighted_rotas() {
     assert_eq!(found.pay_bill_change(1), Some(d("-0.92")));
     assert_eq!(found.pay_bill_change(0), Some(d("0")));
     // The standard set: the scenario's rota and the presets, with variations.
-    let standard = standard_cases(&default_scenario());
+    let standard = standard_cases(&default_scenario(), offer_compare::reference());
     assert!(standard
         .iter()
         .any(|c| c.label == "preset fy1-ward@1, +1 weekend"));
@@ -444,9 +529,9 @@ proptest! {
         let (from, to) = (at(a.min(b)), at(a.max(b)));
         let s = default_scenario();
         let quantity = q(spec);
-        let result = sweep(&s, &quantity, from, to, 3).unwrap();
+        let result = sweep(&s, offer_compare::reference(), &quantity, from, to, 3).unwrap();
         for point in &result.points {
-            let direct = compare(&apply(&s, &quantity, point.x).unwrap()).unwrap();
+            let direct = compare(&apply(&s, &quantity, point.x).unwrap(), offer_compare::reference()).unwrap();
             for (cell, column) in point.cells.iter().zip(&direct.columns) {
                 prop_assert_eq!(cell.gross, column.gross_annual());
                 // The default scenario shows take-home pay: the net too.
@@ -466,7 +551,7 @@ fn explorer_settings_travel_with_the_scenario_and_change_no_figure() {
     use offer_compare::codec::link::{scenario_from_link, scenario_to_link};
     use offer_compare::engine::explore::Exploration;
     let mut scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
-    let before = offer_compare::engine::compare(&scenario).unwrap();
+    let before = offer_compare::engine::compare(&scenario, offer_compare::reference()).unwrap();
     scenario.explore = Some(Exploration {
         quantity: Quantity::parse("premium_rate:imposed-2016-02:sat-day").unwrap(),
         from: Decimal::ZERO,
@@ -485,7 +570,10 @@ fn explorer_settings_travel_with_the_scenario_and_change_no_figure() {
         scenario_from_link(&scenario_to_link(&scenario)).unwrap(),
         scenario
     );
-    assert_eq!(offer_compare::engine::compare(&scenario).unwrap(), before);
+    assert_eq!(
+        offer_compare::engine::compare(&scenario, offer_compare::reference()).unwrap(),
+        before
+    );
     // A spec that names nothing readable is refused with the decoder's path.
     let bad = json.replace("premium_rate:imposed-2016-02:sat-day", "premium_rate");
     let e = scenario_from_json(&bad).unwrap_err();

@@ -17,7 +17,7 @@ fn default() -> Scenario {
 }
 
 fn gross(s: &Scenario) -> Vec<String> {
-    compare(s)
+    compare(s, offer_compare::reference())
         .unwrap()
         .columns
         .iter()

@@ -187,7 +187,6 @@ fn child_paths(src: &Path, file: &str, code: &str) -> Vec<Vec<String>> {
             children.push(name.to_string());
         }
     }
-    let bytes = code.as_bytes();
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut found = Vec::new();
     for child in &children {
@@ -374,9 +373,9 @@ fn stage_graph(graph: &BTreeMap<File, BTreeSet<File>>) -> BTreeMap<String, BTree
     stages
 }
 
-/// Pairs of files in one folder that import each other (a folder's `mod.rs`
-/// counts as one of its files, so a child using what its parent uses from it
-/// is caught too).
+/// Pairs of engine files in one folder that import each other (a folder's
+/// `mod.rs` counts as one of its files, so a child using what its parent
+/// uses from it is caught too).
 fn mutual_imports(graph: &BTreeMap<File, BTreeSet<File>>) -> Vec<String> {
     let folder = |f: &str| f.rsplit_once('/').map_or("", |(d, _)| d).to_string();
     let is_child = |parent: &str, child: &str| {
@@ -385,7 +384,7 @@ fn mutual_imports(graph: &BTreeMap<File, BTreeSet<File>>) -> Vec<String> {
             && folder(child).len() > folder(parent).len()
     };
     let mut found = Vec::new();
-    for (a, deps) in graph {
+    for (a, deps) in graph.iter().filter(|(f, _)| f.starts_with("engine/")) {
         for b in deps.iter().filter(|b| a < *b) {
             let close = folder(a) == folder(b) || is_child(a, b) || is_child(b, a);
             if close && graph.get(b).is_some_and(|d| d.contains(a)) {

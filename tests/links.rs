@@ -15,7 +15,7 @@ fn default_scenario() -> Scenario {
 
 /// Every figure of a scenario's comparison, as (column, line, value).
 fn figures(scenario: &Scenario) -> Vec<(String, String, String)> {
-    let comparison = compare(scenario).unwrap();
+    let comparison = compare(scenario, offer_compare::reference()).unwrap();
     comparison
         .columns
         .iter()

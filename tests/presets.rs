@@ -71,7 +71,7 @@ fn run_reading(
     reading: Option<(&str, &str)>,
 ) -> ColumnResult {
     let s = scenario(offer, rota, grade, pay_date, reading);
-    let mut c = compare(&s).unwrap_or_else(|e| {
+    let mut c = compare(&s, offer_compare::reference()).unwrap_or_else(|e| {
         panic!(
             "{} on {} ({grade}, {pay_date}): {e:?}",
             offer_key(offer),

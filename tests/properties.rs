@@ -180,7 +180,7 @@ proptest! {
             .collect();
         let mut s = scenario(rota(weeks, shifts), vec![o]);
         s.doctor.ltft = ltft.parse().unwrap();
-        let _ = compare(&s);
+        let _ = compare(&s, offer_compare::reference());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use offer_compare::ui::App;
 async fn the_app_renders_every_figure_of_the_default_scenario() {
     let html = yew::LocalServerRenderer::<App>::new().render().await;
     let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
-    let comparison = compare(&scenario).unwrap();
+    let comparison = compare(&scenario, offer_compare::reference()).unwrap();
     assert!(html.contains(&scenario.title), "title missing");
     for column in &comparison.columns {
         for figure in column.figures() {

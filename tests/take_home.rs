@@ -26,7 +26,7 @@ fn default_scenario() -> Scenario {
 fn with(settings: TakeHome) -> Comparison {
     let mut s = default_scenario();
     s.take_home = Some(settings);
-    compare(&s).expect("compares")
+    compare(&s, offer_compare::reference()).expect("compares")
 }
 
 fn v(c: &Comparison, column: &str, line: &str) -> rust_decimal::Decimal {
@@ -35,7 +35,7 @@ fn v(c: &Comparison, column: &str, line: &str) -> rust_decimal::Decimal {
 
 #[test]
 fn the_2002_column_worked_by_hand() {
-    let c = compare(&default_scenario()).unwrap();
+    let c = compare(&default_scenario(), offer_compare::reference()).unwrap();
     // Gross 28,357.00 basic + 11,342.80 banding = 39,699.80. Only the basic is
     // pensionable (2002 banding was not): 28,357.00, whole-time-equivalent tier
     // 26,824–47,845.99 → 9.3% [V]: 2,637.201 → 2,637.20.
@@ -68,7 +68,7 @@ fn the_2002_column_worked_by_hand() {
 
 #[test]
 fn the_may_2016_column_and_its_difference() {
-    let c = compare(&default_scenario()).unwrap();
+    let c = compare(&default_scenario(), offer_compare::reference()).unwrap();
     // Paid 3 Aug 2016 (2016/17). Gross 39,400.30; pensionable basic 30,500:
     // 9.3% = 2,836.50; tax 20% × (39,400.30 − 2,836.50 − 11,000) = 5,112.76;
     // NI 12% × (39,400.30 − 8,060) = 3,760.836 → 3,760.84;
@@ -112,7 +112,7 @@ fn each_column_is_taxed_in_the_year_of_its_pay_date() {
     // The 2002 contract paid on 1 May 2024: tax year 2024/25 (tiers on actual
     // pay, 8% NI), while the other columns stay in 2016/17.
     s.columns[0].pay_date = Some(Date::new(2024, 5, 1).unwrap());
-    let c = compare(&s).unwrap();
+    let c = compare(&s, offer_compare::reference()).unwrap();
     let year = |i: usize| c.columns[i].take_home.as_ref().unwrap().tax_year.clone();
     assert_eq!(year(0).as_deref(), Some("2024-25"));
     assert_eq!(year(1).as_deref(), Some("2016-17"));
@@ -171,7 +171,7 @@ fn an_ltft_doctor_pays_the_whole_time_equivalent_tier() {
     let mut s = default_scenario();
     s.doctor.ltft = Fraction::from_decimal(d("0.6"));
     s.take_home = Some(TakeHome::default());
-    let c = compare(&s).unwrap();
+    let c = compare(&s, offer_compare::reference()).unwrap();
     // Additional hours up to 40 a week are pensionable for a part-time doctor
     // under the 2016 TCS: not modelled, and said so on the columns that have them.
     let said = |i: usize| {
@@ -228,7 +228,7 @@ fn settings_travel_with_the_scenario() {
     assert_eq!(section(&scenario_to_json(&s)), serde_json::json!({}));
     // Without the section there are no take-home figures at all.
     s.take_home = None;
-    let c = compare(&s).unwrap();
+    let c = compare(&s, offer_compare::reference()).unwrap();
     assert!(c.columns.iter().all(|c| c.take_home.is_none()));
     assert_eq!(value(&c, "may-2016", "net:annual"), None);
 }
@@ -240,7 +240,7 @@ fn bad_settings_are_located() {
         r#""take_home": {"loans": ["plan2", "plan2"]}"#,
     );
     let s = scenario_from_json(&text).unwrap();
-    match compare(&s) {
+    match compare(&s, offer_compare::reference()) {
         Err(CompareError::Invalid(issues)) => {
             assert_eq!(issues[0].path, "take_home.loans[1]");
             assert!(issues[0].message.contains("listed twice"));
@@ -270,7 +270,7 @@ proptest! {
             pensionable: None,
             real_terms: None,
         });
-        let c = compare(&s).unwrap();
+        let c = compare(&s, offer_compare::reference()).unwrap();
         for column in &c.columns {
             let gross = column.gross_annual();
             let net = column.figure("net:annual").unwrap().value;
@@ -367,7 +367,7 @@ fn a_missing_index_is_said_and_can_be_entered() {
         }),
         ..TakeHome::default()
     });
-    match compare(&s) {
+    match compare(&s, offer_compare::reference()) {
         Err(CompareError::Invalid(issues)) => {
             assert_eq!(issues[0].path, "take_home.real_terms.values[0].value")
         }
@@ -391,7 +391,7 @@ fn exported_results_say_the_settings_and_each_tax_year() {
     });
     // The May 2016 terms paid in 2018/19, a tax year not shipped.
     s.columns[4].pay_date = Some(Date::new(2018, 5, 1).unwrap());
-    let c = compare(&s).unwrap();
+    let c = compare(&s, offer_compare::reference()).unwrap();
     let csv = offer_compare::codec::csv::results_to_csv(&s, &c);
     assert!(
         csv.contains(
@@ -412,7 +412,7 @@ fn then_and_now_in_april_2016_money() {
     // examples/then-and-now.json: the May 2016 terms paid Aug 2016 against
     // today's paid Aug 2025 (tax year 2025/26), in April 2016 money by CPI.
     let s = scenario_from_json(include_str!("../examples/then-and-now.json")).unwrap();
-    let c = compare(&s).unwrap();
+    let c = compare(&s, offer_compare::reference()).unwrap();
     let year = |i: usize| c.columns[i].take_home.as_ref().unwrap().tax_year.clone();
     assert_eq!(year(0).as_deref(), Some("2016-17"));
     assert_eq!(year(1).as_deref(), Some("2025-26"));

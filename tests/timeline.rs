@@ -340,7 +340,7 @@ fn timeline_totals(t: &Timeline, id: &str) -> (u64, Fraction) {
 #[test]
 fn the_default_scenario_premium_hours_and_pounds_come_back_from_the_segments() {
     let s = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default scenario");
-    let c = compare(&s).expect("default comparison");
+    let c = compare(&s, offer_compare::reference()).expect("default comparison");
     let mut windows_checked = 0;
     for (column, result) in s.columns.iter().zip(&c.columns) {
         let offer = s.offer(&column.offer).unwrap();
@@ -620,9 +620,9 @@ proptest! {
         o in any_offer(),
     ) {
         let s = one_column(r, o);
-        let Ok(c) = compare(&s) else {
+        let Ok(c) = compare(&s, offer_compare::reference()) else {
             // Only invalid input is refused; the generated rotas never are.
-            return Err(TestCaseError::fail(format!("{:?}", compare(&s).err())));
+            return Err(TestCaseError::fail(format!("{:?}", compare(&s, offer_compare::reference()).err())));
         };
         let t = timeline(&s, &c, &s.columns[0].id).expect("timeline of a valid scenario");
         let rota = &s.rotas[0];

@@ -22,10 +22,10 @@ fuzz_target!(|data: &[u8]| {
     ];
     for link in &links {
         if let Ok(scenario) = scenario_from_link(link) {
-            let _ = compare(&scenario);
+            let _ = compare(&scenario, offer_compare::reference());
         }
     }
     if let Ok(scenario) = scenario_from_json(&text) {
-        let _ = compare(&scenario);
+        let _ = compare(&scenario, offer_compare::reference());
     }
 });

@@ -347,6 +347,7 @@ mod tests {
     fn bars_share_one_scale_and_segments_add_up_to_the_pay_lines() {
         let c = compare(
             &scenario_from_json(include_str!("../../examples/inline-offers.json")).unwrap(),
+            crate::reference(),
         )
         .unwrap();
         let bars = pay_bars(&c);
@@ -381,7 +382,11 @@ mod tests {
 
     #[test]
     fn net_pay_is_marked_on_the_same_scale() {
-        let c = compare(&scenario_from_json(crate::DEFAULT_SCENARIO).unwrap()).unwrap();
+        let c = compare(
+            &scenario_from_json(crate::DEFAULT_SCENARIO).unwrap(),
+            crate::reference(),
+        )
+        .unwrap();
         let bars = pay_bars(&c);
         // The 2002 column pays the most (£39,699.80 gross): its bar fills the
         // width, and its net (£28,053.30) falls at 28,053.30 / 39,699.80 of it.
@@ -446,6 +451,7 @@ mod tests {
     fn rest_panels_scale_each_measure_to_its_largest_value() {
         let c = compare(
             &scenario_from_json(include_str!("../../examples/inline-offers.json")).unwrap(),
+            crate::reference(),
         )
         .unwrap();
         let panels = rest_panels(&c);

@@ -177,7 +177,8 @@ pub fn scenario(rota: Rota, offers: Vec<Offer>) -> Scenario {
 }
 
 pub fn run(scenario: &Scenario) -> Comparison {
-    compare(scenario).unwrap_or_else(|e| panic!("comparison failed: {e:?}"))
+    compare(scenario, offer_compare::reference())
+        .unwrap_or_else(|e| panic!("comparison failed: {e:?}"))
 }
 
 /// The value of figure `line` in column `column`, if present.

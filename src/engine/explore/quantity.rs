@@ -7,8 +7,8 @@
 
 use super::rota_edit::{self, whole};
 pub use crate::engine::model::exploration::Quantity;
-use crate::engine::model::scenario::Issue;
 use crate::engine::model::scenario::Scenario;
+use crate::engine::model::scenario::{Column, Issue};
 use crate::engine::model::validate::validate;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
@@ -24,6 +24,26 @@ pub(super) fn issue_text(issues: &[Issue]) -> String {
 /// A problem at a value of the quantity.
 pub(super) fn at_value(quantity: &Quantity, x: Decimal, problem: &str) -> String {
     format!("{quantity} = {}: {problem}", quantity.format_value(x))
+}
+
+// Which columns a quantity reaches is the explorer's question, so it is
+// answered here rather than beside the quantity's definition in the model.
+impl Quantity {
+    /// Whether changing the quantity can change `column`'s figures: columns
+    /// of the offer (or protected by it), on the rota, or every column for LTFT.
+    pub fn affects(&self, column: &Column) -> bool {
+        let on_rota = |rota: &Option<String>| rota.as_ref().is_none_or(|r| *r == column.rota);
+        match self {
+            Quantity::WeekendsWorked { rota }
+            | Quantity::NightsPerCycle { rota }
+            | Quantity::HoursPerWeek { rota } => on_rota(rota),
+            Quantity::LtftPercent => true,
+            _ => self.offer().is_some_and(|offer| {
+                column.offer == offer
+                    || column.protection.as_ref().is_some_and(|p| p.offer == offer)
+            }),
+        }
+    }
 }
 
 /// The highest premium the engine accepts, in per cent (README, Choices).

@@ -3,7 +3,6 @@
 //! ([`Exploration`], saved with the scenario). How a quantity changes a
 //! scenario is the explorer's (`engine::explore::quantity`).
 
-use crate::engine::model::scenario::Column;
 use crate::engine::num::time::ClockTime;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -187,22 +186,6 @@ impl Quantity {
             self,
             Quantity::PremiumRate { .. } | Quantity::BasicPay { .. }
         )
-    }
-
-    /// Whether changing the quantity can change `column`'s figures: columns
-    /// of the offer (or protected by it), on the rota, or every column for LTFT.
-    pub fn affects(&self, column: &Column) -> bool {
-        let on_rota = |rota: &Option<String>| rota.as_ref().is_none_or(|r| *r == column.rota);
-        match self {
-            Quantity::WeekendsWorked { rota }
-            | Quantity::NightsPerCycle { rota }
-            | Quantity::HoursPerWeek { rota } => on_rota(rota),
-            Quantity::LtftPercent => true,
-            _ => self.offer().is_some_and(|offer| {
-                column.offer == offer
-                    || column.protection.as_ref().is_some_and(|p| p.offer == offer)
-            }),
-        }
     }
 }
 

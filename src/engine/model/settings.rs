@@ -3,7 +3,6 @@
 //! so a file or link reproduces the net figures it showed; the net stage
 //! (`engine::net`) computes with them.
 
-use crate::engine::model::scenario::Issues;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -94,29 +93,6 @@ fn is_true(value: &bool) -> bool {
 
 fn is_rest_of_uk(value: &Residence) -> bool {
     *value == Residence::RestOfUk
-}
-
-/// Checks the settings, locating each problem under `path`.
-pub fn validate_take_home(settings: &TakeHome, path: &str, issues: &mut Issues) {
-    for (i, loan) in settings.loans.iter().enumerate() {
-        issues.check(
-            settings.loans[..i].contains(loan),
-            || format!("{path}.loans[{i}]"),
-            || format!("{} is listed twice", loan.label()),
-        );
-    }
-    if let Some(lines) = &settings.pensionable {
-        for (i, line) in lines.iter().enumerate() {
-            issues.check(
-                line.is_empty() || line.len() > 100,
-                || format!("{path}.pensionable[{i}]"),
-                || "a pay line id is 1 to 100 characters".to_string(),
-            );
-        }
-    }
-    if let Some(real) = &settings.real_terms {
-        validate_real_terms(real, &format!("{path}.real_terms"), issues);
-    }
 }
 
 /// Where the doctor lives, which decides the income tax table.
@@ -287,44 +263,4 @@ pub struct RealTerms {
     /// value for its year, because the shipped values after 2022 are unverified.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<UserIndex>,
-}
-
-/// Checks the settings, recording each problem under `path` (`real_terms`).
-pub fn validate_real_terms(settings: &RealTerms, path: &str, issues: &mut Issues) {
-    let year_in_range = |year: u16| (MIN_YEAR..=MAX_YEAR).contains(&year);
-    issues.check(
-        !year_in_range(settings.year),
-        || format!("{path}.year"),
-        || format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
-    );
-    for (i, entry) in settings.values.iter().enumerate() {
-        issues.check(
-            !year_in_range(entry.year),
-            || format!("{path}.values[{i}].year"),
-            || format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
-        );
-        if entry.value <= Decimal::ZERO {
-            issues.push(
-                format!("{path}.values[{i}].value"),
-                "must be more than zero (an index value, such as 121.7)",
-            );
-        } else if entry.value > MAX_INDEX {
-            issues.push(
-                format!("{path}.values[{i}].value"),
-                "must be at most 100,000 (an index value, such as 121.7)",
-            );
-        }
-        if let Some(first) = settings.values[..i]
-            .iter()
-            .position(|e| e.year == entry.year)
-        {
-            issues.push(
-                format!("{path}.values[{i}].year"),
-                format!(
-                    "{} is entered twice (also at values[{first}]): keep one",
-                    entry.year
-                ),
-            );
-        }
-    }
 }

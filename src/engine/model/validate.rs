@@ -5,6 +5,7 @@
 use crate::engine::model::offer::{Band, Banding, LimitRule, Offer, OneIn, Terms};
 use crate::engine::model::rota::{Rota, ShiftKind, MAX_CYCLE_WEEKS};
 use crate::engine::model::scenario::{Issue, Issues, ProtectionSection, Scenario, FORMAT_VERSION};
+use crate::engine::model::settings::{RealTerms, TakeHome, MAX_INDEX, MAX_YEAR, MIN_YEAR};
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::time::Interval;
 use rust_decimal::Decimal;
@@ -55,7 +56,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
     }
     validate_columns(scenario, &mut issues);
     if let Some(settings) = &scenario.take_home {
-        crate::engine::model::settings::validate_take_home(settings, "take_home", &mut issues);
+        validate_take_home(settings, "take_home", &mut issues);
     }
     issues.into_vec()
 }
@@ -728,5 +729,68 @@ fn validate_column_banding(
                 p.offer
             ),
         ),
+    }
+}
+
+/// Checks the settings, locating each problem under `path`.
+pub fn validate_take_home(settings: &TakeHome, path: &str, issues: &mut Issues) {
+    for (i, loan) in settings.loans.iter().enumerate() {
+        issues.check(
+            settings.loans[..i].contains(loan),
+            || format!("{path}.loans[{i}]"),
+            || format!("{} is listed twice", loan.label()),
+        );
+    }
+    if let Some(lines) = &settings.pensionable {
+        for (i, line) in lines.iter().enumerate() {
+            issues.check(
+                line.is_empty() || line.len() > 100,
+                || format!("{path}.pensionable[{i}]"),
+                || "a pay line id is 1 to 100 characters".to_string(),
+            );
+        }
+    }
+    if let Some(real) = &settings.real_terms {
+        validate_real_terms(real, &format!("{path}.real_terms"), issues);
+    }
+}
+
+/// Checks the settings, recording each problem under `path` (`real_terms`).
+pub fn validate_real_terms(settings: &RealTerms, path: &str, issues: &mut Issues) {
+    let year_in_range = |year: u16| (MIN_YEAR..=MAX_YEAR).contains(&year);
+    issues.check(
+        !year_in_range(settings.year),
+        || format!("{path}.year"),
+        || format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
+    );
+    for (i, entry) in settings.values.iter().enumerate() {
+        issues.check(
+            !year_in_range(entry.year),
+            || format!("{path}.values[{i}].year"),
+            || format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
+        );
+        if entry.value <= Decimal::ZERO {
+            issues.push(
+                format!("{path}.values[{i}].value"),
+                "must be more than zero (an index value, such as 121.7)",
+            );
+        } else if entry.value > MAX_INDEX {
+            issues.push(
+                format!("{path}.values[{i}].value"),
+                "must be at most 100,000 (an index value, such as 121.7)",
+            );
+        }
+        if let Some(first) = settings.values[..i]
+            .iter()
+            .position(|e| e.year == entry.year)
+        {
+            issues.push(
+                format!("{path}.values[{i}].year"),
+                format!(
+                    "{} is entered twice (also at values[{first}]): keep one",
+                    entry.year
+                ),
+            );
+        }
     }
 }

@@ -10,8 +10,9 @@
 use crate::engine::explain::{Calculation, Explanation, Factor, Op, Unit};
 use crate::engine::model::offer::Marker;
 pub use crate::engine::model::settings::{
-    validate_real_terms, IndexBasis, Measure, RealTerms, UserIndex, MAX_INDEX, MAX_YEAR, MIN_YEAR,
+    IndexBasis, Measure, RealTerms, UserIndex, MAX_INDEX, MAX_YEAR, MIN_YEAR,
 };
+pub use crate::engine::model::validate::validate_real_terms;
 use crate::engine::net::deductions::rules::Sourced;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;

@@ -11,7 +11,8 @@
 use crate::engine::explain::figure::{Figure, FigureKind};
 use crate::engine::explain::{Calculation, Explanation, Op, Unit};
 use crate::engine::model::offer::Marker;
-pub use crate::engine::model::settings::{validate_take_home, TakeHome};
+pub use crate::engine::model::settings::TakeHome;
+pub use crate::engine::model::validate::validate_take_home;
 use crate::engine::net::deductions::rules::TaxYearRules;
 use crate::engine::net::deductions::{net, year_for, GrossLine, LineKind, NetOptions, NetPay};
 use crate::engine::net::real_terms::{in_reference_money, PriceIndices};

@@ -2,8 +2,8 @@
 //! do not reduce them): plans 1, 2, 4 and 5 in any combination, and the
 //! postgraduate loan on top.
 
+use super::lines::{cite, factor, in_band, line, product, LineKind, NetLine};
 use super::rules::{Loan, LoanPlan};
-use super::{cite, factor, in_band, line, product, LineKind, NetLine};
 use crate::engine::explain::figure::ComputeError;
 use crate::engine::explain::{format_pounds, Unit};
 use crate::engine::num::sort::sort_by_key;

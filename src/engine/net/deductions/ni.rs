@@ -2,8 +2,8 @@
 //! contributions do not reduce it), with the contracted-out rebate for NHS
 //! Pension Scheme members in the years it existed (to 5 April 2016).
 
+use super::lines::{banded, cite, factor, in_band, line, product, total_line, LineKind, NetLine};
 use super::rules::NationalInsurance;
-use super::{banded, cite, factor, in_band, line, product, total_line, LineKind, NetLine};
 use crate::engine::explain::figure::ComputeError;
 use crate::engine::explain::{format_pounds, Unit};
 use rust_decimal::Decimal;

@@ -2,10 +2,10 @@
 //! pensionable pay, the tier picked by whole-time-equivalent pay (until
 //! 1 Oct 2022) or actual pay (after).
 
-use super::rules::{Pension, PensionBasis};
-use super::{
+use super::lines::{
     cite, factor, line, product, sum_line, term, GrossLine, LineKind, NetLine, NetOptions,
 };
+use super::rules::{Pension, PensionBasis};
 use crate::engine::explain::figure::ComputeError;
 use crate::engine::explain::{format_pounds, Op, Unit};
 use rust_decimal::Decimal;
@@ -83,7 +83,7 @@ pub(super) fn contribution(
         return Ok(out);
     };
     let (marker, source) = cite(&[("tier from", &tier.from), ("rate", &tier.rate)]);
-    let marker = marker.map(|m| super::weaker(m, rules.basis_marker));
+    let marker = marker.map(|m| super::lines::weaker(m, rules.basis_marker));
     let basis = match rules.basis {
         PensionBasis::Actual => "actual pensionable pay",
         PensionBasis::WholeTimeEquivalent => "whole-time-equivalent pensionable pay",

@@ -1,10 +1,11 @@
 //! Income tax: the personal allowance with its taper, then the bands on
 //! taxable income (rest of the UK or Scotland).
 
+use super::lines::{banded, cite, factor, line, product, sum_line, term, LineKind, NetLine};
 use super::rules::IncomeTax;
-use super::{banded, cite, factor, line, product, sum_line, term, LineKind, NetLine, Residence};
 use crate::engine::explain::figure::ComputeError;
 use crate::engine::explain::Unit;
+use crate::engine::model::settings::Residence;
 use rust_decimal::Decimal;
 
 /// The income tax lines: pay after pension, the personal allowance (tapered),
