@@ -2,7 +2,7 @@
 //! index, so offers paid in different years can be compared fairly.
 //!
 //! The indices are data (`src/presets/indices/price-indices.json`, read by
-//! `crate::presets::price_indices`), each value with its source and marker, as
+//! `presets::price_indices`), each value with its source and marker, as
 //! the contract reference gives them. The reference verifies them only to 2022,
 //! so the user can enter or correct a value for any year; what they enter wins
 //! over what is shipped, and the explanation says which was used.

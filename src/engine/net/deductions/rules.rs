@@ -1,5 +1,5 @@
 //! The deduction rules of one tax year as data: every number with its source
-//! and marker, read from `src/presets/tax/*.json` (see `crate::presets::tax`).
+//! and marker, read from `src/presets/tax/*.json` (the `presets` module builds them).
 //! Nothing here computes; `tax.rs`, `ni.rs`, `pension.rs` and `loans.rs` do.
 
 use crate::engine::model::offer::Marker;
