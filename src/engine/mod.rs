@@ -27,10 +27,9 @@ pub use model::{offer, rota, scenario, sorted_map, validate};
 pub use net::{deductions, real_terms, take_home};
 pub(crate) use num::sort;
 pub use num::{date, fraction, rounding, time};
-pub use pay::{banded_lines, banding, premium_lines};
 pub use rest::limits;
 pub use views::{terms, timeline};
-pub use windows::{frequency, premium, shift_rules};
+pub use windows::premium;
 
 pub use compare::{compare, compare_with, ColumnResult, CompareError, Comparison};
 pub use reference::{NamedRota, Reference};
