@@ -12,8 +12,6 @@
 //! The two broad properties (arbitrary bytes as links, arbitrary JSON as
 //! files) run 10,000 cases each, as CI requires; the slower mutation
 //! properties, whose every case decodes and compares a whole scenario, fewer.
-#![cfg(not(target_arch = "wasm32"))]
-
 use offer_compare::codec::base64url;
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::codec::link::{scenario_from_link, scenario_to_link};
@@ -25,7 +23,7 @@ use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 const DEFAULT: &str = offer_compare::DEFAULT_SCENARIO;
-const INLINE: &str = include_str!("../examples/inline-offers.json");
+const INLINE: &str = include_str!("../../examples/inline-offers.json");
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
