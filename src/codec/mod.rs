@@ -8,5 +8,5 @@ pub mod json;
 mod json_path;
 pub mod keep;
 pub mod link;
-mod lz;
+pub mod lz;
 pub mod paste;

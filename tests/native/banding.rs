@@ -8,8 +8,10 @@ use offer_compare::engine::time::Weekday::*;
 use proptest::prelude::*;
 
 fn contract_2002() -> Offer {
-    serde_json::from_str(include_str!("../../src/presets/offers/contract-2002@1.json"))
-        .expect("2002 preset parses")
+    serde_json::from_str(include_str!(
+        "../../src/presets/offers/contract-2002@1.json"
+    ))
+    .expect("2002 preset parses")
 }
 
 fn band_of(c: &offer_compare::engine::compare::Comparison) -> Band {

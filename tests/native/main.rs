@@ -11,6 +11,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod banding;
+mod base64url;
 mod cli;
 mod common;
 mod conditional_pay;
@@ -18,9 +19,13 @@ mod core_pay;
 mod decoders;
 mod deductions;
 mod explore;
+mod fraction;
+mod golden_links;
 mod hostile;
+mod json_paths;
 mod keep;
 mod links;
+mod lz;
 mod offer_editor;
 mod paste;
 mod presets;
@@ -28,6 +33,8 @@ mod properties;
 mod real_terms;
 mod render;
 mod rest;
+mod sorted_map;
+mod tagged;
 mod take_home;
 mod terms_diff;
 mod timeline;
