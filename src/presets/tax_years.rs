@@ -84,7 +84,7 @@ pub fn find_tax_year(id: &str) -> Option<TaxYearRules> {
 }
 
 /// Every shipped tax year, parsed once (a file that does not parse is left
-/// out; `tests/deductions.rs` requires that none fails).
+/// out; `tests/native/deductions.rs` requires that none fails).
 pub fn tax_years() -> &'static [TaxYearRules] {
     static YEARS: std::sync::OnceLock<Vec<TaxYearRules>> = std::sync::OnceLock::new();
     YEARS.get_or_init(|| load_tax_years().0)

@@ -2,7 +2,7 @@
 //!
 //! Why: links and files come from other people, so the decoders are the app's
 //! attack surface, and a panic in the page is a blank screen (in the release
-//! build `panic = "abort"`, so nothing can catch it). `tests/hostile.rs` lists
+//! build `panic = "abort"`, so nothing can catch it). `tests/native/hostile.rs` lists
 //! the inputs we thought of; these generate the ones we did not: arbitrary
 //! bytes and strings, arbitrary JSON, hand-shaped LZ streams, and small
 //! mutations of real scenarios and links — which get furthest, past the

@@ -43,7 +43,7 @@ fn limit_variant(rule: &LimitRule) -> usize {
 
 #[test]
 fn every_limit_rule_round_trips() {
-    let hours = Decimal::new(48_5, 1);
+    let hours = Decimal::new(485, 1);
     let mut rules = vec![
         LimitRule::MaxAverageWeeklyHours {
             hours,
