@@ -1,6 +1,6 @@
 //! Embeds the preset files without their layout: the JSON under
 //! `src/presets/` is written for people (and hashed as released, byte for
-//! byte, by `tests/presets.rs`); the copy compiled into the app drops the
+//! byte, by `tests/native/presets.rs`); the copy compiled into the app drops the
 //! whitespace between tokens, which is a tenth of the download.
 
 use std::path::Path;

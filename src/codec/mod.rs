@@ -7,5 +7,5 @@ pub mod csv;
 pub mod json;
 pub mod keep;
 pub mod link;
-mod lz;
+pub mod lz;
 pub mod paste;

@@ -4,7 +4,7 @@
 //!
 //! The folders follow the pipeline, each using only those before it:
 //! [`num`] ← [`model`] ← [`explain`] ← [`windows`] ← [`rest`] ← [`pay`] ←
-//! [`net`] ← [`reference`](mod@reference), [`compare`] ← {[`views`], [`explore`]}. `tests/layers.rs`
+//! [`net`] ← [`reference`](mod@reference), [`compare`] ← {[`views`], [`explore`]}. `tests/native/layers.rs`
 //! checks that no folder imports a later one and that no two files import
 //! each other.
 

@@ -7,7 +7,7 @@
 //! offline and a saved scenario or link that names a preset always finds the
 //! same text. **A released preset is immutable**: a correction is a new file
 //! with a new version (`tcs-2016@2`), never an edit, so an old file or link
-//! keeps reproducing the figures it showed. `tests/presets.rs` holds a hash of
+//! keeps reproducing the figures it showed. `tests/native/presets.rs` holds a hash of
 //! every released file and fails if one changes or disappears.
 //!
 //! Offers are ordinary [`Offer`]s: each value carries its source and marker,

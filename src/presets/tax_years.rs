@@ -81,7 +81,7 @@ pub fn find_tax_year(id: &str) -> Option<TaxYearRules> {
 }
 
 /// Every shipped tax year, parsed once (see [`super::reference`]; a file that
-/// does not parse is left out; `tests/deductions.rs` requires that none fails).
+/// does not parse is left out; `tests/native/deductions.rs` requires that none fails).
 pub fn tax_years() -> &'static [TaxYearRules] {
     &super::reference().tax_years
 }

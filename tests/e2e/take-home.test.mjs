@@ -17,7 +17,7 @@ test('a Scottish doctor with a plan 2 loan sees net and 2022-money figures equal
   // The default comparison shows take-home pay (its file has a take_home section).
   await page.waitForSelector('[data-offer="may-2016"][data-line="net:annual"]');
   const before = await readFigures(page);
-  // By hand (tests/take_home.rs): 39,400.30 − 2,836.50 − 5,112.76 − 3,760.84.
+  // By hand (tests/native/take_home.rs): 39,400.30 − 2,836.50 − 5,112.76 − 3,760.84.
   assert.equal(value(before, 'may-2016', 'net:annual'), '27690.20');
   assert.match(await page.textContent('tbody.take-home th[scope=rowgroup]'), /Take-home pay \(tax year 2016-17\)/);
 

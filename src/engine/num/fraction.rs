@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
@@ -61,11 +62,10 @@ impl Fraction {
         self.num.is_zero()
     }
 
-    /// Exact comparison by cross-multiplication; `None` only on overflow.
-    pub fn cmp_exact(&self, other: &Fraction) -> Option<std::cmp::Ordering> {
-        let left = self.num.checked_mul(other.den)?;
-        let right = other.num.checked_mul(self.den)?;
-        Some(left.cmp(&right))
+    /// Exact comparison, as [`Ord`]: always `Some` (the products are widened,
+    /// so none overflows).
+    pub fn cmp_exact(&self, other: &Fraction) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 
     /// Exact sum; `None` on overflow.
@@ -103,9 +103,86 @@ impl Fraction {
     }
 }
 
+/// An unsigned integer in big-endian 32-bit limbs (so the derived order is the
+/// numeric one), wide enough for a cross product: two 96-bit mantissas and at
+/// most ten to the 56th (two scales of at most 28 each), under 2^379.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Wide([u32; 12]);
+
+impl Wide {
+    /// `|x| × |y| × 10^shift` exactly, from the two decimals' mantissas.
+    fn product(x: Decimal, y: Decimal, shift: u32) -> Wide {
+        // Little-endian limbs for the schoolbook product.
+        let limbs = |d: Decimal| {
+            let m = d.mantissa().unsigned_abs();
+            [m as u32, (m >> 32) as u32, (m >> 64) as u32]
+        };
+        let (x, y) = (limbs(x), limbs(y));
+        let mut product = [0u32; 6];
+        for (i, &a) in x.iter().enumerate() {
+            let mut carry = 0u64;
+            for (j, &b) in y.iter().enumerate() {
+                let sum = u64::from(a) * u64::from(b) + u64::from(product[i + j]) + carry;
+                product[i + j] = sum as u32;
+                carry = sum >> 32;
+            }
+            product[i + 3] = carry as u32;
+        }
+        let mut wide = Wide([0; 12]);
+        for (limb, &p) in wide.0.iter_mut().rev().zip(&product) {
+            *limb = p;
+        }
+        for _ in 0..shift {
+            let mut carry = 0u64;
+            for limb in wide.0.iter_mut().rev() {
+                let sum = u64::from(*limb) * 10 + carry;
+                *limb = sum as u32;
+                carry = sum >> 32;
+            }
+        }
+        wide
+    }
+}
+
+impl Ord for Fraction {
+    /// Exact: `a/b` against `c/d` (`b`, `d` > 0) is the sign of `a·d − c·b`,
+    /// computed on the decimals' mantissas widened past any overflow or
+    /// rounding (a decimal product silently rounds beyond 28 places).
+    fn cmp(&self, other: &Self) -> Ordering {
+        let sign = |d: Decimal| match (d.is_zero(), d.is_sign_negative()) {
+            (true, _) => 0,
+            (false, true) => -1,
+            (false, false) => 1,
+        };
+        let (mine, theirs) = (sign(self.num), sign(other.num));
+        if mine != theirs || mine == 0 {
+            return mine.cmp(&theirs);
+        }
+        // Each product's value is its mantissa × 10^−(sum of scales): bring
+        // both to the larger scale.
+        let left_scale = self.num.scale() + other.den.scale();
+        let right_scale = other.num.scale() + self.den.scale();
+        let scale = left_scale.max(right_scale);
+        let left = Wide::product(self.num, other.den, scale - left_scale);
+        let right = Wide::product(other.num, self.den, scale - right_scale);
+        if mine < 0 {
+            right.cmp(&left)
+        } else {
+            left.cmp(&right)
+        }
+    }
+}
+
+impl PartialOrd for Fraction {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl PartialEq for Fraction {
+    /// By value, so consistent with [`Ord`].
     fn eq(&self, other: &Self) -> bool {
-        self.cmp_exact(other) == Some(std::cmp::Ordering::Equal)
+        self.cmp(other) == Ordering::Equal
     }
 }
 

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 ///
 /// Because one rate applies to all pay, a pound more can move the doctor into
 /// the next tier and cost more than a pound: these are the cliffs listed in
-/// `tests/deductions.rs`. A pay between two printed tier bounds (13,259.50
+/// `tests/native/deductions.rs`. A pay between two printed tier bounds (13,259.50
 /// between "up to 13,259" and "13,260–") is in the lower tier [?]; the
 /// whole-time-equivalent pay is rounded to the penny before the tier is
 /// picked, like every line.

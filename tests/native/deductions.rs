@@ -5,8 +5,6 @@
 //! Every line is rounded once to the penny, halves away from zero; income tax
 //! and NI are the sums of their rounded band lines. Income tax bands are on
 //! taxable income (after the personal allowance).
-#![cfg(not(target_arch = "wasm32"))]
-
 use offer_compare::engine::date::Date;
 use offer_compare::engine::deductions::rules::{LoanPlan, PensionBasis, TaxYearRules};
 use offer_compare::engine::deductions::{net, GrossLine, NetOptions, NetPay, Residence};

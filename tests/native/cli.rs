@@ -1,12 +1,10 @@
 //! The scenario format and the command line, run as a user would.
-#![cfg(not(target_arch = "wasm32"))]
-
 use offer_compare::codec::json::{scenario_from_json, scenario_to_json};
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_offer-compare");
 
-const INLINE: &str = include_str!("../examples/inline-offers.json");
+const INLINE: &str = include_str!("../../examples/inline-offers.json");
 
 /// The example with its offers written out in full, to edit in tests.
 fn default_json() -> serde_json::Value {

@@ -26,8 +26,8 @@ const CATALOGUE_SIZE: usize = 116;
 /// The default scenario as it was when the flip cases' byte offsets were
 /// derived (before it gained a take-home section): frozen here so a change to
 /// the page's default does not move them.
-const DEFAULT: &str = include_str!("data/strike-2016-gross.json");
-const INLINE: &str = include_str!("../examples/inline-offers.json");
+const DEFAULT: &str = include_str!("../data/strike-2016-gross.json");
+const INLINE: &str = include_str!("../../examples/inline-offers.json");
 
 // ---------------------------------------------------------------------------
 // Building hostile links by hand. The link codec's own encoder and compressor

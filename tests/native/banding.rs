@@ -1,19 +1,17 @@
 //! The 2002 contract: banding derived from the rota, flexible trainees and pay
 //! protection. Worked examples use the shipped preset (2016/17 scale: FY1 point 0
 //! £22,862; FY2 point 0 £28,357 — PC (M&D) 1/2016).
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use offer_compare::engine::offer::{Band, Grade, Offer, RotaType};
 use offer_compare::engine::scenario::{Protection, ProtectionSection};
 use offer_compare::engine::time::Weekday::*;
 use proptest::prelude::*;
 
 fn contract_2002() -> Offer {
-    serde_json::from_str(include_str!("../src/presets/offers/contract-2002@1.json"))
-        .expect("2002 preset parses")
+    serde_json::from_str(include_str!(
+        "../../src/presets/offers/contract-2002@1.json"
+    ))
+    .expect("2002 preset parses")
 }
 
 fn band_of(c: &offer_compare::engine::compare::Comparison) -> Band {

@@ -1,10 +1,6 @@
 //! Engine I worked examples: each states its arithmetic in the comments, so a
 //! reader can check the expected figure by hand.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use offer_compare::engine::compare::CompareError;
 use offer_compare::engine::explain::{render_text, Calculation};
 use offer_compare::engine::offer::Combine;
@@ -328,7 +324,7 @@ fn the_inline_offers_example_matches_hand_arithmetic() {
     // Nights: 4 nights 20:30–09:00 each have 22:00–07:00 = 9 h → 36 h / 4 weeks = 9 h/week;
     //   790 × 1/2 × 9 = £3,555.00.
     let s = offer_compare::codec::json::scenario_from_json(include_str!(
-        "../examples/inline-offers.json"
+        "../../examples/inline-offers.json"
     ))
     .unwrap();
     let c = run(&s);

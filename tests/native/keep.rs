@@ -10,7 +10,7 @@ use offer_compare::codec::keep::{
 use offer_compare::engine::compare::compare;
 use offer_compare::engine::scenario::Scenario;
 
-const INLINE: &str = include_str!("../examples/inline-offers.json");
+const INLINE: &str = include_str!("../../examples/inline-offers.json");
 
 fn default() -> Scenario {
     scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap()

@@ -1,10 +1,6 @@
 //! The scenario explorer: break-even values derived by hand, sweeps against
 //! direct comparisons, crossovers and the command line.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use offer_compare::engine::compare::compare;
 use offer_compare::engine::explore::break_even::{BreakEven, Method};
 use offer_compare::engine::explore::{

@@ -2,7 +2,7 @@
 //!
 //! Why: links and files come from other people, so the decoders are the app's
 //! attack surface, and a panic in the page is a blank screen (in the release
-//! build `panic = "abort"`, so nothing can catch it). `tests/hostile.rs` lists
+//! build `panic = "abort"`, so nothing can catch it). `tests/native/hostile.rs` lists
 //! the inputs we thought of; these generate the ones we did not: arbitrary
 //! bytes and strings, arbitrary JSON, hand-shaped LZ streams, and small
 //! mutations of real scenarios and links — which get furthest, past the
@@ -12,8 +12,6 @@
 //! The two broad properties (arbitrary bytes as links, arbitrary JSON as
 //! files) run 10,000 cases each, as CI requires; the slower mutation
 //! properties, whose every case decodes and compares a whole scenario, fewer.
-#![cfg(not(target_arch = "wasm32"))]
-
 use offer_compare::codec::base64url;
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::codec::link::{scenario_from_link, scenario_to_link};
@@ -25,7 +23,7 @@ use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 const DEFAULT: &str = offer_compare::DEFAULT_SCENARIO;
-const INLINE: &str = include_str!("../examples/inline-offers.json");
+const INLINE: &str = include_str!("../../examples/inline-offers.json");
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {

@@ -1,10 +1,6 @@
 //! Engine II worked examples: rest metrics and every kind of limit at its exact
 //! edge, with breaches located by week, day and shift.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use offer_compare::engine::offer::{LimitRule::*, RunKind::*};
 use offer_compare::engine::time::Weekday::{self, *};
 

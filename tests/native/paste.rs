@@ -1,11 +1,7 @@
 //! The spreadsheet paste parser (issue #9): both shapes, every documented cell
 //! format, row problems with their row numbers and reasons, hostile input, and
 //! property tests that nothing panics and that a list round-trips exactly.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::{offer, rota, scenario};
+use crate::common::{offer, rota, scenario};
 use offer_compare::codec::paste::{
     parse_paste, PastePreview, PasteShape, RowProblem, DEFAULT_CODES, MAX_PASTE_BYTES,
 };

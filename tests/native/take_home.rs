@@ -2,11 +2,7 @@
 //! deductions under the tax year of its pay date, net per year, month and hour
 //! worked, what is kept of an extra pound, and the net difference from the
 //! baseline. Worked by hand on the default scenario (FY2, fy2-medical, 2016/17).
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::{d, value};
+use crate::common::{d, value};
 use offer_compare::codec::json::{scenario_from_json, scenario_to_json};
 use offer_compare::engine::compare::{compare, CompareError, Comparison};
 use offer_compare::engine::date::Date;
@@ -411,7 +407,7 @@ fn exported_results_say_the_settings_and_each_tax_year() {
 fn then_and_now_in_april_2016_money() {
     // examples/then-and-now.json: the May 2016 terms paid Aug 2016 against
     // today's paid Aug 2025 (tax year 2025/26), in April 2016 money by CPI.
-    let s = scenario_from_json(include_str!("../examples/then-and-now.json")).unwrap();
+    let s = scenario_from_json(include_str!("../../examples/then-and-now.json")).unwrap();
     let c = compare(&s, offer_compare::reference()).unwrap();
     let year = |i: usize| c.columns[i].take_home.as_ref().unwrap().tax_year.clone();
     assert_eq!(year(0).as_deref(), Some("2016-17"));

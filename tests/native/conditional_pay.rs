@@ -2,11 +2,7 @@
 //! on-call allowances. Arithmetic in the comments; basic £30,000 unless said,
 //! so one hour a week for a year at 37 % is 30,000 ÷ 40 × 0.37 = £277.50
 //! (the 52.143s cancel: hourly = basic ÷ 52.143 ÷ 40, × 52.143 weeks).
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use offer_compare::engine::offer::{
     CountingUnit, FrequencyCondition, LtftWeekendRule, OnCallAllowance, OneIn, ShiftRule,
     WeekendDefinition,

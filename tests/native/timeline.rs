@@ -3,11 +3,7 @@
 //! premium hours and pounds recomputed from the segments alone; breach ids on
 //! the shifts of the breaches preset; and, for random valid rotas, segments that
 //! tile every shift and add up to the column's window hours.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::engine::compare::{compare, Comparison};
 use offer_compare::engine::explain::Calculation;

@@ -4,8 +4,6 @@
 //!
 //! A conversion is one exact quotient, amount × index(to) ÷ index(from),
 //! rounded once to the penny, halves away from zero.
-#![cfg(not(target_arch = "wasm32"))]
-
 use offer_compare::engine::explain::{render_arithmetic, Unit};
 use offer_compare::engine::figure::{Figure, FigureKind};
 use offer_compare::engine::offer::Marker;

@@ -1,6 +1,7 @@
 //! Share links: round trips to the penny, the size budgets, and the frozen
 //! dictionary.
 
+use crate::common::fnv1a64;
 use offer_compare::codec::json::{scenario_from_json, scenario_to_json};
 use offer_compare::codec::link::{dictionary_1_bytes, scenario_from_link, scenario_to_link};
 use offer_compare::engine::compare::compare;
@@ -126,13 +127,6 @@ fn files_and_links_carry_the_same_scenario() {
     );
 }
 
-/// FNV-1a, as in tests/presets.rs.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 #[test]
 fn dictionary_1_is_frozen() {
     // Links made today must open forever: if this fails, the dictionary (or the
@@ -140,7 +134,7 @@ fn dictionary_1_is_frozen() {
     // instead and keep decoding `v1.` with the old dictionary.
     let bytes = dictionary_1_bytes(presets::library());
     assert_eq!(
-        (bytes.len(), fnv1a(&bytes)),
+        (bytes.len(), fnv1a64(&bytes)),
         (138_019, 312_516_680_708_836_826)
     );
 }

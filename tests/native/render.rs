@@ -1,7 +1,5 @@
 //! Native server-side rendering of the whole app: components touch no browser
 //! API while rendering, so the page's figures can be checked without a browser.
-#![cfg(not(target_arch = "wasm32"))]
-
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::engine::compare;
 use offer_compare::ui::App;

@@ -1,11 +1,7 @@
 //! Property tests of the pay engine (2,000 cases each), with generators that
 //! favour the edges: 1-minute and 24-hour shifts, 1- and 52-week cycles,
 //! shifts wrapping the cycle end, huge salaries and rates.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use offer_compare::engine::compare;
 use offer_compare::engine::offer::{
     Combine, CountingUnit, FrequencyCondition, LtftWeekendRule, Offer, OneIn, PremiumWindow,

@@ -1,6 +1,5 @@
 //! Builders for test scenarios: small, explicit offers and rotas so each worked
 //! example states every number it depends on.
-#![allow(dead_code)]
 
 use offer_compare::engine::compare::{compare, Comparison};
 use offer_compare::engine::date::Date;
@@ -403,4 +402,19 @@ pub fn metric(c: &Comparison, id: &str) -> Decimal {
         .metric(&format!("rest:{id}"))
         .expect("metric")
         .value
+}
+
+/// FNV-1a, 64 bits: a fingerprint of frozen bytes (released preset files, the
+/// link dictionary), so a test fails if one byte of them changes.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[test]
+fn fnv1a64_matches_the_published_test_vectors() {
+    assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
 }

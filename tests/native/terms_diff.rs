@@ -1,11 +1,7 @@
 //! The terms diff: two offers side by side, term by term. The expected rows of
 //! the preset pairs are read off the preset JSON files by hand (each with the
 //! values it comes from), not pasted from the output.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
-
-use common::{allowance, date, limit, offer, window, EVERY_DAY};
+use crate::common::{allowance, date, limit, offer, window, EVERY_DAY};
 use offer_compare::engine::date::Date;
 use offer_compare::engine::fraction::Fraction;
 use offer_compare::engine::offer::{LimitRule, Offer, RotaType};
