@@ -7,6 +7,7 @@ pub mod banding;
 pub mod compare;
 pub mod date;
 pub mod deductions;
+pub mod edit;
 pub mod explain;
 pub mod explore;
 pub mod figure;

@@ -21,7 +21,6 @@ mod presentation;
 mod rest_chart;
 mod results_table;
 mod rota_editor;
-pub mod rota_edits;
 mod rota_grid;
 mod rota_picker;
 mod rota_timeline;

@@ -3,12 +3,12 @@
 
 use super::choice::choice;
 use super::paste_import::PasteImport;
-use super::rota_edits::{RotaEdit, Template};
 use super::rota_grid::RotaGrid;
 use super::shift_form::ShiftForm;
 use super::state::Action;
 use super::text_field::TextField;
 use crate::engine::compare::Comparison;
+use crate::engine::edit::rota::{RotaEdit, Template};
 use crate::engine::explain::format_figure;
 use crate::engine::rota::{Rota, MAX_CYCLE_WEEKS};
 use crate::engine::time::Weekday;
@@ -140,7 +140,7 @@ pub fn RotaEditor(props: &RotaEditorProps) -> Html {
         template
             .as_ref()
             .map(|t| t.shift(week, day))
-            .unwrap_or_else(|| super::rota_edits::built_in_templates()[0].shift(week, day))
+            .unwrap_or_else(|| crate::engine::edit::rota::built_in_templates()[0].shift(week, day))
     });
     let on_select = {
         let selected = selected.setter();

@@ -2,10 +2,10 @@
 //! field that parses changes the shift at once (one undo step per field);
 //! text that does not shows its message at the field and changes nothing.
 
-use super::rota_edits::{RotaEdit, Template};
 use super::rota_grid::shift_times;
 use super::state::Action;
 use super::text_field::TextField;
+use crate::engine::edit::rota::{RotaEdit, Template};
 use crate::engine::rota::{Shift, ShiftKind, WorkBlock};
 use crate::engine::time::{ClockTime, Weekday};
 use rust_decimal::prelude::ToPrimitive;

@@ -1,6 +1,6 @@
-//! Edits to the rota in use, as the reducer applies them: shifts added,
-//! changed, moved, copied and deleted, and the quick patterns. Kept apart from
-//! the rest of the reducer because they all work on one rota.
+//! Edits to the rota in use: shifts added, changed, moved, copied and
+//! deleted, and the quick patterns (blocks of nights, every n-th weekend).
+//! Kept apart from the other edits because they all work on one rota.
 
 use crate::engine::rota::{Rota, Shift, ShiftKind, MAX_CYCLE_WEEKS};
 use crate::engine::scenario::Scenario;
@@ -144,8 +144,9 @@ fn rota_in_use(s: &mut Scenario) -> &mut Rota {
     rota
 }
 
-/// Applies `edit` to the scenario's rota in use.
-pub fn apply_rota_edit(s: &mut Scenario, edit: RotaEdit) {
+/// Applies `edit` to the scenario's rota in use (a new one when it has none).
+/// Never fails: an index past the last shift changes no shift.
+pub(super) fn apply(s: &mut Scenario, edit: RotaEdit) {
     let rota = rota_in_use(s);
     let weeks = rota.weeks;
     match edit {
@@ -224,86 +225,5 @@ fn copy_week(rota: &mut Rota, from: u8, targets: &[u8]) {
             week: to,
             ..x.clone()
         }));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::codec::json::scenario_from_json;
-
-    fn scenario() -> Scenario {
-        scenario_from_json(crate::DEFAULT_SCENARIO).unwrap()
-    }
-
-    #[test]
-    fn patterns_place_the_shifts_they_say() {
-        let mut s = scenario();
-        let night = built_in_templates()[3].clone();
-        apply_rota_edit(&mut s, RotaEdit::SetWeeks(2));
-        apply_rota_edit(
-            &mut s,
-            RotaEdit::Replace {
-                weeks: 2,
-                shifts: vec![],
-            },
-        );
-        // Four nights from week 2 Saturday wrap into week 1.
-        apply_rota_edit(
-            &mut s,
-            RotaEdit::Nights {
-                week: 2,
-                day: Weekday::Sat,
-                count: 4,
-                template: night,
-            },
-        );
-        let placed: Vec<(u8, Weekday)> =
-            s.rotas[0].shifts.iter().map(|x| (x.week, x.day)).collect();
-        assert_eq!(
-            placed,
-            [
-                (2, Weekday::Sat),
-                (2, Weekday::Sun),
-                (1, Weekday::Mon),
-                (1, Weekday::Tue)
-            ]
-        );
-        assert!(s.rotas[0].name.ends_with("(edited)"));
-        apply_rota_edit(&mut s, RotaEdit::CopyWeek { from: 1, to: 2 });
-        assert_eq!(s.rotas[0].shifts.iter().filter(|x| x.week == 2).count(), 2);
-        apply_rota_edit(&mut s, RotaEdit::SetWeeks(4));
-        apply_rota_edit(&mut s, RotaEdit::RepeatWeekOne);
-        assert_eq!(s.rotas[0].shifts.len(), 8);
-        let long_day = built_in_templates()[1].clone();
-        apply_rota_edit(
-            &mut s,
-            RotaEdit::EveryNthWeekend {
-                n: 3,
-                template: long_day,
-            },
-        );
-        let weekends: Vec<u8> = s.rotas[0]
-            .shifts
-            .iter()
-            .filter(|x| x.day == Weekday::Sat)
-            .map(|x| x.week)
-            .collect();
-        assert_eq!(weekends, [1, 4]);
-        apply_rota_edit(
-            &mut s,
-            RotaEdit::CopyDay {
-                from: (1, Weekday::Mon),
-                to: (3, Weekday::Wed),
-            },
-        );
-        assert!(s.rotas[0]
-            .shifts
-            .iter()
-            .any(|x| x.week == 3 && x.day == Weekday::Wed && x.start.to_string() == "20:00"));
-        let n = s.rotas[0].shifts.len();
-        apply_rota_edit(&mut s, RotaEdit::Delete(99));
-        apply_rota_edit(&mut s, RotaEdit::Delete(0));
-        assert_eq!(s.rotas[0].shifts.len(), n - 1);
     }
 }
