@@ -2,9 +2,9 @@
 //! [`crate::engine::terms::diff`]), only what differs by default, so the
 //! difference between offers is visible as terms and not only as money.
 
-use super::state::Action;
 use crate::engine::scenario::Scenario;
 use crate::engine::terms::{diff, diff_date};
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

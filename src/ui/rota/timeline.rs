@@ -2,13 +2,13 @@
 //! stretch patterned by how that column's offer pays it, shifts involved in a
 //! breached limit outlined; a key, and the same facts as text.
 
-use super::chart_geometry::INK;
-use super::timeline_geometry::{
-    blocks, paint, pay_class, pay_name, units, BREACH_STROKE, GUTTER, ROW_HEIGHT, ROW_WIDTH,
-};
 use crate::engine::compare::Comparison;
 use crate::engine::scenario::Scenario;
 use crate::engine::timeline::{timeline, PayClass, Timeline};
+use crate::ui::results::chart_geometry::INK;
+use crate::ui::rota::timeline_geometry::{
+    blocks, paint, pay_class, pay_name, units, BREACH_STROKE, GUTTER, ROW_HEIGHT, ROW_WIDTH,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -89,7 +89,7 @@ pub fn RotaTimeline(props: &RotaTimelineProps) -> Html {
         let title = format!("Timeline of {rota} paid as under {}", column.offer_name);
         let source = props.source.clone();
         Callback::from(move |_: MouseEvent| {
-            super::browser::download_chart(
+            crate::ui::browser::download_chart(
                 "rota-timeline",
                 "offer-compare-timeline.svg",
                 &title,

@@ -346,7 +346,7 @@ mod tests {
     #[test]
     fn bars_share_one_scale_and_segments_add_up_to_the_pay_lines() {
         let c = compare(
-            &scenario_from_json(include_str!("../../examples/inline-offers.json")).unwrap(),
+            &scenario_from_json(include_str!("../../../examples/inline-offers.json")).unwrap(),
         )
         .unwrap();
         let bars = pay_bars(&c);
@@ -445,7 +445,7 @@ mod tests {
     #[test]
     fn rest_panels_scale_each_measure_to_its_largest_value() {
         let c = compare(
-            &scenario_from_json(include_str!("../../examples/inline-offers.json")).unwrap(),
+            &scenario_from_json(include_str!("../../../examples/inline-offers.json")).unwrap(),
         )
         .unwrap();
         let panels = rest_panels(&c);

@@ -2,10 +2,10 @@
 //! large type with nothing else on screen, all offers or the baseline against
 //! one other at a time. Esc (or the button) goes back to the page.
 
-use super::pay_chart::PayChart;
-use super::rest_chart::RestChart;
-use super::results_table::ResultsTable;
 use crate::engine::compare::Comparison;
+use crate::ui::results::pay_chart::PayChart;
+use crate::ui::results::rest_chart::RestChart;
+use crate::ui::results::table::ResultsTable;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,7 +46,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         // Esc leaves wherever the focus is (a projector remote sends it too).
         let on_exit = props.on_exit.clone();
         use_effect_with((), move |_| {
-            let listener = super::browser::on_escape(on_exit);
+            let listener = crate::ui::browser::on_escape(on_exit);
             move || drop(listener)
         });
     }

@@ -3,10 +3,10 @@
 //! with every row that could not be read and why, and replace the rota only
 //! when the user confirms.
 
-use super::rota_grid::shift_times;
-use super::state::Action;
 use crate::codec::paste::{parse_paste, PastePreview, PasteShape};
 use crate::engine::edit::rota::RotaEdit;
+use crate::ui::rota::grid::shift_times;
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

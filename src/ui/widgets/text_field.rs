@@ -2,7 +2,7 @@
 //! action; text that does not shows a message beside the field and changes
 //! nothing else, so no keystroke can break the comparison.
 
-use super::state::Action;
+use crate::ui::state::Action;
 use yew::prelude::*;
 
 /// Props of [`TextField`].

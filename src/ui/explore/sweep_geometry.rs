@@ -2,8 +2,8 @@
 //! the swept quantity, crossovers marked. No yew, no browser — tested natively.
 //! Floats appear only here, for drawing; every figure shown stays a decimal.
 
-use super::chart_geometry::fixed2;
 use crate::engine::explore::sweep::Sweep;
+use crate::ui::results::chart_geometry::fixed2;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 

@@ -1,9 +1,11 @@
-//! The pay chart: one stacked bar per offer, drawn from [`super::chart_geometry`],
+//! The pay chart: one stacked bar per offer, drawn from [`crate::ui::results::chart_geometry`],
 //! with a title, a description and a table giving the same numbers.
 
-use super::chart_geometry::{fixed2, height, pay_bars, whole, Bar, Group, BAR, INK, LABEL, WIDTH};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::format_pounds;
+use crate::ui::results::chart_geometry::{
+    fixed2, height, pay_bars, whole, Bar, Group, BAR, INK, LABEL, WIDTH,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,7 +44,7 @@ pub fn PayChart(props: &PayChartProps) -> Html {
     let on_download = {
         let source = props.source.clone();
         Callback::from(move |_: MouseEvent| {
-            super::browser::download_chart(
+            crate::ui::browser::download_chart(
                 "pay-chart",
                 "offer-compare-pay-chart.svg",
                 title,

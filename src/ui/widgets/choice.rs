@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 /// A `<select>` with its label; `options` are (value, text), `inline` drops
 /// the space below for controls set in a row.
-pub(super) fn choice<V: AsRef<str>, T: AsRef<str>>(
+pub(in crate::ui) fn choice<V: AsRef<str>, T: AsRef<str>>(
     (id, label): (&str, &str),
     options: impl IntoIterator<Item = (V, T)>,
     selected: &str,

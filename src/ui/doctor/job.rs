@@ -1,11 +1,11 @@
 //! "Your job": grade, years at grade, full time or LTFT, specialty premium and pay date.
 
-use super::state::Action;
-use super::text_field::TextField;
 use crate::engine::date::Date;
 use crate::engine::fraction::Fraction;
 use crate::engine::offer::Grade;
 use crate::engine::scenario::Doctor;
+use crate::ui::state::Action;
+use crate::ui::widgets::text_field::TextField;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use yew::prelude::*;

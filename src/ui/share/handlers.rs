@@ -2,13 +2,13 @@
 //! scenario files, and the results CSV, wired to the presentational
 //! [`SharePanel`]. Called by the root, which owns the state.
 
-use super::browser;
-use super::share_panel::SharePanel;
-use super::state::{Action, Notice, State};
 use crate::codec::csv::results_to_csv;
 use crate::codec::json::{origins, scenario_from_json, scenario_to_json, MAX_SCENARIO_BYTES};
 use crate::codec::link::PREFIX;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
+use crate::ui::browser;
+use crate::ui::share::panel::SharePanel;
+use crate::ui::state::{Action, Notice, State};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! "Your rota": pick one of the rota presets (the rota editor is its own page).
 
-use super::state::Action;
 use crate::presets::RotaPreset;
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

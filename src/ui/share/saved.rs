@@ -4,10 +4,10 @@
 //! each change, never while rendering. A storage failure is a message; the
 //! comparison on screen is never touched by it.
 
-use super::browser::{now, BrowserStore};
-use super::state::{Action, Notice};
 use crate::codec::keep::{self, Saved, Unreadable};
 use crate::engine::scenario::Scenario;
+use crate::ui::browser::{now, BrowserStore};
+use crate::ui::state::{Action, Notice};
 use std::rc::Rc;
 use yew::prelude::*;
 

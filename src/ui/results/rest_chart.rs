@@ -1,8 +1,10 @@
 //! The rest chart: hours per week, shortest rest and weekends off, a panel
-//! each with a bar per offer, drawn from [`super::chart_geometry`], with a
+//! each with a bar per offer, drawn from [`crate::ui::results::chart_geometry`], with a
 //! description and a table equivalent.
 
-use super::chart_geometry::{fixed2, rest_panels, whole, BAR, INK, LABEL, REST_FILL, WIDTH};
+use crate::ui::results::chart_geometry::{
+    fixed2, rest_panels, whole, BAR, INK, LABEL, REST_FILL, WIDTH,
+};
 
 /// Vertical step between bars: their labels sit inside them, so no label row.
 const STEP: f32 = BAR + 6.0;
@@ -27,7 +29,7 @@ pub fn RestChart(props: &RestChartProps) -> Html {
     let on_download = {
         let source = props.source.clone();
         Callback::from(move |_: MouseEvent| {
-            super::browser::download_chart(
+            crate::ui::browser::download_chart(
                 "rest-chart",
                 "offer-compare-rest-chart.svg",
                 "Rest: hours per week, shortest rest, weekends off",

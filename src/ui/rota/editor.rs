@@ -1,18 +1,18 @@
 //! "Edit the rota": the cycle grid, the selected shift's form, templates and
 //! quick patterns, and (always visible) the rota's summary figures.
 
-use super::choice::choice;
-use super::paste_import::PasteImport;
-use super::rota_grid::RotaGrid;
-use super::shift_form::ShiftForm;
-use super::state::Action;
-use super::text_field::TextField;
 use crate::engine::compare::Comparison;
 use crate::engine::edit::rota::{RotaEdit, Template};
 use crate::engine::explain::format_figure;
 use crate::engine::rota::{Rota, MAX_CYCLE_WEEKS};
 use crate::engine::time::Weekday;
 use crate::engine::Issue;
+use crate::ui::rota::grid::RotaGrid;
+use crate::ui::rota::paste_import::PasteImport;
+use crate::ui::rota::shift_form::ShiftForm;
+use crate::ui::state::Action;
+use crate::ui::widgets::choice::choice;
+use crate::ui::widgets::text_field::TextField;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -4,10 +4,10 @@
 //! median and worst, the shares better and worse off — with the rota at each
 //! extreme one click from being the comparison on screen.
 
-use super::state::Action;
 use crate::engine::explain::{format_figure, format_pounds, Unit};
 use crate::engine::explore::gains::{gains, share_text, standard_cases, Case, Gains};
 use crate::engine::scenario::Scenario;
+use crate::ui::state::Action;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;

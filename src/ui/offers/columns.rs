@@ -1,9 +1,9 @@
 //! "Offers": the columns of the comparison — add a preset, move, remove, choose
 //! the baseline, and turn pay protection on for 2016-family offers.
 
-use super::state::Action;
 use crate::engine::offer::{Band, Offer};
 use crate::engine::scenario::Scenario;
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
             .on_action
             .reform(move |_: MouseEvent| Action::DuplicateOffer {
                 column: column.clone(),
-                today: super::browser::today(),
+                today: crate::ui::browser::today(),
             })
     };
     let baseline_offer = s

@@ -2,11 +2,11 @@
 //! that selects it, a button per day to add the chosen template there, and
 //! the engine's message beside any shift it rejects.
 
-use super::state::Action;
 use crate::engine::edit::rota::RotaEdit;
 use crate::engine::rota::{Rota, Shift, ShiftKind};
 use crate::engine::time::Weekday;
 use crate::engine::Issue;
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

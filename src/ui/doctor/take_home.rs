@@ -3,9 +3,6 @@
 //! basis, reference year and the index values, each with its source and
 //! editable). Every choice is part of the scenario.
 
-use super::choice::choice;
-use super::state::Action;
-use super::text_field::TextField;
 use crate::engine::deductions::rules::LoanPlan;
 use crate::engine::deductions::Residence;
 use crate::engine::offer::Marker;
@@ -15,6 +12,9 @@ use crate::engine::real_terms::{
 use crate::engine::sort::{sort, sort_by_key};
 use crate::engine::take_home::{is_pensionable_by_default, TakeHome};
 use crate::presets::price_indices::price_indices;
+use crate::ui::state::Action;
+use crate::ui::widgets::choice::choice;
+use crate::ui::widgets::text_field::TextField;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use yew::prelude::*;

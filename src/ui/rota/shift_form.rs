@@ -2,12 +2,12 @@
 //! field that parses changes the shift at once (one undo step per field);
 //! text that does not shows its message at the field and changes nothing.
 
-use super::rota_grid::shift_times;
-use super::state::Action;
-use super::text_field::TextField;
 use crate::engine::edit::rota::{RotaEdit, Template};
 use crate::engine::rota::{Shift, ShiftKind, WorkBlock};
 use crate::engine::time::{ClockTime, Weekday};
+use crate::ui::rota::grid::shift_times;
+use crate::ui::state::Action;
+use crate::ui::widgets::text_field::TextField;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use yew::prelude::*;

@@ -2,11 +2,6 @@
 //! range and see every column's gross pay as a line, where the lines cross,
 //! and the break-even of two columns — the engine's `explore` module, drawn.
 
-use super::chart_geometry::whole;
-use super::state::Action;
-use super::sweep_geometry::{
-    sweep_geometry, BOTTOM, LEFT, LINE_COLOURS, SWEEP_HEIGHT, SWEEP_WIDTH,
-};
 use crate::codec::csv::sweep_to_csv;
 use crate::engine::explain::format_pounds;
 use crate::engine::explore::break_even::{break_even, Outcome};
@@ -14,6 +9,11 @@ use crate::engine::explore::quantity::Quantity;
 use crate::engine::explore::sweep::{sweep, Sweep, Sweeper};
 use crate::engine::explore::Exploration;
 use crate::engine::scenario::Scenario;
+use crate::ui::explore::sweep_geometry::{
+    sweep_geometry, BOTTOM, LEFT, LINE_COLOURS, SWEEP_HEIGHT, SWEEP_WIDTH,
+};
+use crate::ui::results::chart_geometry::whole;
+use crate::ui::state::Action;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -183,7 +183,7 @@ impl Slices {
             }
             Ok((false, done)) => {
                 self.progress.set(Some(done));
-                super::browser::after(0, move || self.next());
+                crate::ui::browser::after(0, move || self.next());
             }
         }
     }
@@ -497,7 +497,11 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
     let on_csv = {
         let sweep = sweep.clone();
         Callback::from(move |_: MouseEvent| {
-            super::browser::download("offer-compare-sweep.csv", "text/csv", &sweep_to_csv(&sweep))
+            crate::ui::browser::download(
+                "offer-compare-sweep.csv",
+                "text/csv",
+                &sweep_to_csv(&sweep),
+            )
         })
     };
     html! {

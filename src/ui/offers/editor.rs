@@ -1,16 +1,16 @@
 //! The offer editor: every term of a custom offer, section by section, as a
-//! form generated from the offer's JSON (see [`super::offer_draft`]). A draft
+//! form generated from the offer's JSON (see [`crate::ui::offers::draft`]). A draft
 //! that checks replaces the offer in the comparison at once; one that does not
 //! shows each problem at its field and changes nothing.
 
-use super::offer_draft::{
+use crate::engine::offer::Offer;
+use crate::engine::scenario::Scenario;
+use crate::ui::offers::draft::{
     check, choices, get, label, offer_value, ordered, owner_key, path_text, raise_scale, remove,
     set, set_text, Path, Problem, Schema, Step,
 };
-use super::scale_raise::{ScaleRaise, ScaleSource};
-use super::state::Action;
-use crate::engine::offer::Offer;
-use crate::engine::scenario::Scenario;
+use crate::ui::offers::scale_raise::{ScaleRaise, ScaleSource};
+use crate::ui::state::Action;
 use serde_json::Value;
 use std::rc::Rc;
 use yew::prelude::*;
