@@ -267,7 +267,7 @@ async fn the_rota_grid_places_each_shift_in_its_week_and_day_and_shows_its_probl
             selected: Some(0),
             on_select: yew::Callback::from(move |i| *sel.borrow_mut() = i),
             add: yew::Callback::from(|(week, day)| {
-                offer_compare::ui::rota_edits::built_in_templates()[0].shift(week, day)
+                offer_compare::engine::edit::rota::built_in_templates()[0].shift(week, day)
             }),
             on_action: yew::Callback::from(move |a: Action| act.borrow_mut().push(a)),
         },
@@ -329,7 +329,7 @@ async fn the_rota_grid_places_each_shift_in_its_week_and_day_and_shows_its_probl
         .expect("button")
         .click();
     let added = match actions.borrow().first() {
-        Some(Action::EditRota(offer_compare::ui::rota_edits::RotaEdit::Add(shift))) => {
+        Some(Action::EditRota(offer_compare::engine::edit::rota::RotaEdit::Add(shift))) => {
             shift.clone()
         }
         other => panic!("expected an added shift, got {other:?}"),
@@ -352,7 +352,7 @@ async fn the_rota_grid_places_each_shift_in_its_week_and_day_and_shows_its_probl
 
 #[wasm_bindgen_test]
 async fn pasting_previews_both_shapes_lists_bad_rows_and_imports_only_when_asked() {
-    use offer_compare::ui::rota_edits::RotaEdit;
+    use offer_compare::engine::edit::rota::RotaEdit;
     use offer_compare::ui::state::Action;
     use offer_compare::ui::{PasteImport, PasteImportProps};
     use std::cell::RefCell;

@@ -3,6 +3,7 @@
 
 pub use crate::decode::{from_text, from_value, DecodeError};
 use crate::engine::compare::Comparison;
+use crate::engine::edit::source_key;
 use crate::engine::explain::render_text;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
 pub use crate::presets::{Entry, Library};
@@ -140,12 +141,7 @@ pub fn origins(scenario: &Scenario) -> Vec<String> {
         .iter()
         .map(|o| match preset_key(&library.offers, o) {
             Some(key) => format!("preset {key}"),
-            None => format!(
-                "custom, from {}",
-                o.derived_from
-                    .clone()
-                    .unwrap_or_else(|| format!("{}@{}", o.id, o.version))
-            ),
+            None => format!("custom, from {}", source_key(o)),
         });
     let rotas = scenario.rotas.iter().map(|r| {
         preset_key(&library.rotas, r)

@@ -4,11 +4,12 @@
 //!
 //! The folders follow the pipeline, each using only those before it:
 //! [`num`] ← [`model`] ← [`explain`] ← [`windows`] ← [`rest`] ← [`pay`] ←
-//! [`net`] ← [`reference`](mod@reference), [`compare`] ← {[`views`], [`explore`]}. `tests/native/layers.rs`
+//! [`net`] ← [`reference`](mod@reference), [`compare`] ← {[`views`], [`explore`]}; [`edit`] changes a scenario. `tests/native/layers.rs`
 //! checks that no folder imports a later one and that no two files import
 //! each other.
 
 pub mod compare;
+pub mod edit;
 pub mod explain;
 pub mod explore;
 pub mod model;

@@ -1,32 +1,32 @@
 //! The root component: owns the state (one reducer) and lays out the page.
 //! Leaf components get props and callbacks; none computes a figure.
 
-use super::assumptions_panel::AssumptionsPanel;
-use super::browser;
-use super::column_details::ColumnDetails;
-use super::explorer::Explorer;
-use super::gains_panel::GainsPanel;
-use super::job_form::JobForm;
-use super::method_and_sources::MethodAndSources;
-use super::offer_columns::OfferColumns;
-use super::offer_editor::OfferEditor;
-use super::pay_chart::PayChart;
-use super::presentation::Presentation;
-use super::rest_chart::RestChart;
-use super::results_table::ResultsTable;
-use super::rota_editor::RotaEditor;
-use super::rota_picker::RotaPicker;
-use super::rota_timeline::RotaTimeline;
-use super::saved_comparisons::SavedComparisons;
-use super::share_and_save::{share_panel, stamp};
-use super::state::{is_link, open_link, Action, Notice, State};
-use super::take_home_form::TakeHomeForm;
-use super::terms_diff::TermsDiff;
 use crate::codec::json::preset_key;
 use crate::codec::keep;
 use crate::codec::link::scenario_to_link;
 use crate::engine::Issue;
 use crate::presets;
+use crate::ui::browser;
+use crate::ui::doctor::job::JobForm;
+use crate::ui::doctor::take_home::TakeHomeForm;
+use crate::ui::explore::gains::GainsPanel;
+use crate::ui::explore::sweep::Explorer;
+use crate::ui::offers::columns::OfferColumns;
+use crate::ui::offers::editor::OfferEditor;
+use crate::ui::offers::terms_diff::TermsDiff;
+use crate::ui::results::assumptions::AssumptionsPanel;
+use crate::ui::results::column_details::ColumnDetails;
+use crate::ui::results::method_and_sources::MethodAndSources;
+use crate::ui::results::pay_chart::PayChart;
+use crate::ui::results::presentation::Presentation;
+use crate::ui::results::rest_chart::RestChart;
+use crate::ui::results::table::ResultsTable;
+use crate::ui::rota::editor::RotaEditor;
+use crate::ui::rota::picker::RotaPicker;
+use crate::ui::rota::timeline::RotaTimeline;
+use crate::ui::share::handlers::{share_panel, stamp};
+use crate::ui::share::saved::SavedComparisons;
+use crate::ui::state::{is_link, open_link, Action, Notice, State};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -308,7 +308,7 @@ pub fn download_chart(figure: &str, name: &str, title: &str, source: &str) {
             .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
             .map(|e| e.outer_html())
             .collect();
-        let file = super::chart_geometry::chart_file(&panels, title, source);
+        let file = crate::ui::results::chart_geometry::chart_file(&panels, title, source);
         download(name, "image/svg+xml", &file);
     }
     #[cfg(not(target_arch = "wasm32"))]

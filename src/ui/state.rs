@@ -2,15 +2,16 @@
 //! computed, so a bad edit leaves the previous results on screen (marked stale)
 //! instead of a blank page.
 
-use super::rota_edits::{apply_rota_edit, built_in_templates, RotaEdit, Template};
-use crate::codec::json::scenario_from_json;
+use crate::codec::json::{preset_key, scenario_from_json};
 use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
+use crate::engine::edit::rota::{built_in_templates, RotaEdit, Template};
+use crate::engine::edit::Edit;
 use crate::engine::explore::Exploration;
 use crate::engine::fraction::Fraction;
-use crate::engine::offer::{Band, Grade, Offer, StatusEvent};
-use crate::engine::scenario::{Column, Issue, Protection, ProtectionSection, Scenario};
+use crate::engine::offer::{Band, Grade, Offer};
+use crate::engine::scenario::{Issue, Scenario};
 use crate::engine::take_home::TakeHome;
 use crate::presets;
 use rust_decimal::Decimal;
@@ -201,21 +202,14 @@ impl State {
     pub fn from_json(text: &str) -> State {
         match scenario_from_json(text) {
             Ok(scenario) => State::with(Rc::new(scenario), None),
-            Err(e) => State {
-                scenario: Rc::new(empty_scenario()),
-                issues: Rc::new(vec![Issue {
+            Err(e) => State::showing(
+                Rc::new(empty_scenario()),
+                vec![Issue {
                     path: e.path,
                     message: e.message,
-                }]),
-                shown: None,
-                notice: None,
-                templates: Rc::new(built_in_templates()),
-                past: Rc::default(),
-                future: Rc::default(),
-                editing: None,
-                terms: None,
-                last_edit: None,
-            },
+                }],
+                None,
+            ),
         }
     }
 
@@ -251,47 +245,36 @@ impl State {
         (*default.reduce(action)).clone()
     }
 
+    /// State for `scenario`: its comparison, or its issues with `previous`
+    /// results kept on screen.
     fn with(scenario: Rc<Scenario>, previous: Option<Rc<Comparison>>) -> State {
-        match compare(&scenario, crate::reference()) {
-            Ok(c) => State {
-                scenario,
-                issues: Rc::new(Vec::new()),
-                shown: Some(Rc::new(c)),
-                notice: None,
-                templates: Rc::new(built_in_templates()),
-                past: Rc::default(),
-                future: Rc::default(),
-                editing: None,
-                terms: None,
-                last_edit: None,
-            },
-            Err(CompareError::Invalid(issues)) => State {
-                scenario,
-                issues: Rc::new(issues),
-                shown: previous,
-                notice: None,
-                templates: Rc::new(built_in_templates()),
-                past: Rc::default(),
-                future: Rc::default(),
-                editing: None,
-                terms: None,
-                last_edit: None,
-            },
-            Err(CompareError::Compute(e)) => State {
-                scenario,
-                issues: Rc::new(vec![Issue {
+        let (issues, shown) = match compare(&scenario, crate::reference()) {
+            Ok(c) => (Vec::new(), Some(Rc::new(c))),
+            Err(CompareError::Invalid(issues)) => (issues, previous),
+            Err(CompareError::Compute(e)) => (
+                vec![Issue {
                     path: ".".into(),
                     message: e.to_string(),
-                }]),
-                shown: previous,
-                notice: None,
-                templates: Rc::new(built_in_templates()),
-                past: Rc::default(),
-                future: Rc::default(),
-                editing: None,
-                terms: None,
-                last_edit: None,
-            },
+                }],
+                previous,
+            ),
+        };
+        State::showing(scenario, issues, shown)
+    }
+
+    /// Fresh state (no undo history, nothing open) for a scenario and what it shows.
+    fn showing(scenario: Rc<Scenario>, issues: Vec<Issue>, shown: Option<Rc<Comparison>>) -> State {
+        State {
+            scenario,
+            issues: Rc::new(issues),
+            shown,
+            notice: None,
+            templates: Rc::new(built_in_templates()),
+            past: Rc::default(),
+            future: Rc::default(),
+            editing: None,
+            terms: None,
+            last_edit: None,
         }
     }
 
@@ -322,164 +305,60 @@ fn empty_scenario() -> Scenario {
     }
 }
 
-/// A column id not used yet, from the offer's id.
-fn fresh_id(scenario: &Scenario, base: &str) -> String {
-    let mut id = base.to_string();
-    let mut n = 2;
-    while scenario.columns.iter().any(|c| c.id == id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
+/// The key of the preset turned on by [`Action::SetProtection`]: section-1
+/// protection is against the 2002 contract.
+const CONTRACT_2002: &str = "contract-2002@1";
 
-/// See [`Action::DuplicateOffer`].
-fn duplicate_offer(s: &mut Scenario, column: &str, today: Date) {
-    let Some(at) = s.columns.iter().position(|c| c.id == column) else {
-        return;
-    };
-    let Some(source) = s.offer(&s.columns[at].offer).cloned() else {
-        return;
-    };
-    let library = presets::library();
-    let origin = match crate::codec::json::preset_key(&library.offers, &source) {
-        Some(key) => key.to_string(),
-        None => source
-            .derived_from
-            .clone()
-            .unwrap_or_else(|| format!("{}@{}", source.id, source.version)),
-    };
-    // A copy of a copy is named after the original, not `…-custom-custom`.
-    let stem = source.id.split("-custom").next().unwrap_or_default();
-    let base = format!("{stem}-custom");
-    let mut id = base.clone();
-    let mut n = 2;
-    while s.offers.iter().any(|o| o.id == id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    let mut offer = source;
-    offer.name = format!("{} (edited)", offer.name.trim_end_matches(" (edited)"));
-    offer.status.push(StatusEvent {
-        date: today,
-        status: format!(
-            "hypothetical: edited from {origin} in Offer Compare, not an offer anyone made"
+/// The engine edit an action makes, with the preset it names looked up;
+/// `None` for an action that is no edit, or names a preset that is not there.
+fn edit(s: &Scenario, action: Action) -> Option<Edit> {
+    Some(match action {
+        Action::UsePresetRota(key) => Edit::UseRota(presets::find_rota(&key)?.rota),
+        Action::AddPresetOffer(key) => Edit::AddColumn(presets::find_offer(&key)?),
+        Action::RemoveColumn(id) => Edit::RemoveColumn(id),
+        Action::MoveColumn(id, delta) => Edit::MoveColumn(id, delta),
+        Action::SetBaseline(id) => Edit::SetBaseline(id),
+        Action::SetBandOverride(id, band) => Edit::SetBandOverride(id, band),
+        Action::SetProtection(id, on) => Edit::SetProtection(
+            id,
+            match on {
+                true => Some(presets::find_offer(CONTRACT_2002)?),
+                false => None,
+            },
         ),
-    });
-    offer.id = id.clone();
-    offer.version = 1;
-    offer.derived_from = Some(origin);
-    s.offers.push(offer);
-    let mut copy = s.columns[at].clone();
-    copy.id = fresh_id(s, &id);
-    copy.offer = id;
-    s.columns.insert(at + 1, copy);
-}
-
-fn apply(s: &mut Scenario, action: Action) {
-    match action {
-        Action::Open { .. }
-        | Action::Notify(_)
-        | Action::SaveTemplate(_)
-        | Action::EditOffer(_)
-        | Action::CompareTerms(..)
-        | Action::Undo
-        | Action::Redo => {}
-        Action::DuplicateOffer { column, today } => duplicate_offer(s, &column, today),
-        Action::ReplaceOffer { offer, .. } => {
-            if let Some(slot) = s.offers.iter_mut().find(|o| o.id == offer.id) {
-                *slot = (*offer).clone();
+        Action::DuplicateOffer { column, today } => {
+            let library = presets::library();
+            let preset = s
+                .offer_of(&column)
+                .and_then(|o| preset_key(&library.offers, o))
+                .map(str::to_string);
+            Edit::DuplicateOffer {
+                column,
+                today,
+                preset,
             }
         }
-        Action::EditRota(edit) => apply_rota_edit(s, edit),
+        Action::ReplaceOffer { offer, .. } => Edit::ReplaceOffer((*offer).clone()),
+        Action::EditRota(edit) => Edit::Rota(edit),
+        _ => return None,
+    })
+}
+
+/// Sets a value of the scenario that no rule ties to another (the doctor,
+/// the pay date, the explorer's and take-home settings); any other action is
+/// handed back.
+fn set(s: &mut Scenario, action: Action) -> Option<Action> {
+    match action {
         Action::SetGrade(g) => s.doctor.grade = g,
         Action::SetYears(y) => s.doctor.years_at_grade = y,
         Action::SetLtft(f) => s.doctor.ltft = f,
         Action::SetSpecialtyPremium(p) => s.doctor.specialty_premium = p,
         Action::SetPayDate(d) => s.pay_date = d,
-        Action::UsePresetRota(key) => {
-            if let Some(preset) = presets::find_rota(&key) {
-                let id = preset.rota.id.clone();
-                s.rotas = vec![preset.rota];
-                for c in &mut s.columns {
-                    c.rota = id.clone();
-                }
-            }
-        }
-        Action::AddPresetOffer(key) => {
-            let Some(offer) = presets::find_offer(&key) else {
-                return;
-            };
-            // A column is paid at the scenario's date when the offer covers it,
-            // otherwise at the start of the offer's latest pay year.
-            let pay_date = match offer.terms.pay_scale.period_at(s.pay_date) {
-                Some(_) => None,
-                None => offer.terms.pay_scale.periods.iter().map(|p| p.from).max(),
-            };
-            let id = fresh_id(s, &offer.id);
-            let rota = s.rotas.first().map(|r| r.id.clone()).unwrap_or_default();
-            if !s.offers.iter().any(|o| o.id == offer.id) {
-                s.offers.push(offer.clone());
-            }
-            s.columns.push(Column {
-                id,
-                offer: offer.id,
-                rota,
-                pay_date,
-                readings: Default::default(),
-                rota_type: None,
-                band_override: None,
-                protection: None,
-            });
-        }
-        Action::RemoveColumn(id) => {
-            s.columns.retain(|c| c.id != id);
-            if s.baseline.as_deref() == Some(id.as_str()) {
-                s.baseline = s.columns.first().map(|c| c.id.clone());
-            }
-            let used: Vec<String> = s.columns.iter().map(|c| c.offer.clone()).collect();
-            let protected: Vec<String> = s
-                .columns
-                .iter()
-                .filter_map(|c| c.protection.as_ref().map(|p| p.offer.clone()))
-                .collect();
-            s.offers
-                .retain(|o| used.contains(&o.id) || protected.contains(&o.id));
-        }
-        Action::MoveColumn(id, delta) => {
-            if let Some(i) = s.columns.iter().position(|c| c.id == id) {
-                let j = i as isize + isize::from(delta);
-                if j >= 0 && (j as usize) < s.columns.len() {
-                    s.columns.swap(i, j as usize);
-                }
-            }
-        }
-        Action::SetBaseline(id) => s.baseline = Some(id),
         Action::SetExploration(e) => s.explore = Some(e),
         Action::SetTakeHome { settings, .. } => s.take_home = settings,
-        Action::SetBandOverride(id, band) => {
-            if let Some(c) = s.columns.iter_mut().find(|c| c.id == id) {
-                c.band_override = band;
-            }
-        }
-        Action::SetProtection(id, on) => {
-            let key = "contract-2002@1";
-            if on && !s.offers.iter().any(|o| o.id == "contract-2002") {
-                if let Some(offer) = presets::find_offer(key) {
-                    s.offers.push(offer);
-                }
-            }
-            if let Some(c) = s.columns.iter_mut().find(|c| c.id == id) {
-                c.protection = on.then(|| Protection {
-                    section: ProtectionSection::CashFloor,
-                    offer: "contract-2002".into(),
-                    // The day before the first transfers to the 2016 TCS (3 Aug 2016).
-                    day_before: Date::new(2016, 8, 2).unwrap_or(Date::APRIL_2016_STRIKE),
-                    band_2015: None,
-                });
-            }
-        }
+        other => return Some(other),
     }
+    None
 }
 
 impl Reducible for State {
@@ -534,9 +413,13 @@ impl Reducible for State {
                     ..opened
                 }
             }
-            edit => {
+            action => {
                 let mut scenario = (*self.scenario).clone();
-                apply(&mut scenario, edit);
+                let edit = set(&mut scenario, action).and_then(|a| edit(&scenario, a));
+                // A refused edit (its column or offer gone) changes nothing.
+                if let Some(Err(_)) = edit.map(|e| scenario.apply(e)) {
+                    return self;
+                }
                 if scenario == *self.scenario {
                     return self;
                 }

@@ -18,6 +18,7 @@ mod conditional_pay;
 mod core_pay;
 mod decoders;
 mod deductions;
+mod edits;
 mod explore;
 mod fraction;
 mod golden_links;

@@ -7,7 +7,7 @@ use offer_compare::engine::date::Date;
 use offer_compare::engine::offer::Offer;
 use offer_compare::engine::Scenario;
 use offer_compare::presets;
-use offer_compare::ui::offer_draft::{
+use offer_compare::ui::offers::draft::{
     check, get, path_text, raise_scale, remove, set, set_text, Path, Problem, Schema, Step,
 };
 use offer_compare::ui::state::{Action, State};

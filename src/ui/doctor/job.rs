@@ -1,0 +1,110 @@
+//! "Your job": grade, years at grade, full time or LTFT, specialty premium and pay date.
+
+use crate::engine::date::Date;
+use crate::engine::fraction::Fraction;
+use crate::engine::offer::Grade;
+use crate::engine::scenario::Doctor;
+use crate::ui::state::Action;
+use crate::ui::widgets::text_field::TextField;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use yew::prelude::*;
+
+/// Props of [`JobForm`].
+#[derive(Properties, PartialEq)]
+pub struct JobFormProps {
+    /// The doctor.
+    pub doctor: Doctor,
+    /// The scenario's pay date.
+    pub pay_date: Date,
+    /// Receives changes.
+    pub on_action: Callback<Action>,
+}
+
+fn parse_years(text: String) -> Result<Action, String> {
+    match text.trim().parse::<u8>() {
+        Ok(y) if y <= 20 => Ok(Action::SetYears(y)),
+        _ => Err("Enter the completed years at this grade, a whole number from 0 to 20".into()),
+    }
+}
+
+fn parse_ltft(text: String) -> Result<Action, String> {
+    let percent = Decimal::from_str(text.trim().trim_end_matches('%').trim())
+        .map_err(|_| "Enter a percentage of full time, for example 60 or 100".to_string())?;
+    if percent <= Decimal::ZERO || percent > Decimal::ONE_HUNDRED {
+        return Err("Enter a percentage more than 0 and at most 100".into());
+    }
+    Fraction::new(percent, Decimal::ONE_HUNDRED)
+        .map(Action::SetLtft)
+        .ok_or_else(|| "Enter a percentage of full time".into())
+}
+
+fn parse_premium(text: String) -> Result<Action, String> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches('£')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    let cleaned = if cleaned.is_empty() {
+        "0".to_string()
+    } else {
+        cleaned
+    };
+    match Decimal::from_str(&cleaned) {
+        Ok(v) if v.is_sign_negative() => Err("A premium cannot be negative".into()),
+        Ok(v) if v > Decimal::from(1_000_000) => Err("Enter at most £1,000,000 a year".into()),
+        Ok(v) => Ok(Action::SetSpecialtyPremium(v)),
+        Err(_) => Err("Enter an amount in pounds a year, for example 3503 or 0".into()),
+    }
+}
+
+fn parse_date(text: String) -> Result<Action, String> {
+    Date::parse(&text).map(Action::SetPayDate)
+}
+
+/// See the module docs.
+#[component]
+pub fn JobForm(props: &JobFormProps) -> Html {
+    let on_grade = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(g) = Grade::ALL.iter().find(|g| format!("{g:?}") == value) {
+                on_action.emit(Action::SetGrade(*g));
+            }
+        })
+    };
+    let doctor = &props.doctor;
+    let percent = doctor
+        .ltft
+        .checked_mul(&Fraction::from_decimal(Decimal::ONE_HUNDRED))
+        .and_then(|f| f.to_decimal())
+        .map(|d| d.round_dp(2).normalize().to_string())
+        .unwrap_or_default();
+    html! {
+        <fieldset class="job">
+            <legend>{ "Your job" }</legend>
+            <div class="field">
+                <label for="grade">{ "Grade" }</label>
+                <select id="grade" onchange={on_grade}>
+                    { for Grade::ALL.iter().map(|g| html! {
+                        <option value={format!("{g:?}")} selected={*g == doctor.grade}>{ format!("{g:?}") }</option>
+                    }) }
+                </select>
+            </div>
+            <TextField id="years" label="Completed years at this grade" hint="Moves you up an incremental (2002) scale"
+                value={doctor.years_at_grade.to_string()} parse={Callback::from(parse_years)}
+                on_action={props.on_action.clone()} inputmode="numeric" />
+            <TextField id="ltft" label="Percentage of full time" hint="100 for full time; 60 for LTFT at 60%"
+                value={percent} parse={Callback::from(parse_ltft)} on_action={props.on_action.clone()} inputmode="decimal" />
+            <TextField id="premium" label="Specialty premium (£ a year)" hint="Flexible pay premium, 0 if none"
+                value={doctor.specialty_premium.normalize().to_string()} parse={Callback::from(parse_premium)}
+                on_action={props.on_action.clone()} inputmode="decimal" />
+            <TextField id="pay-date" label="Pay date" hint="YYYY-MM-DD: picks each offer's pay year"
+                value={props.pay_date.to_string()} parse={Callback::from(parse_date)} on_action={props.on_action.clone()} />
+        </fieldset>
+    }
+}
