@@ -6,7 +6,7 @@
 use crate::codec::csv::results_to_csv;
 use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
-use crate::engine::compare::{compare, CompareError, Comparison};
+use crate::engine::compare::{compare, Comparison};
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
 use crate::engine::deductions::Residence;
@@ -143,14 +143,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     if let Some(n) = net_args {
         n.apply(&mut scenario);
     }
-    let comparison = compare(&scenario).map_err(|e| match e {
-        CompareError::Invalid(issues) => issues
-            .iter()
-            .map(|i| format!("{path}: {i}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        CompareError::Compute(e) => format!("{path}: {e}"),
-    })?;
+    let comparison = compare(&scenario).map_err(|e| format!("{path}: {e}"))?;
     Ok(match format {
         Format::Table => table(&comparison) + &take_home_notes(&comparison),
         Format::Json => comparison_to_json(&comparison) + "\n",

@@ -30,6 +30,8 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+impl std::error::Error for DecodeError {}
+
 /// A preset in a [`Library`]: its key, the parsed item and the JSON it came
 /// from (spliced into scenarios as is, so no second encoder is compiled in).
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //! change measured against the baseline column on the same rota.
 
 use super::rota_edit::{nights, set_nights, set_weekends, worked_weekends};
-use super::{compare_error, Cell};
+use super::Cell;
 use crate::engine::compare::compare;
 use crate::engine::fraction::Fraction;
 use crate::engine::offer::Grade;
@@ -169,7 +169,7 @@ pub fn gains(scenario: &Scenario, cases: &[Case]) -> Result<Gains, String> {
             Ok(result) => {
                 computed.push((case.clone(), result.columns.iter().map(Cell::of).collect()))
             }
-            Err(e) => failed.push((case.label.clone(), compare_error(e))),
+            Err(e) => failed.push((case.label.clone(), e.to_string())),
         }
     }
     let summary = (0..scenario.columns.len())

@@ -22,28 +22,15 @@ pub use gains::{gains, standard_cases, Case, Gains};
 pub use quantity::{apply, Quantity};
 pub use sweep::{sweep, Crossover, Sweep, SweepPoint};
 
-use crate::engine::compare::{compare_with, ColumnResult, CompareError};
-use crate::engine::scenario::{Issue, Scenario};
+use crate::engine::compare::{compare_with, ColumnResult};
+use crate::engine::scenario::Scenario;
 use crate::engine::take_home::Detail;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// Issues as one line of text.
-pub(crate) fn issue_text(issues: &[Issue]) -> String {
-    let text: Vec<String> = issues.iter().map(Issue::to_string).collect();
-    text.join("; ")
-}
-
 /// A problem at a value of the quantity.
 pub(crate) fn at_value(quantity: &Quantity, x: Decimal, problem: &str) -> String {
     format!("{quantity} = {}: {problem}", quantity.format_value(x))
-}
-
-fn compare_error(e: CompareError) -> String {
-    match e {
-        CompareError::Invalid(issues) => issue_text(&issues),
-        CompareError::Compute(e) => e.to_string(),
-    }
 }
 
 /// What the page's explorer was last asked: saved with the scenario, so a
@@ -126,7 +113,7 @@ impl<'a> Evaluator<'a> {
         quantity: &'a Quantity,
     ) -> Result<Evaluator<'a>, String> {
         let fixed = compare_with(scenario, Detail::NetOnly)
-            .map_err(compare_error)?
+            .map_err(|e| e.to_string())?
             .columns
             .iter()
             .map(Cell::of)
@@ -193,7 +180,7 @@ impl<'a> Evaluator<'a> {
         let problem = |e: String| at_value(self.quantity, x, &e);
         quantity::set(&mut self.work, &self.base, self.quantity, x).map_err(problem)?;
         let result =
-            compare_with(&self.work, Detail::NetOnly).map_err(|e| problem(compare_error(e)))?;
+            compare_with(&self.work, Detail::NetOnly).map_err(|e| problem(e.to_string()))?;
         let mut cells = self.fixed.clone();
         for (&i, column) in self.affected.iter().zip(&result.columns) {
             cells[i] = Cell::of(column);

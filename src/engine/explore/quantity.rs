@@ -6,6 +6,7 @@
 //! change a rota is in [`super::rota_edit`].
 
 use super::rota_edit;
+use crate::engine::compare::CompareError;
 use crate::engine::fraction::Fraction;
 use crate::engine::rounding::Rounding;
 use crate::engine::scenario::{Column, Scenario};
@@ -250,7 +251,8 @@ pub fn apply(scenario: &Scenario, quantity: &Quantity, x: Decimal) -> Result<Sce
     if issues.is_empty() {
         Ok(out)
     } else {
-        Err(super::at_value(quantity, x, &super::issue_text(&issues)))
+        let problem = CompareError::Invalid(issues).to_string();
+        Err(super::at_value(quantity, x, &problem))
     }
 }
 
