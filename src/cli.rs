@@ -12,8 +12,7 @@ use crate::engine::deductions::rules::LoanPlan;
 use crate::engine::deductions::Residence;
 use crate::engine::explain::{format_figure, Unit};
 use crate::engine::explore::break_even::Method;
-use crate::engine::explore::gains::share_text;
-use crate::engine::explore::{break_even, gains, standard_cases, sweep, Outcome, Quantity};
+use crate::engine::explore::{break_even, gains, standard_cases, sweep, Quantity, GAINS_CAPTION};
 use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
@@ -311,24 +310,14 @@ fn run_sweep(args: &[String]) -> Result<String, String> {
     out.push_str(
         "\nGross pay per year (net pay per year, when the scenario shows take-home pay); ! = breaches a limit of the offer.\n",
     );
-    out.push_str(if result.crossovers.is_empty() {
-        "\nNo two columns change order in this range.\n"
-    } else {
-        "\nWhere columns change order:\n"
-    });
-    let name = |i: usize| result.columns[i].as_str();
-    for c in &result.crossovers {
-        let behind = if c.ahead == c.a { c.b } else { c.a };
-        let (from, to) = (q.format_value(c.from), q.format_value(c.to));
-        let equal = c
-            .equal_at
-            .map(|x| format!(" (equal at {})", q.format_value(x)))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "  {} overtakes {} between {from} and {to}{equal}\n",
-            name(c.ahead),
-            name(behind)
-        ));
+    // The sentences the page shows, one a line.
+    let name = |k: usize| {
+        let id = result.columns.get(k).map_or("", String::as_str);
+        scenario.column_name(id)
+    };
+    out.push('\n');
+    for sentence in result.crossover_sentences(&name) {
+        out.push_str(&format!("{sentence}\n"));
     }
     Ok(out)
 }
@@ -346,39 +335,16 @@ fn run_break_even(args: &[String]) -> Result<String, String> {
     };
     let q = &args.quantity;
     let found = break_even(&scenario, q, a, b, args.from, args.to)?;
-    let money = |v: Decimal| format_figure(v, Unit::Pounds);
     let range = format!(
         "{} from {} to {}",
         q,
         q.format_value(args.from),
         q.format_value(args.to)
     );
-    let answer = match found.outcome {
-        Outcome::AtStart { x, difference } => format!(
-            "{b} already pays at least as much as {a} at {q} = {} (by {})",
-            q.format_value(x),
-            money(difference)
-        ),
-        Outcome::Equal { x } => format!(
-            "{b} pays exactly as much as {a} at {q} = {}, and less below it",
-            q.format_value(x)
-        ),
-        Outcome::Jump { x, before, after } => format!(
-            "{b} jumps past {a} at {q} = {}: from {} to {} (a step of {})",
-            q.format_value(x),
-            money(before),
-            money(after),
-            money(after.checked_sub(before).unwrap_or_default())
-        ),
-        Outcome::Never {
-            best_x,
-            best_difference,
-        } => format!(
-            "{b} never pays as much as {a} in this range; closest at {q} = {}, {} short",
-            q.format_value(best_x),
-            money(best_difference.abs())
-        ),
-    };
+    // The page's sentence, with the columns named as the page names them.
+    let answer = found
+        .outcome
+        .sentence(q, &scenario.column_name(a), &scenario.column_name(b));
     let method = match found.method {
         Method::Bisection => "bisection (the difference only moves one way)",
         Method::Scan => "every value of the grid",
@@ -407,8 +373,6 @@ fn run_gains(args: &[String]) -> Result<String, String> {
     if csv {
         return Ok(gains_to_csv(&found));
     }
-    let money = |v: Decimal| format_figure(v, Unit::Pounds);
-    let label = |k: usize| found.cases.get(k).map_or("", |(c, _)| c.label.as_str());
     let mut grid = vec![[
         "column",
         "best",
@@ -422,40 +386,33 @@ fn run_gains(args: &[String]) -> Result<String, String> {
     .map(String::from)
     .to_vec()];
     let mut extremes = String::new();
-    let columns = found.columns.iter().zip(&found.summary).enumerate();
-    for (k, (id, g)) in columns.filter(|(k, _)| *k != found.baseline) {
-        grid.push(vec![
-            id.clone(),
-            money(g.best.0),
-            money(g.median),
-            money(g.worst.0),
-            share_text(g.better),
-            share_text(g.worse),
-            g.breaching.len().to_string(),
-            found
-                .pay_bill_change(k)
-                .map_or("–".into(), |p| format_figure(p, Unit::Percent)),
-        ]);
+    for row in found.rows() {
         extremes.push_str(&format!(
-            "  {id}: best on {}; worst on {}\n",
-            label(g.best.1),
-            label(g.worst.1)
+            "  {}: best on {}; worst on {}\n",
+            row.id, row.best_case.label, row.worst_case.label
         ));
+        grid.push(vec![
+            row.id,
+            row.best,
+            row.median,
+            row.worst,
+            row.better,
+            row.worse,
+            row.breaching,
+            row.pay_bill,
+        ]);
     }
+    let baseline = found.columns.get(found.baseline).map_or("", String::as_str);
     let mut out = format!(
-        "Change in gross pay per year against the baseline ({}) on the same rota and grade, over {} cases (rotas × grades):\n",
-        found.columns[found.baseline],
-        found.cases.len()
+        "{}\n\n{GAINS_CAPTION}:\n",
+        found.summary_sentence(&scenario.column_name(baseline))
     );
     out.push_str(&align(&grid));
-    out.push_str(&format!(
-        "\nPay bill: each case's gross pay × its weight, summed ({} for the baseline); the column is its change. Employer's NI and pension contributions are not included.\n",
-        money(found.summary[found.baseline].pay_bill)
-    ));
+    out.push_str(&format!("\n{}\n", found.pay_bill_sentence()));
     out.push_str("\nWhere each column does best and worst:\n");
     out.push_str(&extremes);
-    for (label, why) in &found.failed {
-        out.push_str(&format!("\nNot computed: {label}: {why}"));
+    for failure in found.failure_sentences() {
+        out.push_str(&format!("\nNot computed: {failure}"));
     }
     Ok(out)
 }

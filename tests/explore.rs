@@ -311,7 +311,8 @@ fn command_line_sweeps_and_finds_break_even() {
     };
     let sweep = "sweep examples/default.json --quantity premium_rate:imposed-2016-02:sat-day";
     let out = run(&format!("{sweep} --from 140 --to 142 --steps 11")).unwrap();
-    let crossing = "imposed overtakes may-2016 between 141.6 and 141.8";
+    // The page's sentences, the columns named by their offers.
+    let crossing = "Between 141.6 and 141.8, Imposed contract, Feb 2016 (TCS v1) overtakes 2016 TCS (May 2016 terms, as introduced).";
     assert!(out.contains(crossing), "{out}");
     assert!(out.contains("£39,389.13"), "{out}");
     let csv = run(&format!(
@@ -332,7 +333,7 @@ fn command_line_sweeps_and_finds_break_even() {
     );
     assert_eq!(rows.len(), 6);
     let out = run("break-even examples/default.json may-2016 imposed --quantity premium_rate:imposed-2016-02:sat-day --from 0 --to 200").unwrap();
-    let answer = "imposed jumps past may-2016 at premium_rate:imposed-2016-02:sat-day = 141.72";
+    let answer = "Imposed contract, Feb 2016 (TCS v1) jumps past 2016 TCS (May 2016 terms, as introduced) at 141.72:";
     assert!(out.contains(answer), "{out}");
     let out = run("gains examples/default.json").unwrap();
     assert!(out.contains("may-2016"), "{out}");
