@@ -3,6 +3,7 @@
 //! answer when `--quantity` is missing.
 
 use super::quantity::Quantity;
+use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
 
 /// One quantity to offer, as the explorer lists it.
@@ -33,12 +34,20 @@ impl QuantityChoice {
     }
 }
 
-/// The quantities of `scenario`: the rota's and the doctor's, then for each
-/// offer its premium windows (rate, start, end), the bands of its frequency
-/// allowances and its basic pay.
+/// The quantities of `scenario`: the rota's and the doctor's, then each
+/// offer's.
 pub fn quantity_choices(scenario: &Scenario) -> Vec<QuantityChoice> {
+    let mut out = rota_and_doctor_choices();
+    for offer in &scenario.offers {
+        out.extend(offer_choices(offer));
+    }
+    out
+}
+
+/// The quantities every scenario has: the rota's and the doctor's.
+pub fn rota_and_doctor_choices() -> Vec<QuantityChoice> {
     let choice = QuantityChoice::new;
-    let mut out = vec![
+    vec![
         choice(
             Quantity::WeekendsWorked { rota: None },
             "Weekends worked per cycle".into(),
@@ -63,58 +72,63 @@ pub fn quantity_choices(scenario: &Scenario) -> Vec<QuantityChoice> {
             "50",
             "100",
         ),
-    ];
-    for o in &scenario.offers {
-        for w in &o.terms.premium_windows {
-            let (offer, window) = (o.id.clone(), w.id.clone());
-            out.push(choice(
-                Quantity::PremiumRate {
-                    offer: offer.clone(),
-                    window: window.clone(),
-                },
-                format!("{}: {}, rate %", o.name, w.name),
-                "0",
-                "60",
-            ));
-            out.push(choice(
-                Quantity::WindowStart {
-                    offer: offer.clone(),
-                    window: window.clone(),
-                },
-                format!("{}: {}, start", o.name, w.name),
-                "00:00",
-                "23:59",
-            ));
-            out.push(choice(
-                Quantity::WindowEnd { offer, window },
-                format!("{}: {}, end", o.name, w.name),
-                "00:00",
-                "24:00",
-            ));
-        }
-        for a in &o.terms.frequency_allowances {
-            for (k, b) in a.bands.iter().enumerate() {
-                out.push(choice(
-                    Quantity::FrequencyThreshold {
-                        offer: o.id.clone(),
-                        allowance: a.id.clone(),
-                        band: k + 1,
-                    },
-                    format!("{}: {}, band {} — the N of 1 in N", o.name, a.name, b.label),
-                    "1",
-                    "12",
-                ));
-            }
-        }
+    ]
+}
+
+/// The quantities of one offer: its premium windows (rate, start, end), the
+/// bands of its frequency allowances and its basic pay.
+pub fn offer_choices(o: &Offer) -> Vec<QuantityChoice> {
+    let choice = QuantityChoice::new;
+    let mut out = Vec::new();
+    for w in &o.terms.premium_windows {
+        let (offer, window) = (o.id.clone(), w.id.clone());
         out.push(choice(
-            Quantity::BasicPay {
-                offer: o.id.clone(),
+            Quantity::PremiumRate {
+                offer: offer.clone(),
+                window: window.clone(),
             },
-            format!("{}: basic pay, % rise", o.name),
-            "-10",
-            "20",
+            format!("{}: {}, rate %", o.name, w.name),
+            "0",
+            "60",
+        ));
+        out.push(choice(
+            Quantity::WindowStart {
+                offer: offer.clone(),
+                window: window.clone(),
+            },
+            format!("{}: {}, start", o.name, w.name),
+            "00:00",
+            "23:59",
+        ));
+        out.push(choice(
+            Quantity::WindowEnd { offer, window },
+            format!("{}: {}, end", o.name, w.name),
+            "00:00",
+            "24:00",
         ));
     }
+    for a in &o.terms.frequency_allowances {
+        for (k, b) in a.bands.iter().enumerate() {
+            out.push(choice(
+                Quantity::FrequencyThreshold {
+                    offer: o.id.clone(),
+                    allowance: a.id.clone(),
+                    band: k + 1,
+                },
+                format!("{}: {}, band {} — the N of 1 in N", o.name, a.name, b.label),
+                "1",
+                "12",
+            ));
+        }
+    }
+    out.push(choice(
+        Quantity::BasicPay {
+            offer: o.id.clone(),
+        },
+        format!("{}: basic pay, % rise", o.name),
+        "-10",
+        "20",
+    ));
     out
 }
 
