@@ -494,10 +494,7 @@ fn limits(comparison: &Comparison) -> String {
             let verdict = if check.passed { "ok    " } else { "BREACH" };
             out.push_str(&format!("  {verdict} {} [{}]\n", check.text, check.allowed));
             for breach in &check.breaches {
-                out.push_str(&format!(
-                    "         {} at {}\n",
-                    breach.measured, breach.location.at
-                ));
+                out.push_str(&format!("         {breach}\n"));
             }
         }
     }

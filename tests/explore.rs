@@ -492,3 +492,56 @@ fn explorer_settings_travel_with_the_scenario_and_change_no_figure() {
     let e = scenario_from_json(&bad).unwrap_err();
     assert_eq!(e.path, "explore.quantity");
 }
+
+/// The sentences the page and the command line share (`explore/words.rs`),
+/// one per outcome: B named first, amounts a year, never-reached as "short".
+#[test]
+fn break_even_and_crossover_sentences() {
+    use offer_compare::engine::explore::{Crossover, Outcome};
+    let rate = q("premium_rate:tcs-2016:night");
+    let say = |o: Outcome| o.sentence(&rate, "A", "B");
+    assert_eq!(
+        say(Outcome::AtStart {
+            x: d("0"),
+            difference: d("12.5")
+        }),
+        "B already pays at least as much as A at 0 (£12.50 a year more)."
+    );
+    assert_eq!(
+        say(Outcome::Equal { x: d("37") }),
+        "B pays exactly what A pays at 37, and less below it."
+    );
+    assert_eq!(
+        say(Outcome::Jump {
+            x: d("24.15"),
+            before: d("-0.05"),
+            after: d("0.05")
+        }),
+        "B jumps past A at 24.15: from -£0.05 to £0.05 a year against it (a step of £0.10)."
+    );
+    assert_eq!(
+        say(Outcome::Never {
+            best_x: d("20"),
+            best_difference: d("-1218.11")
+        }),
+        "B never pays as much as A in this range; closest at 20, £1,218.11 a year short."
+    );
+    let start = q("window_start:tcs-2016:night");
+    let name = |k: usize| ["A", "B"][k].to_string();
+    let crossing = |equal_at| Crossover {
+        a: 0,
+        b: 1,
+        from: d("1260"),
+        to: d("1320"),
+        equal_at,
+        ahead: 1,
+    };
+    assert_eq!(
+        crossing(None).sentence(&start, &name),
+        "Between 21:00 and 22:00, B overtakes A."
+    );
+    assert_eq!(
+        crossing(Some(d("1290"))).sentence(&start, &name),
+        "A and B are equal at 21:30; above it B pays more."
+    );
+}
