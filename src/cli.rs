@@ -3,63 +3,36 @@
 //! reproduced outside the browser. `offer-compare diff A B` prints two offers'
 //! terms side by side.
 
+mod args;
+
 use crate::codec::csv::results_to_csv;
 use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
-use crate::engine::compare::{compare, CompareError, Comparison};
+use crate::engine::compare::{compare, Comparison};
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
 use crate::engine::deductions::Residence;
 use crate::engine::explain::{format_figure, Unit};
 use crate::engine::explore::break_even::Method;
-use crate::engine::explore::gains::share_text;
-use crate::engine::explore::{break_even, gains, standard_cases, sweep, Outcome, Quantity};
+use crate::engine::explore::{
+    break_even, gains, quantity_choices, standard_cases, sweep, Quantity, GAINS_CAPTION,
+};
 use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
 use crate::engine::take_home::TakeHome;
 use crate::engine::terms::{diff, diff_date, TermDiff};
 use crate::presets::{library, offer_key};
+use args::{
+    BreakEvenArgs, Command, CompareArgs, DiffArgs, Format, GainsArgs, Range, Request, SweepArgs,
+    TableOrCsv, USAGE,
+};
 use rust_decimal::Decimal;
 use std::process::ExitCode;
-
-const USAGE: &str = "usage: offer-compare SCENARIO.json [--format table|json|csv]
-                     [--net [--scotland] [--loans 1,2,4,5,pg] [--not-member] [--pensionable ID,ID]]
-       offer-compare diff A B [--date YYYY-MM-DD] [--all]
-       offer-compare diff SCENARIO.json OFFER_A OFFER_B [--date YYYY-MM-DD] [--all]
-       offer-compare sweep SCENARIO.json --quantity SPEC --from X --to Y [--steps N] [--format table|csv]
-       offer-compare break-even SCENARIO.json COLUMN_A COLUMN_B --quantity SPEC --from X --to Y
-       offer-compare gains SCENARIO.json [--format table|csv]
-
-Reads a scenario file (see docs/scenario-format.md) and prints every figure of
-the comparison: a readable table by default, or JSON / CSV with every line and
-its explanation.
-
-Take-home pay (NHS Pension, income tax, NI and student loans under the tax
-year of each column's pay date, each with its marker: [V] verified … [?]
-assumed) is shown when the scenario has a `take_home` section; --net switches
-it on, and --scotland, --loans, --not-member and --pensionable (the pay line
-ids that are pensionable; default: basic, specialty premium and pay protection
-— 2002 banding, premiums and hours over 40 are not) replace its settings.
-
-diff prints the terms in which two offers differ, side by side (Section | Term
-| A | B); with --all every term, differing rows marked ≠. A and B are preset
-keys (id@version, e.g. imposed-2016-02@1) or offer JSON files, or offers of a
-scenario file by id. Pay scales are read at --date: by default the later of
-the two offers' column pay dates (as the page does), or 2016-08-03 for presets and files (the day the 2016 terms came
-in: every 2016 offer has a scale then; later offers need --date).";
 
 /// Pay date of a diff of presets or files: 3 August 2016, when the 2016 terms
 /// came in, is inside every 2016 offer's first pay period.
 const DIFF_DATE: &str = "2016-08-03";
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Table,
-    Json,
-    Csv,
-}
 
 /// Entry point of the native binary.
 pub fn main() -> ExitCode {
@@ -86,71 +59,28 @@ pub fn main() -> ExitCode {
 
 /// Runs the command line on `args`; the text to print, or the error message.
 pub fn run(args: &[String]) -> Result<String, String> {
-    match args.split_first().map(|(a, r)| (a.as_str(), r)) {
-        Some(("diff", rest)) => return run_diff(rest),
-        Some(("sweep", rest)) => return run_sweep(rest),
-        Some(("break-even", rest)) => return run_break_even(rest),
-        Some(("gains", rest)) => return run_gains(rest),
-        _ => {}
+    let cli = match args::parse(args)? {
+        Request::Help(text) => return Ok(text),
+        Request::Run(cli) => *cli,
+    };
+    match cli.command {
+        Some(Command::Diff(a)) => run_diff(a),
+        Some(Command::Sweep(a)) => run_sweep(a),
+        Some(Command::BreakEven(a)) => run_break_even(a),
+        Some(Command::Gains(a)) => run_gains(a),
+        None => run_compare(cli.compare),
     }
-    let mut path = None;
-    let mut format = Format::Table;
-    let mut net_args: Option<NetArgs> = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = |flag: &str| iter.next().cloned().ok_or(format!("{flag} needs a value"));
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(format!("{USAGE}\n")),
-            "--net" => {
-                net_args.get_or_insert_with(NetArgs::default);
-            }
-            "--scotland" => net_args.get_or_insert_with(NetArgs::default).scotland = true,
-            "--not-member" => net_args.get_or_insert_with(NetArgs::default).not_member = true,
-            "--loans" => {
-                let text = value("--loans")?;
-                let loans = text
-                    .split(',')
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| {
-                        LoanPlan::parse(s)
-                            .ok_or(format!("--loans: unknown plan '{s}' (1, 2, 4, 5, pg)"))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                net_args.get_or_insert_with(NetArgs::default).loans = Some(loans);
-            }
-            "--pensionable" => {
-                let text = value("--pensionable")?;
-                net_args.get_or_insert_with(NetArgs::default).pensionable =
-                    Some(text.split(',').map(|s| s.trim().to_string()).collect());
-            }
-            "--format" => {
-                format = match iter.next().map(String::as_str) {
-                    Some("table") => Format::Table,
-                    Some("json") => Format::Json,
-                    Some("csv") => Format::Csv,
-                    other => return Err(format!("unknown format {other:?}\n{USAGE}")),
-                }
-            }
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option '{flag}'\n{USAGE}"))
-            }
-            file if path.is_none() => path = Some(file.to_string()),
-            extra => return Err(format!("unexpected argument '{extra}'\n{USAGE}")),
-        }
-    }
-    let path = path.ok_or_else(|| USAGE.to_string())?;
+}
+
+/// `SCENARIO.json [--format table|json|csv] [--net …]`: the comparison.
+fn run_compare(args: CompareArgs) -> Result<String, String> {
+    let path = args.file.clone().ok_or_else(|| USAGE.to_string())?;
     let mut scenario = load_scenario(&path)?;
-    if let Some(n) = net_args {
+    let format = args.format;
+    if let Some(n) = NetArgs::of(args) {
         n.apply(&mut scenario);
     }
-    let comparison = compare(&scenario, crate::reference()).map_err(|e| match e {
-        CompareError::Invalid(issues) => issues
-            .iter()
-            .map(|i| format!("{path}: {i}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        CompareError::Compute(e) => format!("{path}: {e}"),
-    })?;
+    let comparison = compare(&scenario, crate::reference()).map_err(|e| format!("{path}: {e}"))?;
     Ok(match format {
         Format::Table => table(&comparison) + &take_home_notes(&comparison),
         Format::Json => comparison_to_json(&comparison) + "\n",
@@ -159,25 +89,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
 }
 
 /// `diff A B` or `diff SCENARIO.json A B`, with `--date` and `--all`.
-fn run_diff(args: &[String]) -> Result<String, String> {
-    let mut names = Vec::new();
-    let mut date = None;
-    let mut all = false;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(format!("{USAGE}\n")),
-            "--all" => all = true,
-            "--date" => {
-                let text = iter.next().map(String::as_str).unwrap_or_default();
-                date = Some(Date::parse(text).map_err(|e| format!("--date: {e}"))?);
-            }
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option '{flag}'\n{USAGE}"))
-            }
-            name => names.push(name),
-        }
-    }
+fn run_diff(args: DiffArgs) -> Result<String, String> {
+    let DiffArgs { names, date, all } = args;
     let (a, b, default_date) = match names.as_slice() {
         [a, b] => (
             load_offer(a)?,
@@ -213,94 +126,39 @@ fn load_scenario(path: &str) -> Result<Scenario, String> {
     scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))
 }
 
-/// The arguments of `sweep` and `break-even`: the scenario file and other
-/// names in order, the quantity and its range, the steps and the format.
-struct ExploreArgs {
-    names: Vec<String>,
-    quantity: Quantity,
-    from: Decimal,
-    to: Decimal,
-    steps: u32,
-    csv: bool,
-}
-
-fn explore_args(args: &[String]) -> Result<(Scenario, ExploreArgs), String> {
-    let mut names = Vec::new();
-    let (mut quantity, mut from, mut to) = (None, None, None);
-    let (mut steps, mut csv) = (101, false);
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = || {
-            iter.next()
-                .cloned()
-                .ok_or(format!("{arg} needs a value\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--quantity" => quantity = Some(Quantity::parse(&value()?)?),
-            "--from" => from = Some(value()?),
-            "--to" => to = Some(value()?),
-            "--steps" => {
-                let text = value()?;
-                steps = text
-                    .parse()
-                    .map_err(|_| format!("--steps: '{text}' is not a whole number"))?;
-            }
-            "--format" => {
-                csv = match value()?.as_str() {
-                    "table" => false,
-                    "csv" => true,
-                    other => return Err(format!("unknown format '{other}'\n{USAGE}")),
-                }
-            }
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option '{flag}'\n{USAGE}"))
-            }
-            name => names.push(name.to_string()),
-        }
-    }
-    let need = |what: &str| format!("{what} is required\n{USAGE}");
-    let quantity = quantity.ok_or_else(|| need("--quantity"))?;
+/// The scenario of `sweep` or `break-even`, and its quantity and range read:
+/// without `--quantity`, the error lists the scenario's quantities.
+fn explore_args(
+    file: &str,
+    range: Range,
+) -> Result<(Scenario, Quantity, Decimal, Decimal), String> {
+    let scenario = load_scenario(file)?;
+    let Some(quantity) = range.quantity else {
+        let choices: Vec<String> = quantity_choices(&scenario)
+            .iter()
+            .map(|c| format!("  {c}"))
+            .collect();
+        return Err(format!(
+            "--quantity is required; {file} offers:\n{}",
+            choices.join("\n")
+        ));
+    };
     let value = |text: Option<String>, flag: &str| {
-        let text = text.ok_or_else(|| need(flag))?;
+        let text = text.ok_or_else(|| format!("{flag} is required\n{USAGE}"))?;
         quantity
             .parse_value(&text)
             .map_err(|e| format!("{flag}: {e}"))
     };
-    let (from, to) = (value(from, "--from")?, value(to, "--to")?);
-    let path = names.first().ok_or_else(|| need("SCENARIO.json"))?;
-    let scenario = load_scenario(path)?;
-    Ok((
-        scenario,
-        ExploreArgs {
-            names,
-            quantity,
-            from,
-            to,
-            steps,
-            csv,
-        },
-    ))
+    let (from, to) = (value(range.from, "--from")?, value(range.to, "--to")?);
+    Ok((scenario, quantity, from, to))
 }
 
 /// `sweep SCENARIO.json --quantity SPEC --from X --to Y [--steps N] [--format table|csv]`.
-fn run_sweep(args: &[String]) -> Result<String, String> {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        return Ok(format!("{USAGE}\n"));
-    }
-    let (scenario, args) = explore_args(args)?;
-    if args.names.len() != 1 {
-        return Err(format!("sweep takes one scenario file\n{USAGE}"));
-    }
-    let q = &args.quantity;
-    let result = sweep(
-        &scenario,
-        crate::reference(),
-        q,
-        args.from,
-        args.to,
-        args.steps,
-    )?;
-    if args.csv {
+fn run_sweep(args: SweepArgs) -> Result<String, String> {
+    let (scenario, quantity, from, to) = explore_args(&args.file, args.range)?;
+    let q = &quantity;
+    let result = sweep(&scenario, crate::reference(), q, from, to, args.steps)?;
+    if args.format == TableOrCsv::Csv {
         return Ok(sweep_to_csv(&result));
     }
     let mut grid = vec![std::iter::once(q.to_string())
@@ -325,74 +183,33 @@ fn run_sweep(args: &[String]) -> Result<String, String> {
     out.push_str(
         "\nGross pay per year (net pay per year, when the scenario shows take-home pay); ! = breaches a limit of the offer.\n",
     );
-    out.push_str(if result.crossovers.is_empty() {
-        "\nNo two columns change order in this range.\n"
-    } else {
-        "\nWhere columns change order:\n"
-    });
-    let name = |i: usize| result.columns[i].as_str();
-    for c in &result.crossovers {
-        let behind = if c.ahead == c.a { c.b } else { c.a };
-        let (from, to) = (q.format_value(c.from), q.format_value(c.to));
-        let equal = c
-            .equal_at
-            .map(|x| format!(" (equal at {})", q.format_value(x)))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "  {} overtakes {} between {from} and {to}{equal}\n",
-            name(c.ahead),
-            name(behind)
-        ));
+    // The sentences the page shows, one a line.
+    let name = |k: usize| {
+        let id = result.columns.get(k).map_or("", String::as_str);
+        scenario.column_name(id)
+    };
+    out.push('\n');
+    for sentence in result.crossover_sentences(&name) {
+        out.push_str(&format!("{sentence}\n"));
     }
     Ok(out)
 }
 
 /// `break-even SCENARIO.json COLUMN_A COLUMN_B --quantity SPEC --from X --to Y`.
-fn run_break_even(args: &[String]) -> Result<String, String> {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        return Ok(format!("{USAGE}\n"));
-    }
-    let (scenario, args) = explore_args(args)?;
-    let [_, a, b] = args.names.as_slice() else {
-        return Err(format!(
-            "break-even takes a scenario file and two column ids\n{USAGE}"
-        ));
-    };
-    let q = &args.quantity;
-    let found = break_even(&scenario, crate::reference(), q, a, b, args.from, args.to)?;
-    let money = |v: Decimal| format_figure(v, Unit::Pounds);
+fn run_break_even(args: BreakEvenArgs) -> Result<String, String> {
+    let (scenario, quantity, from, to) = explore_args(&args.file, args.range)?;
+    let (q, a, b) = (&quantity, &args.a, &args.b);
+    let found = break_even(&scenario, crate::reference(), q, a, b, from, to)?;
     let range = format!(
         "{} from {} to {}",
         q,
-        q.format_value(args.from),
-        q.format_value(args.to)
+        q.format_value(from),
+        q.format_value(to)
     );
-    let answer = match found.outcome {
-        Outcome::AtStart { x, difference } => format!(
-            "{b} already pays at least as much as {a} at {q} = {} (by {})",
-            q.format_value(x),
-            money(difference)
-        ),
-        Outcome::Equal { x } => format!(
-            "{b} pays exactly as much as {a} at {q} = {}, and less below it",
-            q.format_value(x)
-        ),
-        Outcome::Jump { x, before, after } => format!(
-            "{b} jumps past {a} at {q} = {}: from {} to {} (a step of {})",
-            q.format_value(x),
-            money(before),
-            money(after),
-            money(after.checked_sub(before).unwrap_or_default())
-        ),
-        Outcome::Never {
-            best_x,
-            best_difference,
-        } => format!(
-            "{b} never pays as much as {a} in this range; closest at {q} = {}, {} short",
-            q.format_value(best_x),
-            money(best_difference.abs())
-        ),
-    };
+    // The page's sentence, with the columns named as the page names them.
+    let answer = found
+        .outcome
+        .sentence(q, &scenario.column_name(a), &scenario.column_name(b));
     let method = match found.method {
         Method::Bisection => "bisection (the difference only moves one way)",
         Method::Scan => "every value of the grid",
@@ -404,29 +221,16 @@ fn run_break_even(args: &[String]) -> Result<String, String> {
 }
 
 /// `gains SCENARIO.json [--format table|csv]`.
-fn run_gains(args: &[String]) -> Result<String, String> {
-    let (path, csv) = match args {
-        [path] => (path, false),
-        [path, flag, format] if flag == "--format" && (format == "csv" || format == "table") => {
-            (path, format == "csv")
-        }
-        _ => {
-            return Err(format!(
-                "gains takes a scenario file and --format table|csv\n{USAGE}"
-            ))
-        }
-    };
-    let scenario = load_scenario(path)?;
+fn run_gains(args: GainsArgs) -> Result<String, String> {
+    let scenario = load_scenario(&args.file)?;
     let found = gains(
         &scenario,
         crate::reference(),
         &standard_cases(&scenario, crate::reference()),
     )?;
-    if csv {
+    if args.format == TableOrCsv::Csv {
         return Ok(gains_to_csv(&found));
     }
-    let money = |v: Decimal| format_figure(v, Unit::Pounds);
-    let label = |k: usize| found.cases.get(k).map_or("", |(c, _)| c.label.as_str());
     let mut grid = vec![[
         "column",
         "best",
@@ -440,40 +244,33 @@ fn run_gains(args: &[String]) -> Result<String, String> {
     .map(String::from)
     .to_vec()];
     let mut extremes = String::new();
-    let columns = found.columns.iter().zip(&found.summary).enumerate();
-    for (k, (id, g)) in columns.filter(|(k, _)| *k != found.baseline) {
-        grid.push(vec![
-            id.clone(),
-            money(g.best.0),
-            money(g.median),
-            money(g.worst.0),
-            share_text(g.better),
-            share_text(g.worse),
-            g.breaching.len().to_string(),
-            found
-                .pay_bill_change(k)
-                .map_or("–".into(), |p| format_figure(p, Unit::Percent)),
-        ]);
+    for row in found.rows() {
         extremes.push_str(&format!(
-            "  {id}: best on {}; worst on {}\n",
-            label(g.best.1),
-            label(g.worst.1)
+            "  {}: best on {}; worst on {}\n",
+            row.id, row.best_case.label, row.worst_case.label
         ));
+        grid.push(vec![
+            row.id,
+            row.best,
+            row.median,
+            row.worst,
+            row.better,
+            row.worse,
+            row.breaching,
+            row.pay_bill,
+        ]);
     }
+    let baseline = found.columns.get(found.baseline).map_or("", String::as_str);
     let mut out = format!(
-        "Change in gross pay per year against the baseline ({}) on the same rota and grade, over {} cases (rotas × grades):\n",
-        found.columns[found.baseline],
-        found.cases.len()
+        "{}\n\n{GAINS_CAPTION}:\n",
+        found.summary_sentence(&scenario.column_name(baseline))
     );
     out.push_str(&align(&grid));
-    out.push_str(&format!(
-        "\nPay bill: each case's gross pay × its weight, summed ({} for the baseline); the column is its change. Employer's NI and pension contributions are not included.\n",
-        money(found.summary[found.baseline].pay_bill)
-    ));
+    out.push_str(&format!("\n{}\n", found.pay_bill_sentence()));
     out.push_str("\nWhere each column does best and worst:\n");
     out.push_str(&extremes);
-    for (label, why) in &found.failed {
-        out.push_str(&format!("\nNot computed: {label}: {why}"));
+    for failure in found.failure_sentences() {
+        out.push_str(&format!("\nNot computed: {failure}"));
     }
     Ok(out)
 }
@@ -593,7 +390,7 @@ fn table(comparison: &Comparison) -> String {
 }
 
 /// The `--net` options: each given one replaces the scenario's own setting.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct NetArgs {
     scotland: bool,
     not_member: bool,
@@ -602,6 +399,23 @@ struct NetArgs {
 }
 
 impl NetArgs {
+    /// The `--net` options given, if any (each switches take-home pay on).
+    fn of(args: CompareArgs) -> Option<NetArgs> {
+        let any = args.net
+            || args.scotland
+            || args.not_member
+            || args.loans.is_some()
+            || args.pensionable.is_some();
+        any.then(|| NetArgs {
+            scotland: args.scotland,
+            not_member: args.not_member,
+            loans: args.loans.map(|l| l.0),
+            pensionable: args
+                .pensionable
+                .map(|text| text.split(',').map(|s| s.trim().to_string()).collect()),
+        })
+    }
+
     /// Switches take-home pay on in `scenario`, with these options on top of
     /// what the scenario says.
     fn apply(self, scenario: &mut Scenario) {
@@ -684,10 +498,7 @@ fn limits(comparison: &Comparison) -> String {
             let verdict = if check.passed { "ok    " } else { "BREACH" };
             out.push_str(&format!("  {verdict} {} [{}]\n", check.text, check.allowed));
             for breach in &check.breaches {
-                out.push_str(&format!(
-                    "         {} at {}\n",
-                    breach.measured, breach.location.at
-                ));
+                out.push_str(&format!("         {breach}\n"));
             }
         }
     }

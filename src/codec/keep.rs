@@ -28,6 +28,14 @@ pub const MAX_NAME: usize = 120;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreError(pub String);
 
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
 /// A key–value store of text.
 pub trait Store {
     /// The text under `key`, if any.

@@ -34,6 +34,8 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+impl std::error::Error for DecodeError {}
+
 /// Decodes a JSON value, naming the path of the first problem. Every decoder
 /// goes through here, so the (large) decoding code exists once in the bundle.
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, DecodeError> {

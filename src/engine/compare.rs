@@ -267,6 +267,34 @@ pub enum CompareError {
     Compute(ComputeError),
 }
 
+/// The problems on one line, separated by `; ` (each located), or the figure
+/// that could not be computed: how the explorer and the command line say it.
+impl std::fmt::Display for CompareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CompareError::Invalid(issues) => {
+                for (i, issue) in issues.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{issue}")?;
+                }
+                Ok(())
+            }
+            CompareError::Compute(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for CompareError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CompareError::Invalid(_) => None,
+            CompareError::Compute(e) => Some(e),
+        }
+    }
+}
+
 impl From<ComputeError> for CompareError {
     fn from(e: ComputeError) -> Self {
         CompareError::Compute(e)

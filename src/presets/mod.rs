@@ -224,6 +224,8 @@ impl std::fmt::Display for PresetError {
     }
 }
 
+impl std::error::Error for PresetError {}
+
 /// The key of an offer: `id@version`.
 pub fn offer_key(offer: &Offer) -> String {
     format!("{}@{}", offer.id, offer.version)

@@ -32,13 +32,20 @@ test('a journalist sweeps the Saturday premium and reads the break-even: the com
   const { page, consoleErrors } = await open(t);
   const figures = await readFigures(page);
   await sweepOnPage(page, '0', '100', '1000');
-  assert.match(await page.locator('.crossovers').innerText(), /Between 24\.12 and 24\.22, Imposed contract, Feb 2016 \(TCS v1\) overtakes BMA position/);
+  const crossings = await page.locator('.crossovers').innerText();
+  assert.match(crossings, /Between 24\.12 and 24\.22, Imposed contract, Feb 2016 \(TCS v1\) overtakes BMA position/);
   assert.equal(await page.locator('.sweep-chart path').count(), 5, 'a line per offer');
   // The sweep's CSV is the command line's, byte for byte.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the sweep (CSV)')]);
   const csv = readFileSync(await download.path(), 'utf8');
   const file = repoPath('examples', 'default.json');
   assert.equal(csv, cli('sweep', file, '--quantity', SPEC, '--from', '0', '--to', '100', '--steps', '1000', '--format', 'csv'));
+  // The same sentences: the command line prints the page's, one a line.
+  const table = cli('sweep', file, '--quantity', SPEC, '--from', '0', '--to', '100', '--steps', '1000');
+  // The page joins them with a space; no column name here holds ". ".
+  const sentences = crossings.split(/(?<=\.) /);
+  assert.ok(sentences.length >= 1);
+  for (const sentence of sentences) assert.ok(table.split('\n').includes(sentence), `${sentence} in the command line's sweep`);
   // What Saturday daytime rate makes the imposed contract pay as much as the BMA's position?
   await page.selectOption('#explore-a', { label: 'BMA position, Feb 2016 (reconstruction: the BMA never published numbers)' });
   await page.selectOption('#explore-b', { label: 'Imposed contract, Feb 2016 (TCS v1)' });
@@ -47,7 +54,9 @@ test('a journalist sweeps the Saturday premium and reads the break-even: the com
   const found = await page.locator('.break-even').innerText();
   assert.match(found, /jumps past BMA position.* at 24\.15:/);
   const line = cli('break-even', file, 'bma', 'imposed', '--quantity', SPEC, '--from', '0', '--to', '200');
-  assert.match(line, /= 24\.15: from -£0\.05 to £0\.05/);
+  assert.match(found, /at 24\.15: from -£0\.05 to £0\.05 a year against it/);
+  // The command line says the page's sentence, word for word, on a line of its own.
+  assert.ok(line.split('\n').includes(found), `${found} in ${line}`);
   // Exploring never changes the comparison.
   assert.deepEqual(await readFigures(page), figures);
   // The sweep and the break-even are part of the scenario: its link shows them again.

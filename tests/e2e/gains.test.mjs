@@ -18,9 +18,19 @@ test('who gains and who loses over 330 rotas × grades, as the command line says
   await page.waitForSelector('table.gains-table');
   mkdirSync(repoPath('target', 'e2e'), { recursive: true });
   writeFileSync(repoPath('target', 'e2e', 'gains-timings.json'), JSON.stringify({ cases_330_by_5_columns_click_to_table_ms: Date.now() - started }, null, 2));
-  assert.match(await page.locator('.gains [role=status]').innerText(), /^330 cases \(rota, variation and grade\) computed against 2002 contract/);
+  const status = await page.locator('.gains [role=status]').innerText();
+  assert.match(status, /^330 cases \(rota, variation and grade\) computed against 2002 contract/);
   const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
   const out = execFileSync(bin, ['gains', repoPath('examples', 'default.json')], { encoding: 'utf8' });
+  // The page's sentences are the command line's, word for word, each on a line of its own.
+  const lines = out.split('\n');
+  for (const sentence of [
+    status,
+    await page.locator('table.gains-table caption').innerText() + ':',
+    await page.locator('.gains p.pay-bill-note').innerText(),
+  ]) {
+    assert.ok(lines.includes(sentence), `${sentence} in the command line's gains`);
+  }
   for (const column of ['nov-2015', 'imposed', 'bma', 'may-2016']) {
     const cli = out.split('\n').find((l) => l.startsWith(`${column} `)).trim().split(/\s+/);
     const row = page.locator(`table.gains-table tr[data-column="${column}"]`);
@@ -30,6 +40,10 @@ test('who gains and who loses over 330 rotas × grades, as the command line says
     assert.equal(cells[1], cli[2], `${column} median`);
     assert.ok(cells[2].startsWith(cli[1]), `${column} best`);
     assert.deepEqual([cells[3], cells[4], cells[5], cells[6]], [cli[4], cli[5], cli[6], cli[7]], `${column} shares, breaches and pay bill`);
+    // Each extreme's case, as the command line names it.
+    const extremes = lines.find((l) => l.startsWith(`  ${column}: best on `));
+    const [best, worst] = await Promise.all(['best', 'worst'].map((c) => row.locator(`td.${c} .case`).innerText()));
+    assert.equal(extremes, `  ${column}: best on ${best.trim().slice(1, -1)}; worst on ${worst.trim().slice(1, -1)}`);
   }
   // The pay bill of the set against the 2002 contract's (the CLI says the same, above).
   assert.match(await page.locator('tr[data-column="may-2016"] td.pay-bill').innerText(), /^-?\d+\.\d\d%$/);

@@ -392,7 +392,8 @@ fn command_line_sweeps_and_finds_break_even() {
     };
     let sweep = "sweep examples/default.json --quantity premium_rate:imposed-2016-02:sat-day";
     let out = run(&format!("{sweep} --from 140 --to 142 --steps 11")).unwrap();
-    let crossing = "imposed overtakes may-2016 between 141.6 and 141.8";
+    // The page's sentences, the columns named by their offers.
+    let crossing = "Between 141.6 and 141.8, Imposed contract, Feb 2016 (TCS v1) overtakes 2016 TCS (May 2016 terms, as introduced).";
     assert!(out.contains(crossing), "{out}");
     assert!(out.contains("£39,389.13"), "{out}");
     let csv = run(&format!(
@@ -413,7 +414,7 @@ fn command_line_sweeps_and_finds_break_even() {
     );
     assert_eq!(rows.len(), 6);
     let out = run("break-even examples/default.json may-2016 imposed --quantity premium_rate:imposed-2016-02:sat-day --from 0 --to 200").unwrap();
-    let answer = "imposed jumps past may-2016 at premium_rate:imposed-2016-02:sat-day = 141.72";
+    let answer = "Imposed contract, Feb 2016 (TCS v1) jumps past 2016 TCS (May 2016 terms, as introduced) at 141.72:";
     assert!(out.contains(answer), "{out}");
     let out = run("gains examples/default.json").unwrap();
     assert!(out.contains("may-2016"), "{out}");
@@ -574,4 +575,57 @@ fn explorer_settings_travel_with_the_scenario_and_change_no_figure() {
     let bad = json.replace("premium_rate:imposed-2016-02:sat-day", "premium_rate");
     let e = scenario_from_json(&bad).unwrap_err();
     assert_eq!(e.path, "explore.quantity");
+}
+
+/// The sentences the page and the command line share (`explore/words.rs`),
+/// one per outcome: B named first, amounts a year, never-reached as "short".
+#[test]
+fn break_even_and_crossover_sentences() {
+    use offer_compare::engine::explore::{Crossover, Outcome};
+    let rate = q("premium_rate:tcs-2016:night");
+    let say = |o: Outcome| o.sentence(&rate, "A", "B");
+    assert_eq!(
+        say(Outcome::AtStart {
+            x: d("0"),
+            difference: d("12.5")
+        }),
+        "B already pays at least as much as A at 0 (£12.50 a year more)."
+    );
+    assert_eq!(
+        say(Outcome::Equal { x: d("37") }),
+        "B pays exactly what A pays at 37, and less below it."
+    );
+    assert_eq!(
+        say(Outcome::Jump {
+            x: d("24.15"),
+            before: d("-0.05"),
+            after: d("0.05")
+        }),
+        "B jumps past A at 24.15: from -£0.05 to £0.05 a year against it (a step of £0.10)."
+    );
+    assert_eq!(
+        say(Outcome::Never {
+            best_x: d("20"),
+            best_difference: d("-1218.11")
+        }),
+        "B never pays as much as A in this range; closest at 20, £1,218.11 a year short."
+    );
+    let start = q("window_start:tcs-2016:night");
+    let name = |k: usize| ["A", "B"][k].to_string();
+    let crossing = |equal_at| Crossover {
+        a: 0,
+        b: 1,
+        from: d("1260"),
+        to: d("1320"),
+        equal_at,
+        ahead: 1,
+    };
+    assert_eq!(
+        crossing(None).sentence(&start, &name),
+        "Between 21:00 and 22:00, B overtakes A."
+    );
+    assert_eq!(
+        crossing(Some(d("1290"))).sentence(&start, &name),
+        "A and B are equal at 21:30; above it B pays more."
+    );
 }

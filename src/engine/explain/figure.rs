@@ -63,6 +63,8 @@ impl std::fmt::Display for ComputeError {
     }
 }
 
+impl std::error::Error for ComputeError {}
+
 impl Figure {
     /// Evaluates the explanation into a figure.
     pub fn new(

@@ -1,20 +1,12 @@
 //! Computes a scenario's columns at values of a quantity, recomputing only
 //! the columns the quantity affects.
 
-use super::quantity::{self, at_value, issue_text, Quantity};
-use crate::engine::compare::{compare_with, ColumnResult, CompareError};
+use super::quantity::{self, at_value, Quantity};
+use crate::engine::compare::{compare_with, ColumnResult};
 use crate::engine::model::scenario::Scenario;
 use crate::engine::net::take_home::Detail;
 use crate::engine::reference::Reference;
 use rust_decimal::Decimal;
-
-/// Why a comparison failed, as one line of text.
-pub(super) fn compare_error(e: CompareError) -> String {
-    match e {
-        CompareError::Invalid(issues) => issue_text(&issues),
-        CompareError::Compute(e) => e.to_string(),
-    }
-}
 
 /// One column at one value: gross annual pay, and whether any limit is breached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +53,7 @@ impl<'a> Evaluator<'a> {
         quantity: &'a Quantity,
     ) -> Result<Evaluator<'a>, String> {
         let fixed = compare_with(scenario, reference, Detail::NetOnly)
-            .map_err(compare_error)?
+            .map_err(|e| e.to_string())?
             .columns
             .iter()
             .map(Cell::of)
@@ -129,7 +121,7 @@ impl<'a> Evaluator<'a> {
         let problem = |e: String| at_value(self.quantity, x, &e);
         quantity::set(&mut self.work, &self.base, self.quantity, x).map_err(problem)?;
         let result = compare_with(&self.work, self.reference, Detail::NetOnly)
-            .map_err(|e| problem(compare_error(e)))?;
+            .map_err(|e| problem(e.to_string()))?;
         let mut cells = self.fixed.clone();
         for (&i, column) in self.affected.iter().zip(&result.columns) {
             cells[i] = Cell::of(column);

@@ -1,7 +1,7 @@
 //! Who gains, who loses: every column's offer over a set of rotas, each
 //! change measured against the baseline column on the same rota.
 
-use super::evaluate::{compare_error, Cell};
+use super::evaluate::Cell;
 use super::rota_edit::{nights, set_nights, set_weekends, worked_weekends};
 use crate::engine::compare::compare;
 use crate::engine::model::offer::Grade;
@@ -171,7 +171,7 @@ pub fn gains(scenario: &Scenario, reference: &Reference, cases: &[Case]) -> Resu
             Ok(result) => {
                 computed.push((case.clone(), result.columns.iter().map(Cell::of).collect()))
             }
-            Err(e) => failed.push((case.label.clone(), compare_error(e))),
+            Err(e) => failed.push((case.label.clone(), e.to_string())),
         }
     }
     let summary = (0..scenario.columns.len())

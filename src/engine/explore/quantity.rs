@@ -6,20 +6,15 @@
 //! change a rota is in [`super::rota_edit`].
 
 use super::rota_edit::{self, whole};
+use crate::engine::compare::CompareError;
 pub use crate::engine::model::exploration::Quantity;
+use crate::engine::model::scenario::Column;
 use crate::engine::model::scenario::Scenario;
-use crate::engine::model::scenario::{Column, Issue};
 use crate::engine::model::validate::validate;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use crate::engine::num::time::ClockTime;
 use rust_decimal::Decimal;
-
-/// Issues as one line of text.
-pub(super) fn issue_text(issues: &[Issue]) -> String {
-    let text: Vec<String> = issues.iter().map(Issue::to_string).collect();
-    text.join("; ")
-}
 
 /// A problem at a value of the quantity.
 pub(super) fn at_value(quantity: &Quantity, x: Decimal, problem: &str) -> String {
@@ -59,7 +54,8 @@ pub fn apply(scenario: &Scenario, quantity: &Quantity, x: Decimal) -> Result<Sce
     if issues.is_empty() {
         Ok(out)
     } else {
-        Err(at_value(quantity, x, &issue_text(&issues)))
+        let problem = CompareError::Invalid(issues).to_string();
+        Err(at_value(quantity, x, &problem))
     }
 }
 

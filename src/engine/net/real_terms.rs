@@ -141,6 +141,8 @@ impl std::fmt::Display for RealTermsError {
     }
 }
 
+impl std::error::Error for RealTermsError {}
+
 /// One index value with where it comes from, as used in a conversion.
 struct Used {
     year: u16,

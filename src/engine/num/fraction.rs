@@ -215,6 +215,8 @@ impl fmt::Display for FractionParseError {
     }
 }
 
+impl std::error::Error for FractionParseError {}
+
 impl FromStr for Fraction {
     type Err = FractionParseError;
 

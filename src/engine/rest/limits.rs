@@ -34,6 +34,13 @@ pub struct Breach {
     pub location: Location,
 }
 
+/// "60 h at week 2 Sat 07:00": how the page and the command line list a breach.
+impl std::fmt::Display for Breach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} at {}", self.measured, self.location.at)
+    }
+}
+
 /// The outcome of one limit for one column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LimitCheck {

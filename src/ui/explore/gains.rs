@@ -4,8 +4,8 @@
 //! median and worst, the shares better and worse off — with the rota at each
 //! extreme one click from being the comparison on screen.
 
-use crate::engine::explain::{format_figure, format_pounds, Unit};
-use crate::engine::explore::gains::{gains, share_text, standard_cases, Case, Gains};
+use crate::engine::explore::gains::{gains, standard_cases, Case, Gains};
+use crate::engine::explore::words::{Extreme, GAINS_CAPTION};
 use crate::engine::scenario::Scenario;
 use crate::ui::state::Action;
 use rust_decimal::Decimal;
@@ -122,17 +122,12 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
             }
         })
     };
-    let extreme = |g: &Rc<Gains>, (change, case): (Decimal, usize)| {
-        let label = g
-            .cases
-            .get(case)
-            .map(|(c, _)| c.label.clone())
-            .unwrap_or_default();
+    let extreme = |g: &Rc<Gains>, change: &str, Extreme { label, case }: &Extreme| {
         html! {
             <>
-                { format_pounds(change) }
+                { change }
                 <span class="case">{ format!(" ({label}) ") }</span>
-                <button type="button" onclick={open(g, case)} aria-label={format!("Open the rota '{label}' as the comparison")}>{ "Open" }</button>
+                <button type="button" onclick={open(g, *case)} aria-label={format!("Open the rota '{label}' as the comparison")}>{ "Open" }</button>
             </>
         }
     };
@@ -156,10 +151,10 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                 Some(Err(e)) => html! { <p class="field-error" role="alert">{ e }</p> },
                 Some(Ok(g)) => html! {
                     <>
-                        <p role="status">{ format!("{} cases (rota, variation and grade) computed against {}.", g.cases.len(), g.columns.get(g.baseline).map(|c| s.column_name(c)).unwrap_or_default()) }</p>
+                        <p role="status">{ g.summary_sentence(&g.columns.get(g.baseline).map(|c| s.column_name(c)).unwrap_or_default()) }</p>
                         <div class="table-scroll">
                             <table class="gains-table">
-                                <caption>{ "Change in gross pay per year against the baseline on the same rota and grade" }</caption>
+                                <caption>{ GAINS_CAPTION }</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">{ "Offer" }</th>
@@ -173,26 +168,26 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    { for g.summary.iter().enumerate().filter(|(k, _)| *k != g.baseline).map(|(k, c)| html! {
-                                        <tr data-column={g.columns[k].clone()}>
-                                            <th scope="row">{ s.column_name(&g.columns[k]) }</th>
-                                            <td class="worst">{ extreme(g, c.worst) }</td>
-                                            <td class="median">{ format_pounds(c.median) }</td>
-                                            <td class="best">{ extreme(g, c.best) }</td>
-                                            <td>{ share_text(c.better) }</td>
-                                            <td>{ share_text(c.worse) }</td>
-                                            <td>{ c.breaching.len() }</td>
-                                            <td class="pay-bill">{ g.pay_bill_change(k).map_or("–".to_string(), |p| format_figure(p, Unit::Percent)) }</td>
+                                    { for g.rows().into_iter().map(|r| html! {
+                                        <tr data-column={r.id.clone()}>
+                                            <th scope="row">{ s.column_name(&r.id) }</th>
+                                            <td class="worst">{ extreme(g, &r.worst, &r.worst_case) }</td>
+                                            <td class="median">{ r.median }</td>
+                                            <td class="best">{ extreme(g, &r.best, &r.best_case) }</td>
+                                            <td>{ r.better }</td>
+                                            <td>{ r.worse }</td>
+                                            <td>{ r.breaching }</td>
+                                            <td class="pay-bill">{ r.pay_bill }</td>
                                         </tr>
                                     }) }
                                 </tbody>
                             </table>
                         </div>
-                        <p class="hint pay-bill-note">{ format!("Pay bill: each case's gross pay × its weight (doctors), summed — {} for the baseline — and each offer's change from it: the \"cost-neutral\" question for this set. Employer's NI and pension contributions are not included.", g.summary.get(g.baseline).map(|c| format_pounds(c.pay_bill)).unwrap_or_default()) }</p>
+                        <p class="hint pay-bill-note">{ g.pay_bill_sentence() }</p>
                         if !g.failed.is_empty() {
                             <details>
                                 <summary>{ format!("{} rotas could not be computed", g.failed.len()) }</summary>
-                                <ul>{ for g.failed.iter().map(|(label, why)| html! { <li>{ format!("{label}: {why}") }</li> }) }</ul>
+                                <ul>{ for g.failure_sentences().into_iter().map(|f| html! { <li>{ f }</li> }) }</ul>
                             </details>
                         }
                     </>

@@ -4,7 +4,8 @@
 
 use crate::codec::csv::sweep_to_csv;
 use crate::engine::explain::format_pounds;
-use crate::engine::explore::break_even::{break_even, Outcome};
+use crate::engine::explore::break_even::break_even;
+use crate::engine::explore::choices::{quantity_choices, QuantityChoice};
 use crate::engine::explore::quantity::Quantity;
 use crate::engine::explore::sweep::{sweep, Sweep, Sweeper};
 use crate::engine::explore::Exploration;
@@ -14,7 +15,6 @@ use crate::ui::explore::sweep_geometry::{
 };
 use crate::ui::results::chart_geometry::whole;
 use crate::ui::state::Action;
-use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,121 +27,6 @@ pub struct ExplorerProps {
     pub scenario: Rc<Scenario>,
     /// Receives the settings to keep.
     pub on_action: Callback<Action>,
-}
-
-/// The quantities this scenario offers, as (spec, label, default range).
-fn quantities(s: &Scenario) -> Vec<(String, String, &'static str, &'static str)> {
-    let mut out = vec![
-        (
-            Quantity::WeekendsWorked { rota: None },
-            "Weekends worked per cycle".to_string(),
-            "0",
-            "4",
-        ),
-        (
-            Quantity::NightsPerCycle { rota: None },
-            "Nights per cycle".into(),
-            "0",
-            "14",
-        ),
-        (
-            Quantity::HoursPerWeek { rota: None },
-            "Average weekly hours of work".into(),
-            "36",
-            "56",
-        ),
-        (
-            Quantity::LtftPercent,
-            "Less than full time, %".into(),
-            "50",
-            "100",
-        ),
-    ];
-    for o in &s.offers {
-        for w in &o.terms.premium_windows {
-            let (offer, window) = (o.id.clone(), w.id.clone());
-            out.push((
-                Quantity::PremiumRate {
-                    offer: offer.clone(),
-                    window: window.clone(),
-                },
-                format!("{}: {}, rate %", o.name, w.name),
-                "0",
-                "60",
-            ));
-            out.push((
-                Quantity::WindowStart {
-                    offer: offer.clone(),
-                    window: window.clone(),
-                },
-                format!("{}: {}, start", o.name, w.name),
-                "00:00",
-                "23:59",
-            ));
-            out.push((
-                Quantity::WindowEnd { offer, window },
-                format!("{}: {}, end", o.name, w.name),
-                "00:00",
-                "24:00",
-            ));
-        }
-        for a in &o.terms.frequency_allowances {
-            for (k, b) in a.bands.iter().enumerate() {
-                out.push((
-                    Quantity::FrequencyThreshold {
-                        offer: o.id.clone(),
-                        allowance: a.id.clone(),
-                        band: k + 1,
-                    },
-                    format!("{}: {}, band {} — the N of 1 in N", o.name, a.name, b.label),
-                    "1",
-                    "12",
-                ));
-            }
-        }
-        out.push((
-            Quantity::BasicPay {
-                offer: o.id.clone(),
-            },
-            format!("{}: basic pay, % rise", o.name),
-            "-10",
-            "20",
-        ));
-    }
-    out.into_iter()
-        .map(|(q, label, from, to)| (q.to_string(), label, from, to))
-        .collect()
-}
-
-/// What a break-even search found, in words.
-fn outcome_text(q: &Quantity, a: &str, b: &str, outcome: &Outcome) -> String {
-    let v = |x: &Decimal| q.format_value(*x);
-    match outcome {
-        Outcome::AtStart { x, difference } => format!(
-            "{b} already pays at least as much as {a} at {} ({} more).",
-            v(x),
-            format_pounds(*difference)
-        ),
-        Outcome::Equal { x } => format!(
-            "{b} pays exactly what {a} pays at {}, and less below it.",
-            v(x)
-        ),
-        Outcome::Jump { x, before, after } => format!(
-            "{b} jumps past {a} at {}: from {} to {} a year against it (a step of {}).",
-            v(x),
-            format_pounds(*before),
-            format_pounds(*after),
-            format_pounds(after.checked_sub(*before).unwrap_or_default())
-        ),
-        Outcome::Never {
-            best_x,
-            best_difference,
-        } => format!(
-            "{b} never pays as much as {a} in this range; closest at {} ({} a year).",
-            v(best_x),
-            format_pounds(*best_difference)
-        ),
-    }
 }
 
 /// Values computed between two draws of the page: about 50 ms of work where
@@ -192,7 +77,7 @@ impl Slices {
 /// The inputs as the explorer shows them for `settings` (or the first quantity).
 fn inputs_for(
     settings: Option<&Exploration>,
-    first: Option<&(String, String, &'static str, &'static str)>,
+    first: Option<&QuantityChoice>,
 ) -> (String, String, String, String) {
     match (settings, first) {
         (Some(e), _) => (
@@ -201,7 +86,7 @@ fn inputs_for(
             e.quantity.format_value(e.to),
             e.steps.to_string(),
         ),
-        (None, Some(o)) => (o.0.clone(), o.2.into(), o.3.into(), "100".into()),
+        (None, Some(o)) => (o.spec.clone(), o.from.into(), o.to.into(), "100".into()),
         (None, None) => Default::default(),
     }
 }
@@ -210,7 +95,7 @@ fn inputs_for(
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let s = &props.scenario;
-    let options = use_memo(s.clone(), |s| quantities(s));
+    let options = use_memo(s.clone(), |s| quantity_choices(s));
     let initial = inputs_for(s.explore.as_ref(), options.first());
     let spec = use_state(|| initial.0.clone());
     let from = use_state(|| initial.1.clone());
@@ -273,12 +158,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         Some(
             break_even(s, crate::reference(), &e.quantity, a, b, e.from, e.to)
                 .map(|r| {
-                    outcome_text(
-                        &e.quantity,
-                        &s.column_name(a),
-                        &s.column_name(b),
-                        &r.outcome,
-                    )
+                    r.outcome
+                        .sentence(&e.quantity, &s.column_name(a), &s.column_name(b))
                 })
                 .unwrap_or_else(|e| format!("Cannot search: {e}")),
         )
@@ -298,9 +179,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            if let Some(o) = options.iter().find(|o| o.0 == value) {
-                from.set(o.2.to_string());
-                to.set(o.3.to_string());
+            if let Some(o) = options.iter().find(|o| o.spec == value) {
+                from.set(o.from.to_string());
+                to.set(o.to.to_string());
             }
             spec.set(value);
         })
@@ -393,7 +274,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <div class="field">
                     <label for="explore-quantity">{ "Quantity" }</label>
                     <select id="explore-quantity" onchange={on_quantity}>
-                        { for options.iter().map(|o| html! { <option value={o.0.clone()} selected={*spec == o.0}>{ &o.1 }</option> }) }
+                        { for options.iter().map(|o| html! { <option value={o.spec.clone()} selected={*spec == o.spec}>{ &o.label }</option> }) }
                     </select>
                 </div>
                 <div class="field">
@@ -458,38 +339,7 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
             .unwrap_or_default()
     };
     let q = &sweep.quantity;
-    let crossings: Vec<String> = sweep
-        .crossovers
-        .iter()
-        .map(|c| {
-            let (ahead, behind) = if c.ahead == c.b {
-                (c.b, c.a)
-            } else {
-                (c.a, c.b)
-            };
-            match c.equal_at {
-                Some(x) => format!(
-                    "{} and {} are equal at {}; above it {} pays more.",
-                    name(c.a),
-                    name(c.b),
-                    q.format_value(x),
-                    name(ahead)
-                ),
-                None => format!(
-                    "Between {} and {}, {} overtakes {}.",
-                    q.format_value(c.from),
-                    q.format_value(c.to),
-                    name(ahead),
-                    name(behind)
-                ),
-            }
-        })
-        .collect();
-    let description = if crossings.is_empty() {
-        "No two offers change order in this range.".to_string()
-    } else {
-        crossings.join(" ")
-    };
+    let description = sweep.crossover_sentences(&name).join(" ");
     let plot_bottom = SWEEP_HEIGHT - BOTTOM;
     // A table of 10,000 rows helps no one and slows the page: a sample, and
     // every point in the CSV.

@@ -89,7 +89,7 @@ fn limits(c: &ColumnResult) -> Html {
                             </td>
                             <td>
                                 <ul class="breaches">
-                                    { for k.breaches.iter().map(|b| html! { <li>{ format!("{} at {}", b.measured, b.location.at) }</li> }) }
+                                    { for k.breaches.iter().map(|b| html! { <li>{ b.to_string() }</li> }) }
                                 </ul>
                             </td>
                         </tr>

@@ -26,7 +26,7 @@ type Listing = Rc<(Vec<Saved>, Vec<Unreadable>)>;
 fn read_list() -> (Listing, Option<String>) {
     match keep::list(&BrowserStore) {
         Ok(list) => (Rc::new(list), None),
-        Err(e) => (Rc::default(), Some(e.0)),
+        Err(e) => (Rc::default(), Some(e.to_string())),
     }
 }
 
