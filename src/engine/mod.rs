@@ -25,6 +25,7 @@ pub mod scenario;
 pub mod shift_rules;
 pub(crate) mod sort;
 pub mod sorted_map;
+pub mod summary;
 mod tagged;
 pub mod take_home;
 pub mod terms;
