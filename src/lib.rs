@@ -15,6 +15,9 @@ pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+/// The command line's readable table (native targets only).
+#[cfg(not(target_arch = "wasm32"))]
+mod cli_table;
 
 /// The scenario the page opens with (`examples/default.json`).
 pub const DEFAULT_SCENARIO: &str = include_str!("../examples/default.json");

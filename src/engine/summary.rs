@@ -104,7 +104,8 @@ impl SummaryFigure {
     }
 }
 
-fn with_marker(text: String, marker: Option<Marker>) -> String {
+/// `text` followed by the marker's tag, when there is one.
+pub fn with_marker(text: String, marker: Option<Marker>) -> String {
     match marker {
         Some(m) => format!("{text} {}", m.tag()),
         None => text,
@@ -170,11 +171,6 @@ impl Difference {
             marker,
             warning,
         }
-    }
-
-    /// The words with the marker, as the command line prints them.
-    pub fn text(&self) -> String {
-        with_marker(self.words.clone(), self.marker)
     }
 }
 
