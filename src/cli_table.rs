@@ -79,7 +79,11 @@ fn summary_block(summary: &Summary, names: &[String]) -> String {
             true => push_wrapped(&mut out, text, &format!("{name}  "), &pad),
             false => push_wrapped(&mut out, text, &pad, &pad),
         };
-        let tag = if row.baseline { " — the baseline" } else { "" };
+        let tag = if row.baseline {
+            " — the baseline"
+        } else {
+            ""
+        };
         line(&format!("{}{tag}", row.offer_name), true);
         line(
             &format!(
@@ -96,10 +100,7 @@ fn summary_block(summary: &Summary, names: &[String]) -> String {
         let mut gross = format!(
             "gross {} a year{}",
             row.gross.text(),
-            row.difference
-                .as_ref()
-                .map(against)
-                .unwrap_or_default()
+            row.difference.as_ref().map(against).unwrap_or_default()
         );
         if let Some(per_hour) = &row.per_hour {
             gross.push_str(&format!("; {} per hour worked", per_hour.text()));
@@ -164,7 +165,11 @@ fn figures(comparison: &Comparison, names: &[String]) -> String {
         .baseline
         .as_deref()
         .and_then(|id| comparison.columns.iter().position(|c| c.id == id));
-    let label_width = rows.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(0);
+    let label_width = rows
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for block in blocks(&widths, base) {
         let used: usize = block.iter().map(|&i| widths[i] + 2).sum();
@@ -203,9 +208,8 @@ fn figures(comparison: &Comparison, names: &[String]) -> String {
 /// characters; otherwise the baseline (when there is one) and as many other
 /// columns as fit, block after block.
 fn blocks(widths: &[usize], base: Option<usize>) -> Vec<Vec<usize>> {
-    let fits = |block: &[usize]| {
-        block.iter().map(|&i| widths[i] + 2).sum::<usize>() + MIN_LABEL <= WIDTH
-    };
+    let fits =
+        |block: &[usize]| block.iter().map(|&i| widths[i] + 2).sum::<usize>() + MIN_LABEL <= WIDTH;
     let all: Vec<usize> = (0..widths.len()).collect();
     if fits(&all) {
         return vec![all];
@@ -384,7 +388,10 @@ mod tests {
     fn wrapping_keeps_every_line_within_the_width() {
         let text = "a bb ccc dddddddddddddd e";
         let lines = wrap(text, 6, "- ", "  ");
-        assert_eq!(lines, ["- a bb", "  ccc", "  dddd", "  dddd", "  dddd", "  dd e"]);
+        assert_eq!(
+            lines,
+            ["- a bb", "  ccc", "  dddd", "  dddd", "  dddd", "  dd e"]
+        );
         assert_eq!(wrap("", 10, "x ", ""), ["x "]);
         assert!(wrap(text, 1, "", "").iter().all(|l| l.chars().count() <= 1));
     }

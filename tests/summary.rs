@@ -64,10 +64,7 @@ fn assert_figures_are_the_comparisons(comparison: &Comparison, summary: &Summary
     }
     for r in &summary.sentence_figures {
         let column = comparison.columns.iter().find(|c| c.id == r.column);
-        assert!(
-            column.and_then(|c| c.figure(&r.figure)).is_some(),
-            "{r:?}"
-        );
+        assert!(column.and_then(|c| c.figure(&r.figure)).is_some(), "{r:?}");
     }
 }
 
@@ -102,7 +99,14 @@ fn the_default_scenario_in_brief() {
     let rows: Vec<(&str, &str, &str, bool)> = summary
         .rows
         .iter()
-        .map(|r| (r.column.as_str(), r.status.as_str(), r.pay_year.as_str(), r.baseline))
+        .map(|r| {
+            (
+                r.column.as_str(),
+                r.status.as_str(),
+                r.pay_year.as_str(),
+                r.baseline,
+            )
+        })
         .collect();
     assert_eq!(
         rows,
@@ -131,7 +135,10 @@ fn the_default_scenario_in_brief() {
     assert_eq!(base.gross.marker, None);
 
     let imposed = &summary.rows[2];
-    assert_eq!((imposed.gross.figure.as_str(), imposed.gross.value), ("gross_annual", d("38282.26")));
+    assert_eq!(
+        (imposed.gross.figure.as_str(), imposed.gross.value),
+        ("gross_annual", d("38282.26"))
+    );
     let diff = imposed.difference.as_ref().unwrap();
     assert_eq!(diff.direction, Direction::Less);
     assert_eq!(diff.pounds.value, d("-1417.54"));
@@ -139,13 +146,19 @@ fn the_default_scenario_in_brief() {
     assert_eq!(diff.words, "£1,417.54 (3.57%) less a year");
     assert_eq!(diff.warning, None);
     let net = imposed.net.as_ref().unwrap();
-    assert_eq!((net.figure.as_str(), net.value), ("net:annual", d("26929.94")));
+    assert_eq!(
+        (net.figure.as_str(), net.value),
+        ("net:annual", d("26929.94"))
+    );
     assert_eq!(net.marker, Some(Marker::Secondary));
     let net_diff = imposed.net_difference.as_ref().unwrap();
     assert_eq!(net_diff.words, "£1,123.36 less a year");
     assert_eq!(net_diff.marker, Some(Marker::Secondary));
     let per_hour = imposed.per_hour.as_ref().unwrap();
-    assert_eq!((per_hour.figure.as_str(), per_hour.value), ("pay_per_hour", d("16.45")));
+    assert_eq!(
+        (per_hour.figure.as_str(), per_hour.value),
+        ("pay_per_hour", d("16.45"))
+    );
 
     // Every limit is kept on this rota, and it has no on-call periods.
     let verdicts: Vec<&str> = summary.rows.iter().map(|r| r.rest.words.as_str()).collect();
@@ -233,17 +246,29 @@ fn breaches_and_on_call_are_said_in_the_verdict() {
         .iter()
         .find(|c| Some(&c.id) == breaching.worst.as_ref())
         .expect("the worst breach is one of the breached limits");
-    let prefix = format!("{} of 7 limits breached; worst: {}", breached.len(), worst.text);
+    let prefix = format!(
+        "{} of 7 limits breached; worst: {}",
+        breached.len(),
+        worst.text
+    );
     assert!(breaching.words.starts_with(&prefix), "{}", breaching.words);
     assert!(
         breaching.words.contains(&worst.breaches[0].location.at),
         "{}",
         breaching.words
     );
-    assert!(summary.sentence.contains("this FY2 doctor working 60% of full time earns"));
-    assert!(summary.sentence.contains("on its own rota"), "{}", summary.sentence);
+    assert!(summary
+        .sentence
+        .contains("this FY2 doctor working 60% of full time earns"));
     assert!(
-        summary.sentence.contains(&format!("{} of its 7 limits are breached", breached.len())),
+        summary.sentence.contains("on its own rota"),
+        "{}",
+        summary.sentence
+    );
+    assert!(
+        summary
+            .sentence
+            .contains(&format!("{} of its 7 limits are breached", breached.len())),
         "{}",
         summary.sentence
     );

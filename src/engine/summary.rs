@@ -335,13 +335,16 @@ fn rest_verdict(column: &ColumnResult, scenario: &Scenario) -> RestVerdict {
     let checks = &column.rest.checks;
     let breached: Vec<&LimitCheck> = checks.iter().filter(|c| !c.passed).collect();
     // Pay first (a 2002 band-3 breach changes the pay), then how often.
-    let worst = breached.iter().copied().fold(None::<&LimitCheck>, |worst, c| {
-        let weight = |c: &LimitCheck| (c.consequence == Consequence::Band3, c.breaches.len());
-        match worst {
-            Some(w) if weight(w) >= weight(c) => Some(w),
-            _ => Some(c),
-        }
-    });
+    let worst = breached
+        .iter()
+        .copied()
+        .fold(None::<&LimitCheck>, |worst, c| {
+            let weight = |c: &LimitCheck| (c.consequence == Consequence::Band3, c.breaches.len());
+            match worst {
+                Some(w) if weight(w) >= weight(c) => Some(w),
+                _ => Some(c),
+            }
+        });
     let words = match (checks.len(), breached.len()) {
         (0, _) => "no limits to check".to_string(),
         (1, 0) => "its one limit kept".to_string(),
@@ -395,10 +398,7 @@ fn rest_verdict(column: &ColumnResult, scenario: &Scenario) -> RestVerdict {
 fn breach_words(check: &LimitCheck) -> String {
     let mut out = check.text.clone();
     if let Some(first) = check.breaches.first() {
-        out.push_str(&format!(
-            " ({} at {}",
-            first.measured, first.location.at
-        ));
+        out.push_str(&format!(" ({} at {}", first.measured, first.location.at));
         match check.breaches.len() {
             1 => {}
             2 => out.push_str(", and once more"),
@@ -460,13 +460,14 @@ fn sentence(
         .iter()
         .filter_map(|r| r.difference.as_ref().map(|d| (r, d)))
         .collect();
-    let widest = others
-        .iter()
-        .copied()
-        .fold(None::<(&SummaryRow, &Difference)>, |best, (r, d)| match best {
-            Some((_, b)) if b.pounds.value.abs() >= d.pounds.value.abs() => best,
-            _ => Some((r, d)),
-        });
+    let widest =
+        others.iter().copied().fold(
+            None::<(&SummaryRow, &Difference)>,
+            |best, (r, d)| match best {
+                Some((_, b)) if b.pounds.value.abs() >= d.pounds.value.abs() => best,
+                _ => Some((r, d)),
+            },
+        );
     let (Some(base), Some((row, diff))) = (base, widest) else {
         return (without_baseline(rows, &doctor, &mut figures), figures);
     };
@@ -515,10 +516,12 @@ fn sentence(
     let low = rest.iter().min_by_key(|d| d.pounds.value);
     let high = rest.iter().max_by_key(|d| d.pounds.value);
     match (rest.len(), low, high) {
-        (1, Some(only), _) => text.push_str(&format!(" The other offer pays {} a year.", short(only))),
-        (n, Some(low), Some(high)) if low.pounds.value == high.pounds.value => {
-            text.push_str(&format!(" The other {n} offers each pay {} a year.", short(low)))
+        (1, Some(only), _) => {
+            text.push_str(&format!(" The other offer pays {} a year.", short(only)))
         }
+        (n, Some(low), Some(high)) if low.pounds.value == high.pounds.value => text.push_str(
+            &format!(" The other {n} offers each pay {} a year.", short(low)),
+        ),
         (n, Some(low), Some(high)) => text.push_str(&format!(
             " The other {n} offers pay between {} and {} a year.",
             short(low),
