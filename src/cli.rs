@@ -5,10 +5,11 @@
 
 mod args;
 
+use crate::cli_table::{align, table};
 use crate::codec::csv::results_to_csv;
 use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
-use crate::engine::compare::{compare, Comparison};
+use crate::engine::compare::compare;
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
 use crate::engine::deductions::Residence;
@@ -17,7 +18,6 @@ use crate::engine::explore::break_even::Method;
 use crate::engine::explore::{
     break_even, gains, quantity_choices, standard_cases, sweep, Quantity, GAINS_CAPTION,
 };
-use crate::engine::figure::Figure;
 use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
 use crate::engine::take_home::TakeHome;
@@ -82,7 +82,7 @@ fn run_compare(args: CompareArgs) -> Result<String, String> {
     }
     let comparison = compare(&scenario, crate::reference()).map_err(|e| format!("{path}: {e}"))?;
     Ok(match format {
-        Format::Table => table(&comparison) + &take_home_notes(&comparison),
+        Format::Table => table(&scenario, &comparison),
         Format::Json => comparison_to_json(&comparison) + "\n",
         Format::Csv => results_to_csv(&scenario, &comparison),
     })
@@ -339,56 +339,6 @@ fn diff_table(a: &Offer, b: &Offer, date: Date, rows: &[TermDiff], all: bool) ->
     out
 }
 
-fn show(figure: &Figure) -> String {
-    let value = format_figure(figure.value, figure.unit);
-    match figure.marker {
-        Some(m) => format!("{value} {}", m.tag()),
-        None => value,
-    }
-}
-
-/// Rows are pay figures then rest metrics (in first-seen order), columns are
-/// the comparison's columns; then limit checks and notes.
-fn table(comparison: &Comparison) -> String {
-    let rows: Vec<(&str, &str)> = comparison
-        .figure_rows()
-        .into_iter()
-        .chain(comparison.metric_rows())
-        .collect();
-    let header: Vec<String> = comparison
-        .columns
-        .iter()
-        .map(|c| format!("{} ({})", c.offer_name, c.pay.pay_year))
-        .collect();
-    let mut grid = vec![std::iter::once(String::new())
-        .chain(header)
-        .collect::<Vec<_>>()];
-    for (id, label) in &rows {
-        let cells = comparison.columns.iter().map(|c| {
-            c.figure_in_row(id, label)
-                .map(show)
-                .or_else(|| c.metric(id).map(|m| format_figure(m.value, m.unit)))
-                .unwrap_or_else(|| "–".into())
-        });
-        grid.push(std::iter::once(label.to_string()).chain(cells).collect());
-    }
-    let mut out = align(&grid);
-    out.push_str(&limits(comparison));
-    if let Some(base) = &comparison.baseline {
-        out.push_str(&format!("\nDifferences are against column '{base}'.\n"));
-    }
-    for column in &comparison.columns {
-        let remarks = column.pay.notes.iter().chain(&column.pay.warnings);
-        for (i, remark) in remarks.enumerate() {
-            if i == 0 {
-                out.push_str(&format!("\n{} ({}):\n", column.offer_name, column.id));
-            }
-            out.push_str(&format!("  - {remark}\n"));
-        }
-    }
-    out
-}
-
 /// The `--net` options: each given one replaces the scenario's own setting.
 #[derive(Debug)]
 struct NetArgs {
@@ -433,74 +383,4 @@ impl NetArgs {
             settings.pensionable = Some(lines);
         }
     }
-}
-
-/// Each column's take-home notes (tax year, assumptions), printed once for
-/// columns that share them.
-fn take_home_notes(comparison: &Comparison) -> String {
-    let mut out = String::new();
-    let mut previous: Option<&Vec<String>> = None;
-    for column in &comparison.columns {
-        let Some(t) = &column.take_home else { continue };
-        let year = t.tax_year.as_deref().unwrap_or("none");
-        out.push_str(&format!(
-            "\nTake-home, {} ({}), tax year {year}:",
-            column.offer_name, column.id
-        ));
-        if previous == Some(&t.notes) {
-            out.push_str(" notes as above\n");
-            continue;
-        }
-        out.push('\n');
-        for n in &t.notes {
-            out.push_str(&format!("  - {n}\n"));
-        }
-        previous = Some(&t.notes);
-    }
-    out
-}
-
-/// Rows of cells as text: the first column left-aligned, the others right-aligned.
-fn align(grid: &[Vec<String>]) -> String {
-    let widths: Vec<usize> = (0..grid.first().map_or(0, Vec::len))
-        .map(|i| {
-            let width = |r: &Vec<String>| r.get(i).map_or(0, |c| c.chars().count());
-            grid.iter().map(width).max().unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in grid {
-        for (i, (cell, width)) in row.iter().zip(&widths).enumerate() {
-            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
-            if i == 0 {
-                out.push_str(&format!("{cell}{pad}"));
-            } else {
-                out.push_str(&format!("  {pad}{cell}"));
-            }
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// Each column's limit checks: pass or breach, and where.
-fn limits(comparison: &Comparison) -> String {
-    let mut out = String::new();
-    for column in &comparison.columns {
-        if column.rest.checks.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "\nLimits, {} ({}):\n",
-            column.offer_name, column.id
-        ));
-        for check in &column.rest.checks {
-            let verdict = if check.passed { "ok    " } else { "BREACH" };
-            out.push_str(&format!("  {verdict} {} [{}]\n", check.text, check.allowed));
-            for breach in &check.breaches {
-                out.push_str(&format!("         {breach}\n"));
-            }
-        }
-    }
-    out
 }

@@ -18,6 +18,9 @@ pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+/// The command line's readable table (native targets only).
+#[cfg(not(target_arch = "wasm32"))]
+mod cli_table;
 
 /// The one place the engine is given its reference data: the page, the
 /// command line, the benches and the tests all compare with the shipped

@@ -29,7 +29,7 @@ pub use net::{deductions, real_terms, take_home};
 pub(crate) use num::sort;
 pub use num::{date, fraction, rounding, time};
 pub use rest::limits;
-pub use views::{terms, timeline};
+pub use views::{summary, terms, timeline};
 pub use windows::premium;
 
 pub use compare::{compare, compare_with, ColumnResult, CompareError, Comparison};

@@ -247,3 +247,34 @@ fn net_prints_take_home_pay_per_column() {
     assert!(!plain.contains("Student loan plan 2"), "{plain}");
     assert!(plain.contains("£27,690.20 [S]"), "{plain}");
 }
+
+#[test]
+fn the_table_opens_with_the_summary_and_fits_100_columns() {
+    let out = offer_compare::cli::run(&["examples/default.json".to_string()]).unwrap();
+    let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let comparison = offer_compare::engine::compare(&scenario, offer_compare::reference()).unwrap();
+    let summary = offer_compare::engine::summary::summarise(&comparison, &scenario);
+    // The sentence first (wrapped to the width), then the block of each column.
+    let words: Vec<&str> = out
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(words.join(" "), summary.sentence);
+    assert!(
+        out.contains("\nC  Imposed contract, Feb 2016 (TCS v1)\n   imposed, never introduced;"),
+        "{out}"
+    );
+    assert!(
+        out.contains("gross £38,282.26 a year, £1,417.54 (3.57%) less a year than A"),
+        "{out}"
+    );
+    for line in out.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "{} characters: {line}",
+            line.chars().count()
+        );
+    }
+}

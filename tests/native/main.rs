@@ -36,6 +36,7 @@ mod real_terms;
 mod render;
 mod rest;
 mod sorted_map;
+mod summary;
 mod tagged;
 mod take_home;
 mod terms_diff;
