@@ -88,7 +88,10 @@ fn the_shipped_file_parses_with_every_series_from_2008_to_2022() {
             }
             // Nothing before 2008 or after 2025 (the ONS copies end in 2026).
             assert!(
-                series.values.iter().all(|p| (2008..=2025).contains(&p.year)),
+                series
+                    .values
+                    .iter()
+                    .all(|p| (2008..=2025).contains(&p.year)),
                 "{}",
                 series.name
             );

@@ -433,5 +433,8 @@ fn then_and_now_in_april_2016_money() {
     assert_eq!(v(&c, "may-2016", "net:real_gross"), d("39400.30"));
     // The command line prints the same.
     let out = offer_compare::cli::run(&["examples/then-and-now.json".to_string()]).unwrap();
-    assert!(out.contains("£41,621.60") && !out.contains("£41,621.60 [?]"), "{out}");
+    assert!(
+        out.contains("£41,621.60") && !out.contains("£41,621.60 [?]"),
+        "{out}"
+    );
 }
