@@ -348,7 +348,7 @@ fn y2025_a_member_on_30000() {
 }
 
 #[test]
-fn y2026_scotland_plan5_and_assumed_tiers() {
+fn y2026_scotland_plan5_and_sourced_tiers() {
     // Scotland 2026/27 [?]: 30,000, not a member, taxable 17,430.
     // starter 19% × 3,967 (to 16,537) = 753.73; basic 20% × 12,989 (to 29,526) = 2,597.80;
     // intermediate 21% × (17,430 − 16,956) = 474 → 99.54; total 3,451.07.
@@ -375,11 +375,14 @@ fn y2026_scotland_plan5_and_assumed_tiers() {
         ),
         &[("loan:plan5", "1350")],
     );
-    // The 2026/27 tiers were not found: the 2025/26 ones are assumed, and the line says so.
-    let m = on("2026-27", "40000", &member());
+    // The 2026/27 tiers are a third party's transcription of NHSBSA's [S], and the line
+    // says so. 34,000 is tier 3 in 2026/27 (28,855–35,155; it was tier 4 in 2025/26):
+    // 8.3% × 34,000 = 2,822.00.
+    let m = on("2026-27", "34000", &member());
+    check(&m, &[("pension", "2822")]);
     assert_eq!(
         m.line("pension").and_then(|l| l.marker),
-        Some(Marker::Assumed)
+        Some(Marker::Secondary)
     );
 }
 
@@ -547,7 +550,7 @@ const CLIFFS: &[(&str, &[&str])] = &[
     ),
     ("2024-25", &["13260", "26832", "32692", "49079", "62925"]),
     ("2025-26", &["13260", "27798", "33869", "50846", "65191"]),
-    ("2026-27", &["13260", "27798", "33869", "50846", "65191"]),
+    ("2026-27", &["13260", "28855", "35156", "52779", "67669"]),
 ];
 
 #[test]

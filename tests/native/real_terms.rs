@@ -51,7 +51,7 @@ fn issues_of(s: &RealTerms) -> Vec<Issue> {
 }
 
 #[test]
-fn the_shipped_file_parses_with_every_series_from_2014_to_2022() {
+fn the_shipped_file_parses_with_every_series_from_2008_to_2022() {
     // Both the embedded (minified) text and the file as written for people.
     let embedded = parse_price_indices(PRICE_INDICES_FILE).expect("embedded file parses");
     let on_disk = std::fs::read_to_string(concat!(
@@ -68,23 +68,31 @@ fn the_shipped_file_parses_with_every_series_from_2014_to_2022() {
             let series = embedded.series(measure, basis).expect("series shipped");
             assert!(series.name.starts_with(measure.name()), "{}", series.name);
             assert!(!series.source.is_empty());
-            for year in 2014..=2022 {
+            for year in 2008..=2022 {
                 let v = series
                     .value(year)
                     .unwrap_or_else(|| panic!("{} {} {year}", measure.name(), basis.name()));
                 assert_eq!(v.marker, Marker::Verified, "{} {year}", series.name);
                 assert!(!v.source.is_empty());
             }
-            // Anything after 2022 is unverified [?].
+            // After 2022 only the CPIH values are not read in an ONS file: they
+            // come from a third party's copy [S]; nothing is shipped as assumed.
             for p in series.values.iter().filter(|p| p.year > 2022) {
-                assert_eq!(
-                    p.value.marker,
-                    Marker::Assumed,
-                    "{} {}",
-                    series.name,
-                    p.year
-                );
+                let expected = match measure {
+                    Measure::Cpih => Marker::Secondary,
+                    Measure::Cpi | Measure::Rpi => Marker::Verified,
+                };
+                assert_eq!(p.value.marker, expected, "{} {}", series.name, p.year);
             }
+            // Nothing before 2008 or after 2025 (the ONS copies end in 2026).
+            assert!(
+                series
+                    .values
+                    .iter()
+                    .all(|p| (2008..=2025).contains(&p.year)),
+                "{}",
+                series.name
+            );
         }
     }
     let value = |m, b, y| {
@@ -95,21 +103,29 @@ fn the_shipped_file_parses_with_every_series_from_2014_to_2022() {
     };
     use IndexBasis::{AnnualAverage as Annual, April};
     use Measure::{Cpi, Cpih, Rpi};
-    // Spot checks against the reference's table.
+    // Spot checks against the ONS files (docs/contract-reference.md, §5).
+    assert_eq!(value(Cpi, Annual, 2008), Some(d("84.7")));
     assert_eq!(value(Cpi, Annual, 2016), Some(d("100.7")));
     assert_eq!(value(Cpi, April, 2014), Some(d("100.1")));
+    assert_eq!(value(Cpih, Annual, 2010), Some(d("90.1")));
     assert_eq!(value(Cpih, April, 2019), Some(d("107.6")));
     assert_eq!(value(Rpi, Annual, 2022), Some(d("340.3")));
+    assert_eq!(value(Rpi, April, 2008), Some(d("214.0")));
     assert_eq!(value(Rpi, April, 2016), Some(d("261.4")));
-    // The 2023+ CPI values the reference gives, and nothing it does not.
+    // After 2022: what the ONS copies give, and nothing they do not.
     assert_eq!(value(Cpi, Annual, 2023), Some(d("130.5")));
     assert_eq!(value(Cpi, Annual, 2024), Some(d("133.9")));
+    assert_eq!(value(Cpi, Annual, 2025), Some(d("138.4")));
     assert_eq!(value(Cpi, April, 2023), Some(d("130.4")));
-    assert_eq!(value(Cpi, April, 2024), None);
+    assert_eq!(value(Cpi, April, 2024), Some(d("133.5")));
     assert_eq!(value(Cpi, April, 2025), Some(d("138.2")));
-    assert_eq!(value(Cpi, Annual, 2025), None);
+    assert_eq!(value(Cpi, April, 2026), None);
     assert_eq!(value(Cpih, Annual, 2023), None);
-    assert_eq!(value(Rpi, April, 2023), None);
+    assert_eq!(value(Cpih, April, 2023), Some(d("128.3")));
+    assert_eq!(value(Cpih, April, 2025), Some(d("137.7")));
+    assert_eq!(value(Rpi, Annual, 2025), Some(d("402.7")));
+    assert_eq!(value(Rpi, April, 2023), Some(d("372.8")));
+    assert_eq!(value(Rpi, April, 2026), None);
 }
 
 #[test]
@@ -188,16 +204,20 @@ fn a_half_penny_rounds_away_from_zero() {
 
 #[test]
 fn unverified_values_are_used_with_a_warning() {
-    // 30,000 × 133.9 [?] ÷ 100.7 = 39,890.7646474… → £39,890.76.
-    let s = settings(Measure::Cpi, IndexBasis::AnnualAverage, 2024);
+    // CPIH April 2024 is shipped secondary [S]:
+    // 30,000 × 132.2 [S] ÷ 100.6 = 39,423.4592445… → £39,423.46.
+    let s = settings(Measure::Cpih, IndexBasis::April, 2024);
     let e = in_reference_money(d("30000"), "basic pay", 2016, &s, data()).expect("converts");
-    assert!(e.source.contains("2024 = 133.9 (") && e.source.contains("[?]"));
+    assert!(e.source.contains("2024 = 132.2 (") && e.source.contains("[S]"));
     assert_eq!(e.notes.len(), 1);
-    assert!(e.notes[0].contains("CPI annual average for 2024 (133.9) is not verified [?]"));
-    assert_eq!(e.evaluate(), Some(d("39890.76")));
-    // April 2016 → April 2025: 40,000 × 138.2 [?] ÷ 100.2 = 55,169.6606786… → £55,169.66.
+    assert!(e.notes[0].contains("CPIH April for 2024 (132.2) is not verified [S]"));
+    assert_eq!(e.evaluate(), Some(d("39423.46")));
+    // CPI April 2025 is now read in the ONS file [V]: no warning.
+    // April 2016 → April 2025: 40,000 × 138.2 ÷ 100.2 = 55,169.6606786… → £55,169.66.
     let s = settings(Measure::Cpi, IndexBasis::April, 2025);
     assert_eq!(convert("40000", 2016, &s), d("55169.66"));
+    let e = in_reference_money(d("40000"), "basic pay", 2016, &s, data()).expect("converts");
+    assert!(e.notes.is_empty(), "{:?}", e.notes);
 }
 
 #[test]
@@ -228,10 +248,10 @@ fn a_missing_year_says_what_to_enter() {
     );
     // The from year is checked too.
     let s = settings(Measure::Rpi, IndexBasis::April, 2022);
-    let err = in_reference_money(d("1"), "x", 2010, &s, data()).unwrap_err();
+    let err = in_reference_money(d("1"), "x", 2007, &s, data()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "No RPI April for 2010: enter it under Real terms"
+        "No RPI April for 2007: enter it under Real terms"
     );
     // An empty set (a file that did not parse) asks for values, never panics.
     let err = in_reference_money(d("1"), "x", 2016, &s, &PriceIndices::default()).unwrap_err();

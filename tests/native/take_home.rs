@@ -310,10 +310,15 @@ fn gross_and_net_in_one_years_money() {
     assert_eq!(f.label, "Gross pay per year, in 2022 money");
     assert!(f.explanation.rule.contains("CPI"), "{}", f.explanation.rule);
     assert_eq!(f.marker, None);
-    // CPI April 2025 is shipped unverified (138.2 [?]): the figure is marked.
+    // CPI April 2025 is shipped verified (138.2 [V], ONS D7BT): the figure is not marked.
     // 39,400.30 × 138.2 ÷ 100.2 (April 2016) = 54,342.526… → 54,342.53.
     let c = real(Measure::Cpi, IndexBasis::April, 2025, vec![]);
     assert_eq!(v(&c, "may-2016", "net:real_gross"), d("54342.53"));
+    assert_eq!(c.columns[4].figure("net:real_gross").unwrap().marker, None);
+    // CPIH April 2025 is shipped secondary (137.7 [S]): the figure is marked.
+    // 39,400.30 × 137.7 ÷ 100.6 (April 2016) = 53,930.629… → 53,930.63.
+    let c = real(Measure::Cpih, IndexBasis::April, 2025, vec![]);
+    assert_eq!(v(&c, "may-2016", "net:real_gross"), d("53930.63"));
     assert_eq!(
         c.columns[4].figure("net:real_gross").unwrap().marker,
         Some(Marker::Assumed)
@@ -413,15 +418,19 @@ fn then_and_now_in_april_2016_money() {
     assert_eq!(year(0).as_deref(), Some("2016-17"));
     assert_eq!(year(1).as_deref(), Some("2025-26"));
     // Today's gross £57,406.24 × CPI April 2016 (100.2 [V]) ÷ CPI April 2025
-    // (138.2, unverified [?]) = 41,621.597… → £41,621.60, marked [?].
+    // (138.2 [V], ONS D7BT) = 41,621.597… → £41,621.60, not marked.
     let today = v(&c, "today", "gross_annual");
     assert_eq!(today, d("57406.24"));
     assert_eq!(v(&c, "today", "net:real_gross"), d("41621.60"));
     let f = c.columns[1].figure("net:real_gross").unwrap();
-    assert_eq!(f.marker, Some(Marker::Assumed));
+    assert_eq!(f.marker, None);
+    assert!(f.explanation.notes.is_empty(), "{:?}", f.explanation.notes);
     // The 2016 column is already in 2016 money.
     assert_eq!(v(&c, "may-2016", "net:real_gross"), d("39400.30"));
     // The command line prints the same.
     let out = offer_compare::cli::run(&["examples/then-and-now.json".to_string()]).unwrap();
-    assert!(out.contains("£41,621.60 [?]"), "{out}");
+    assert!(
+        out.contains("£41,621.60") && !out.contains("£41,621.60 [?]"),
+        "{out}"
+    );
 }
