@@ -2,10 +2,12 @@
 //! index, so offers paid in different years can be compared fairly.
 //!
 //! The indices are data (`src/presets/indices/price-indices.json`, read by
-//! `presets::price_indices`), each value with its source and marker, as
-//! the contract reference gives them. The reference verifies them only to 2022,
-//! so the user can enter or correct a value for any year; what they enter wins
-//! over what is shipped, and the explanation says which was used.
+//! `presets::price_indices`, passed in through the engine's `Reference`), each
+//! value with its source and marker (the ONS series; `docs/contract-reference.md`
+//! lists the copies read). Not every year is shipped for every series (CPIH
+//! annual averages stop at 2022), so the user can enter or correct a value for
+//! any year; what they enter wins over what is shipped, and the explanation
+//! says which was used.
 
 use crate::engine::explain::{Calculation, Explanation, Factor, Op, Unit};
 use crate::engine::model::offer::Marker;
