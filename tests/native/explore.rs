@@ -629,3 +629,26 @@ fn break_even_and_crossover_sentences() {
         "A and B are equal at 21:30; above it B pays more."
     );
 }
+
+/// LTFT changes every column, so no bisection: 0.01 % to 200 % at steps of
+/// 0.01 is (200 − 0.01) ÷ 0.01 + 1 = 20,000 values, past the bound of 10,001,
+/// and is refused before any value is computed, saying what to do.
+#[test]
+fn a_scan_past_its_bound_is_refused_with_what_to_do() {
+    let s = default_scenario();
+    let refused = break_even(
+        &s,
+        offer_compare::reference(),
+        &q("ltft_percent"),
+        "contract-2002",
+        "imposed",
+        d("0.01"),
+        d("200"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused,
+        "from 0.01 to 200.00 there are 20000 values to try at steps of 0.01; when both columns \
+         change with the quantity every value is tried, and at most 10001 are: narrow the range"
+    );
+}
