@@ -4,7 +4,9 @@
 //!
 //! The folders follow the pipeline, each using only those before it:
 //! [`num`] ← [`model`] ← [`explain`] ← [`windows`] ← [`rest`] ← [`pay`] ←
-//! [`net`] ← [`reference`](mod@reference), [`compare`] ← {[`views`], [`explore`]}; [`edit`] changes a scenario. `tests/native/layers.rs`
+//! [`net`] ← [`reference`](mod@reference), [`compare`] ← {[`views`], [`explore`]};
+//! [`edit`] changes a scenario; [`history`] follows one grade's pay over the
+//! years (it needs only `model`, `explain` and `net`). `tests/native/layers.rs`
 //! checks that no folder imports a later one and that no two files import
 //! each other.
 
@@ -12,6 +14,7 @@ pub mod compare;
 pub mod edit;
 pub mod explain;
 pub mod explore;
+pub mod history;
 pub mod model;
 pub mod net;
 pub mod num;

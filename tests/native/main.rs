@@ -22,6 +22,7 @@ mod edits;
 mod explore;
 mod fraction;
 mod golden_links;
+mod history;
 mod hostile;
 mod json_paths;
 mod keep;

@@ -145,6 +145,16 @@ pub struct ScalePeriod {
     pub grades: SortedMap<Grade, Vec<String>>,
 }
 
+impl ScalePeriod {
+    /// The point paid at `grade` after `years_at_grade` completed years (the
+    /// last listed point beyond the list, as at the top of a scale).
+    pub fn point_for(&self, grade: Grade, years_at_grade: u8) -> Option<&ScalePoint> {
+        let ids = self.grades.get(&grade)?;
+        let id = ids.get(usize::from(years_at_grade).min(ids.len().saturating_sub(1)))?;
+        self.points.iter().find(|p| &p.id == id)
+    }
+}
+
 /// A dated pay scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

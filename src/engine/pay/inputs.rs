@@ -125,16 +125,12 @@ pub(super) fn lookup<'a>(
         .pay_scale
         .period_at(date)
         .ok_or_else(|| missing("pay scale"))?;
-    let ids = period
-        .grades
-        .get(&scenario.doctor.grade)
-        .ok_or_else(|| missing("grade"))?;
-    let index = usize::from(scenario.doctor.years_at_grade).min(ids.len().saturating_sub(1));
-    let id = ids.get(index).ok_or_else(|| missing("pay point"))?;
+    let doctor = &scenario.doctor;
+    if !period.grades.contains_key(&doctor.grade) {
+        return Err(missing("grade"));
+    }
     let point = period
-        .points
-        .iter()
-        .find(|p| &p.id == id)
+        .point_for(doctor.grade, doctor.years_at_grade)
         .ok_or_else(|| missing("pay point"))?;
     let inputs = Inputs {
         basic_label: format!("full-time basic, {} {}", point.id, period.label),
