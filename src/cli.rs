@@ -4,6 +4,7 @@
 //! terms side by side.
 
 mod args;
+mod history;
 
 use crate::cli_table::{align, table};
 use crate::codec::csv::results_to_csv;
@@ -68,6 +69,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         Some(Command::Sweep(a)) => run_sweep(a),
         Some(Command::BreakEven(a)) => run_break_even(a),
         Some(Command::Gains(a)) => run_gains(a),
+        Some(Command::History(a)) => history::run_history(a),
         None => run_compare(cli.compare),
     }
 }

@@ -17,10 +17,19 @@ pub(super) const USAGE: &str = "usage: offer-compare SCENARIO.json [--format tab
        offer-compare sweep SCENARIO.json --quantity SPEC --from X --to Y [--steps N] [--format table|csv]
        offer-compare break-even SCENARIO.json COLUMN_A COLUMN_B --quantity SPEC --from X --to Y
        offer-compare gains SCENARIO.json [--format table|csv]
+       offer-compare history OFFER… --grade G [--years N] --index cpi|cpih|rpi
+                     [--basis april|annual] --from YEAR --to YEAR
 
 Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
 its explanation.
+
+history prints one grade's full-time basic pay for every pay year of the
+offers' pay scales (presets or files, read together: tcs-2016@1 tcs-2019@1
+tcs-today@1 make the 2016 contract's line), in pounds of --to's pay year by
+the chosen price index, the change in real pay since --from's pay year and the
+rise that would restore it. A year is named by its first calendar year (2008 =
+2008/09); its index is that calendar year's April value or annual average.
 
 Take-home pay (NHS Pension, income tax, NI and student loans under the tax
 year of each column's pay date, each with its marker: [V] verified … [?]
@@ -106,6 +115,8 @@ pub(super) enum Command {
     BreakEven(BreakEvenArgs),
     /// Who gains and who loses over the standard set of rotas.
     Gains(GainsArgs),
+    /// One grade's basic pay over the years, in real terms.
+    History(HistoryArgs),
 }
 
 /// `diff A B` or `diff SCENARIO.json A B`.
@@ -180,6 +191,52 @@ pub(super) struct GainsArgs {
     /// How to print it.
     #[arg(long, value_enum, default_value_t = TableOrCsv::Table)]
     pub format: TableOrCsv,
+}
+
+/// `history OFFER… --grade G --index I --from YEAR --to YEAR`.
+#[derive(Debug, Args)]
+pub(super) struct HistoryArgs {
+    /// Offers (preset keys or files) whose pay scales make the line.
+    #[arg(value_name = "OFFER", required = true)]
+    pub scales: Vec<String>,
+    /// The grade (FY1, FY2, CT1–CT3, ST1–ST8).
+    #[arg(long, value_name = "GRADE")]
+    pub grade: String,
+    /// Completed years at the grade.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub years: u8,
+    /// The price index; no default, since the choice moves the answer.
+    #[arg(long, value_enum)]
+    pub index: IndexArg,
+    /// Which value of each year.
+    #[arg(long, value_enum, default_value_t = BasisArg::April)]
+    pub basis: BasisArg,
+    /// The base pay year (2008 = 2008/09).
+    #[arg(long, value_name = "YEAR")]
+    pub from: u16,
+    /// The end pay year, whose pounds every amount is restated in.
+    #[arg(long, value_name = "YEAR")]
+    pub to: u16,
+}
+
+/// The price indices of `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum IndexArg {
+    /// Consumer prices index (ONS D7BT).
+    Cpi,
+    /// CPI with owner occupiers' housing costs (ONS L522).
+    Cpih,
+    /// Retail prices index (ONS CHAW).
+    Rpi,
+}
+
+/// Which value of a year `history` uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum BasisArg {
+    /// The April value: awards start in April.
+    April,
+    /// The calendar year's average.
+    Annual,
 }
 
 /// The comparison's output formats.

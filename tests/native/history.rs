@@ -78,6 +78,11 @@ fn fy1_basic_by_rpi_april_2008_09_to_2021_22() {
     assert_eq!(base.real.as_ref().unwrap().value, d("30760.04"));
     assert_eq!(h.change.value, d("-18.75"));
     assert_eq!(h.restoration.value, d("23.07"));
+    assert_eq!(
+        h.sentence(&r),
+        "By RPI (April values), FY1 basic pay in 2021/22 buys 18.75% less than in 2008/09; \
+         a rise of 23.07% would restore it."
+    );
 }
 
 /// The BMA's claim: "Since 2008, junior doctor pay in England has been cut in
@@ -158,5 +163,54 @@ fn a_base_or_end_year_without_pay_or_index_is_an_error_in_words() {
     assert_eq!(
         pay_history(&empty, &gap, indices()).unwrap_err(),
         HistoryError::EmptyScale
+    );
+}
+
+/// The command line prints the engine's sentence and figures for the shipped
+/// 2016-contract line (three presets read together): FY1 (NP1) 2016/17
+/// £26,350 against 2019/20 £27,689, by CPI April 2016 = 100.2 and 2019 = 107.6
+/// [V]: £26,350 × 107.6 ÷ 100.2 = £28,296.007… → £28,296.01 in 2019 money;
+/// 27,689 ÷ 28,296.01 = 97.854…% → 97.85%, a fall of 2.15%; 28,296.01 ÷ 27,689
+/// = 102.192…% → a rise of 2.19%.
+#[test]
+fn command_line_history_of_the_2016_contract_line() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_offer-compare"))
+        .args([
+            "history",
+            "tcs-2016@1",
+            "tcs-2019@1",
+            "tcs-today@1",
+            "--grade",
+            "fy1",
+        ])
+        .args(["--index", "cpi", "--from", "2016", "--to", "2019"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.starts_with(
+            "By CPI (April values), FY1 basic pay in 2019/20 buys 2.15% less than in 2016/17; \
+             a rise of 2.19% would restore it.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("£26,350.00         £28,296.01"), "{text}");
+    // Years no shipped preset covers are listed as unknown, not filled in.
+    assert!(
+        text.contains("2022/23") && text.contains("unknown"),
+        "{text}"
+    );
+    // tcs-2016@1 alone ends in August 2019: 2019/20 was paid on tcs-2019's
+    // scale by 31 March 2020, so this preset's years end with 2018/19.
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_offer-compare"))
+        .args(["history", "tcs-2016@1", "--grade", "FY1", "--index", "cpi"])
+        .args(["--from", "2016", "--to", "2030"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert_eq!(
+        String::from_utf8(refused.stderr).unwrap().trim(),
+        "2030/31: outside the scale's years (2016/17 to 2018/19)"
     );
 }

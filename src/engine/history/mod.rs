@@ -19,7 +19,7 @@
 use crate::engine::explain::figure::{ComputeError, Figure, FigureKind};
 use crate::engine::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
 use crate::engine::model::offer::{Grade, PayScale};
-use crate::engine::net::real_terms::{in_reference_money, PriceIndices, RealTerms};
+use crate::engine::net::real_terms::{in_reference_money, PriceIndices, RealTerms, RealTermsError};
 use crate::engine::num::date::Date;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
@@ -182,6 +182,17 @@ fn year_of(
             Unit::Pounds,
             explanation,
         )?),
+        // The real-terms wording points to the page's settings; here the
+        // reader chooses the index and years, so say only what is missing.
+        Err(RealTermsError::Missing {
+            measure,
+            basis,
+            year,
+        }) => Err(format!(
+            "no {} {} for {year} is shipped",
+            measure.name(),
+            basis.name()
+        )),
         Err(e) => Err(e.to_string()),
     };
     Ok(HistoryYear {
@@ -190,6 +201,34 @@ fn year_of(
         cash: Some(cash),
         real,
     })
+}
+
+impl History {
+    /// The answer in one sentence, as the page and the command line print it.
+    pub fn sentence(&self, reading: &Reading) -> String {
+        let (base, end) = (pay_year(reading.base_year), pay_year(reading.prices.year));
+        let change = self.change.value;
+        let direction = if change.is_sign_negative() && !change.is_zero() {
+            "less"
+        } else {
+            "more"
+        };
+        let mut out = format!(
+            "By {} ({}), {} basic pay in {end} buys {}% {direction} than in {base}",
+            reading.prices.measure.name(),
+            reading.prices.basis.plural(),
+            grade_name(reading.grade),
+            change.abs()
+        );
+        if self.restoration.value > Decimal::ZERO {
+            out.push_str(&format!(
+                "; a rise of {}% would restore it",
+                self.restoration.value
+            ));
+        }
+        out.push('.');
+        out
+    }
 }
 
 /// `value` − 100, for a figure already in per cent of something.
@@ -306,6 +345,12 @@ pub fn pay_history(
         }
     };
     let (base, end) = (reading.base_year, reading.prices.year);
+    // A year outside the scale is the likelier slip: name it before an index.
+    for year in [base, end] {
+        if !(first..=last).contains(&year) {
+            real_in(year)?;
+        }
+    }
     let (at_base, at_end) = (real_in(base)?, real_in(end)?);
     let kept = percent_of(
         "kept",
