@@ -18,7 +18,7 @@ pub(super) const USAGE: &str = "usage: offer-compare SCENARIO.json [--format tab
        offer-compare break-even SCENARIO.json COLUMN_A COLUMN_B --quantity SPEC --from X --to Y
        offer-compare gains SCENARIO.json [--format table|csv]
        offer-compare history OFFER… --grade G [--years N] --index cpi|cpih|rpi
-                     [--basis april|annual] --from YEAR --to YEAR
+                     [--basis april|annual|fy] --from YEAR --to YEAR
 
 Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
@@ -29,7 +29,8 @@ offers' pay scales (presets or files, read together: tcs-2016@1 tcs-2019@1
 tcs-today@1 make the 2016 contract's line), in pounds of --to's pay year by
 the chosen price index, the change in real pay since --from's pay year and the
 rise that would restore it. A year is named by its first calendar year (2008 =
-2008/09); its index is that calendar year's April value or annual average.
+2008/09); its index is that calendar year's April value or annual average, or the pay year's
+financial-year average (fy).
 
 Take-home pay (NHS Pension, income tax, NI and student loans under the tax
 year of each column's pay date, each with its marker: [V] verified … [?]
@@ -237,6 +238,8 @@ pub(super) enum BasisArg {
     April,
     /// The calendar year's average.
     Annual,
+    /// The average from April to March: the pay year's own.
+    Fy,
 }
 
 /// The comparison's output formats.

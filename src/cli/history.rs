@@ -39,6 +39,7 @@ pub(super) fn run_history(args: HistoryArgs) -> Result<String, String> {
     let basis = match args.basis {
         BasisArg::Annual => IndexBasis::AnnualAverage,
         BasisArg::April => IndexBasis::April,
+        BasisArg::Fy => IndexBasis::FinancialYear,
     };
     let reading = Reading {
         grade: grade(&args.grade)?,

@@ -100,6 +100,18 @@ fn bma_claim_of_26_1_percent_is_not_reproduced_by_fy1_basic_rpi_annual_which_giv
     assert_eq!(h.restoration.value, d("24.20"));
 }
 
+/// By RPI financial-year averages, the pay year's own prices (2008/09 214.8,
+/// 2021/22 311.2 [D]): £21,862 × 311.2 ÷ 214.8 = £31,673.44; £24,994 is
+/// 78.91% of it, a fall of 21.09%, and 26.72% restores it — nearer the BMA's
+/// 26.1% / 35%, still not it.
+#[test]
+fn fy1_basic_by_rpi_financial_years_2008_09_to_2021_22() {
+    let r = reading(Measure::Rpi, IndexBasis::FinancialYear, 2008, 2021);
+    let h = pay_history(&scale(), &r, indices()).unwrap();
+    assert_eq!(h.change.value, d("-21.09"));
+    assert_eq!(h.restoration.value, d("26.72"));
+}
+
 /// CPI annual 2010 = 89.4, 2022 = 121.7 [V]: £22,412 × 121.7 ÷ 89.4 =
 /// £30,509.40; 2022/23 pay £25,494 is 83.56% of it (−16.44%), 19.67% restores it.
 #[test]

@@ -62,9 +62,10 @@ fn the_shipped_file_parses_with_every_series_from_2008_to_2022() {
     assert_eq!(parse_price_indices(&on_disk).as_ref(), Ok(&embedded));
     assert_eq!(price_indices(), &embedded);
     assert!(!embedded.notes.is_empty());
-    assert_eq!(embedded.series.len(), 6);
+    assert_eq!(embedded.series.len(), 9);
     for measure in Measure::ALL {
-        for basis in IndexBasis::ALL {
+        // The financial-year averages are derived: see the test below.
+        for basis in [IndexBasis::AnnualAverage, IndexBasis::April] {
             let series = embedded.series(measure, basis).expect("series shipped");
             assert!(series.name.starts_with(measure.name()), "{}", series.name);
             assert!(!series.source.is_empty());
@@ -165,6 +166,33 @@ fn cpi_annual_average_2016_to_2022() {
     let figure =
         Figure::new("real", "Basic pay", FigureKind::Total, Unit::Pounds, e).expect("computes");
     assert_eq!(figure.value, d("36256.21"));
+}
+
+/// Financial-year averages, derived [D] from the twelve monthly values with
+/// the sum written in each source: RPI Apr 2008–Mar 2009 sum 2,577.4 ÷ 12 =
+/// 214.783 → 214.8; Apr 2021–Mar 2022 sum 3,733.9 ÷ 12 = 311.158 → 311.2.
+/// CPI and RPI run to 2024/25, CPIH to 2021/22.
+#[test]
+fn financial_year_averages_are_derived_with_their_arithmetic() {
+    let rpi = data()
+        .series(Measure::Rpi, IndexBasis::FinancialYear)
+        .expect("shipped");
+    let v2008 = rpi.value(2008).unwrap();
+    assert_eq!((v2008.value, v2008.marker), (d("214.8"), Marker::Derived));
+    assert!(
+        v2008.source.contains("2577.4 ÷ 12 = 214.783"),
+        "{}",
+        v2008.source
+    );
+    assert_eq!(rpi.value(2021).unwrap().value, d("311.2"));
+    assert_eq!(rpi.values.last().map(|p| p.year), Some(2024));
+    let cpih = data()
+        .series(Measure::Cpih, IndexBasis::FinancialYear)
+        .expect("shipped");
+    assert_eq!(cpih.values.last().map(|p| p.year), Some(2021));
+    // 25,000 × 311.2 ÷ 265.0 (RPI 2016/17) = 29,358.4905… → £29,358.49.
+    let s = settings(Measure::Rpi, IndexBasis::FinancialYear, 2021);
+    assert_eq!(convert("25000", 2016, &s), d("29358.49"));
 }
 
 #[test]

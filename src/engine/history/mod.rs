@@ -13,8 +13,9 @@
 //! the base year and the end year. A year is a **pay year** named by the
 //! calendar year it starts in (2008 = 2008/09, from 1 April); its pay is the
 //! scale in force on its last day (31 March), so an award paid from October
-//! counts for its year, and its index is the chosen value of that calendar
-//! year.
+//! counts for its year, and its index is the chosen value of that year: the
+//! calendar year's April value or average, or the pay year's own
+//! financial-year average.
 
 use crate::engine::explain::figure::{ComputeError, Figure, FigureKind};
 use crate::engine::explain::{Calculation, Explanation, Factor, Op, Term, Unit};
@@ -101,14 +102,6 @@ impl From<ComputeError> for HistoryError {
 /// `2008` as people write the pay year: `2008/09`.
 pub fn pay_year(year: u16) -> String {
     format!("{year}/{:02}", (year + 1) % 100)
-}
-
-/// The pay year (from 1 April) that `date` falls in.
-fn pay_year_of(date: Date) -> u16 {
-    match Date::new(date.year(), 4, 1) {
-        Some(april) if date < april => date.year() - 1,
-        _ => date.year(),
-    }
 }
 
 /// The grade as the pay circulars and the page write it (`FY1`, `ST3`).
@@ -312,8 +305,8 @@ pub fn pay_history(
     reading: &Reading,
     indices: &PriceIndices,
 ) -> Result<History, HistoryError> {
-    let first = scale.periods.iter().map(|p| pay_year_of(p.from)).min();
-    let last = scale.periods.iter().map(|p| pay_year_of(p.until)).max();
+    let first = scale.periods.iter().map(|p| p.from.pay_year()).min();
+    let last = scale.periods.iter().map(|p| p.until.pay_year()).max();
     let (Some(first), Some(last)) = (first, last) else {
         return Err(HistoryError::EmptyScale);
     };

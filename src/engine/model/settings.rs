@@ -215,17 +215,26 @@ pub enum IndexBasis {
     /// The April value: pay awards take effect in April, so it matches a pay
     /// scale's own year.
     April,
+    /// The average of the twelve months from April to March: the pay year
+    /// itself, as the BMA, the Nuffield Trust and the IFS measure it. Year
+    /// 2008 stands for 2008/09.
+    FinancialYear,
 }
 
 impl IndexBasis {
     /// Every basis, in the order they are offered.
-    pub const ALL: [IndexBasis; 2] = [IndexBasis::AnnualAverage, IndexBasis::April];
+    pub const ALL: [IndexBasis; 3] = [
+        IndexBasis::AnnualAverage,
+        IndexBasis::April,
+        IndexBasis::FinancialYear,
+    ];
 
     /// Name for people (`annual average`).
     pub fn name(self) -> &'static str {
         match self {
             IndexBasis::AnnualAverage => "annual average",
             IndexBasis::April => "April",
+            IndexBasis::FinancialYear => "financial-year average",
         }
     }
 
@@ -234,6 +243,7 @@ impl IndexBasis {
         match self {
             IndexBasis::AnnualAverage => "annual averages",
             IndexBasis::April => "April values",
+            IndexBasis::FinancialYear => "financial-year averages",
         }
     }
 }

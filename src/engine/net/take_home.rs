@@ -15,7 +15,7 @@ pub use crate::engine::model::settings::TakeHome;
 pub use crate::engine::model::validate::validate_take_home;
 use crate::engine::net::deductions::rules::TaxYearRules;
 use crate::engine::net::deductions::{net, year_for, GrossLine, LineKind, NetOptions, NetPay};
-use crate::engine::net::real_terms::{in_reference_money, PriceIndices};
+use crate::engine::net::real_terms::{in_reference_money, IndexBasis, PriceIndices};
 use crate::engine::num::date::Date;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
@@ -93,7 +93,11 @@ pub fn column_take_home(
 ) -> ColumnTakeHome {
     let mut result = net_figures(column, settings, full_time_share, years, detail);
     if let (Some(real), Detail::Full) = (&settings.real_terms, detail) {
-        let from = column.pay_date.year();
+        // A financial-year average is named by the year it starts in.
+        let from = match real.basis {
+            IndexBasis::FinancialYear => column.pay_date.pay_year(),
+            IndexBasis::AnnualAverage | IndexBasis::April => column.pay_date.year(),
+        };
         let net = result
             .figures
             .iter()

@@ -56,6 +56,16 @@ impl Date {
     pub fn year(&self) -> u16 {
         self.year
     }
+
+    /// The calendar year the pay year (from 1 April) containing this date
+    /// starts in: 2009 for 2009-04-01 and for 2010-03-31.
+    pub fn pay_year(&self) -> u16 {
+        if self.month >= 4 {
+            self.year
+        } else {
+            self.year - 1
+        }
+    }
 }
 
 impl fmt::Display for Date {
@@ -96,5 +106,7 @@ mod tests {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
         assert!(Date::parse("2016-04-26").unwrap() < Date::parse("2016-08-03").unwrap());
+        assert_eq!(Date::parse("2009-04-01").unwrap().pay_year(), 2009);
+        assert_eq!(Date::parse("2010-03-31").unwrap().pay_year(), 2009);
     }
 }

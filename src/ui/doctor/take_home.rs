@@ -87,6 +87,7 @@ fn basis_id(b: IndexBasis) -> &'static str {
     match b {
         IndexBasis::AnnualAverage => "annual_average",
         IndexBasis::April => "april",
+        IndexBasis::FinancialYear => "financial_year",
     }
 }
 
@@ -345,7 +346,7 @@ fn real_terms_fields(
     };
     html! {
         <div class="real-terms">
-            { choice(("real-basis", "Index values"), [("annual_average", "Annual average"), ("april", "April")],
+            { choice(("real-basis", "Index values"), [("annual_average", "Annual average"), ("april", "April"), ("financial_year", "Financial-year average (April to March)")],
                 basis_id(real.basis), false, basis) }
             <TextField id="real-year" label="In the money of the year" hint="Each column's pay is moved from the year of its pay date to this year"
                 value={real.year.to_string()} parse={parse_year} on_action={on_action.clone()} inputmode="numeric" />
