@@ -18,6 +18,39 @@ const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
 const htmlPath = path.join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 
+// The preset files, carried by the page rather than the WebAssembly (the
+// `external-presets` feature; src/presets/mod.rs): every file under
+// src/presets/{offers,rotas,tax,indices}, without layout whitespace as
+// build.rs writes them, in a JSON data block the app reads at start.
+function minify(text) {
+  let out = '';
+  let inString = false;
+  let escaped = false;
+  for (const c of text) {
+    if (inString) {
+      out += c;
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+    } else if (!/\s/.test(c)) {
+      inString = c === '"';
+      out += c;
+    }
+  }
+  return out;
+}
+const presetRoot = path.join(here, '..', 'src', 'presets');
+const presets = {};
+for (const kind of ['offers', 'rotas', 'tax', 'indices']) {
+  for (const file of readdirSync(path.join(presetRoot, kind)).filter((f) => f.endsWith('.json')).sort()) {
+    presets[`${kind}/${file}`] = minify(readFileSync(path.join(presetRoot, kind, file), 'utf8'));
+  }
+}
+// `<` escaped so no text can close the element early.
+const block = JSON.stringify(presets).replace(/</g, '\\u003c');
+html = html.replace('</body>', `<script type="application/json" id="presets">${block}</script>\n</body>`);
+if (!html.includes('id="presets"')) throw new Error('index.html has no </body> to put the presets before');
+
 if (release) {
   const files = readdirSync(staging).filter((f) => f !== 'sw.js').sort();
   const register = 'sw-register.js';
@@ -38,7 +71,7 @@ if (release) {
 }
 
 // Inline scripts (trunk's loader) are allowed by hash, nothing else inline.
-const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/json)[^>]*>([\s\S]*?)<\/script>/g)]
   .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 const policy = [
   "default-src 'none'",

@@ -19,6 +19,8 @@ if want lint; then
   cargo clippy --locked --all-targets -- -D warnings
   step "clippy, wasm32"
   cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+  step "clippy, wasm32, as the release page is built (presets carried by the page)"
+  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --features external-presets -- -D warnings
 fi
 
 if want native; then

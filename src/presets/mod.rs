@@ -30,6 +30,52 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+/// A preset file's text: embedded in the program (`include_str!` of the copy
+/// `build.rs` writes without layout whitespace), or — with the
+/// `external-presets` feature, as the release page is built — a reference
+/// to the same text carried by the page (see [`text`]). Data is a third of
+/// the bundle, and the download budget counts only the WebAssembly.
+#[cfg(not(feature = "external-presets"))]
+macro_rules! preset_file {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/presets/", $path))
+    };
+}
+
+/// See the embedded form above: here the path, marked by a leading NUL.
+#[cfg(feature = "external-presets")]
+macro_rules! preset_file {
+    ($path:literal) => {
+        concat!("\u{0}", $path)
+    };
+}
+
+/// Preset texts the page supplied (`external-presets`), by path.
+static EXTERNAL: OnceLock<std::collections::BTreeMap<String, String>> = OnceLock::new();
+
+/// Takes the preset texts the page carries (`{"offers/x@1.json": "…", …}`,
+/// written into `index.html` by `scripts/post-build.mjs`); call before any
+/// preset is read. Refuses a second call or text that is not such a map.
+pub fn provide_external(json: &str) -> Result<(), String> {
+    let map = serde_json::from_str(json).map_err(|e| format!("the page's presets: {e}"))?;
+    EXTERNAL
+        .set(map)
+        .map_err(|_| "the page's presets were already given".to_string())
+}
+
+/// The text of a preset file entry: itself when embedded, else the page's
+/// text for its path (empty when the page did not carry it, which the
+/// loader reports as a file that does not parse).
+pub(crate) fn text(raw: &'static str) -> &'static str {
+    match raw.strip_prefix('\u{0}') {
+        Some(path) => EXTERNAL
+            .get()
+            .and_then(|map| map.get(path))
+            .map_or("", String::as_str),
+        None => raw,
+    }
+}
+
 pub mod price_indices;
 pub mod tax_years;
 
@@ -37,115 +83,55 @@ pub mod tax_years;
 pub const OFFER_FILES: &[(&str, &str)] = &[
     (
         "gov-offer-2015-11@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/offers/gov-offer-2015-11@1.json"
-        )),
+        preset_file!("offers/gov-offer-2015-11@1.json"),
     ),
     (
         "gov-offer-2016-01@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/offers/gov-offer-2016-01@1.json"
-        )),
+        preset_file!("offers/gov-offer-2016-01@1.json"),
     ),
     (
         "gov-final-offer-2016-02-09@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/offers/gov-final-offer-2016-02-09@1.json"
-        )),
+        preset_file!("offers/gov-final-offer-2016-02-09@1.json"),
     ),
     (
         "imposed-2016-02@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/offers/imposed-2016-02@1.json"
-        )),
+        preset_file!("offers/imposed-2016-02@1.json"),
     ),
     (
         "bma-position-2016-02@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/offers/bma-position-2016-02@1.json"
-        )),
+        preset_file!("offers/bma-position-2016-02@1.json"),
     ),
-    (
-        "tcs-2016@1",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2016@1.json")),
-    ),
-    (
-        "tcs-2019@1",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2019@1.json")),
-    ),
-    (
-        "tcs-today@1",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-today@1.json")),
-    ),
+    ("tcs-2016@1", preset_file!("offers/tcs-2016@1.json")),
+    ("tcs-2019@1", preset_file!("offers/tcs-2019@1.json")),
+    ("tcs-today@1", preset_file!("offers/tcs-today@1.json")),
     (
         "contract-2002@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/offers/contract-2002@1.json"
-        )),
+        preset_file!("offers/contract-2002@1.json"),
     ),
 ];
 
 /// Every rota preset file as (`id@version`, JSON text), in a stable order.
 pub const ROTA_FILES: &[(&str, &str)] = &[
-    (
-        "fy1-ward@1",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/rotas/fy1-ward@1.json")),
-    ),
-    (
-        "fy2-medical@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rotas/fy2-medical@1.json"
-        )),
-    ),
+    ("fy1-ward@1", preset_file!("rotas/fy1-ward@1.json")),
+    ("fy2-medical@1", preset_file!("rotas/fy2-medical@1.json")),
     (
         "core-surgical@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rotas/core-surgical@1.json"
-        )),
+        preset_file!("rotas/core-surgical@1.json"),
     ),
-    (
-        "em-evenings@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rotas/em-evenings@1.json"
-        )),
-    ),
+    ("em-evenings@1", preset_file!("rotas/em-evenings@1.json")),
     (
         "registrar-on-call@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rotas/registrar-on-call@1.json"
-        )),
+        preset_file!("rotas/registrar-on-call@1.json"),
     ),
     (
         "anaesthetics-24h-on-call@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rotas/anaesthetics-24h-on-call@1.json"
-        )),
+        preset_file!("rotas/anaesthetics-24h-on-call@1.json"),
     ),
-    (
-        "ltft-60@1",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/rotas/ltft-60@1.json")),
-    ),
-    (
-        "em-26-week@1",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/rotas/em-26-week@1.json")),
-    ),
+    ("ltft-60@1", preset_file!("rotas/ltft-60@1.json")),
+    ("em-26-week@1", preset_file!("rotas/em-26-week@1.json")),
     (
         "breaches-2016@1",
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/presets/rotas/breaches-2016@1.json"
-        )),
+        preset_file!("rotas/breaches-2016@1.json"),
     ),
 ];
 
@@ -292,13 +278,13 @@ pub fn parse_rota(key: &str, text: &str) -> Result<RotaPreset, PresetError> {
 /// The one loader: what parses of a file table, and an error for each file
 /// that does not.
 fn load<T>(
-    files: &[(&str, &str)],
+    files: &[(&str, &'static str)],
     parse: fn(&str, &str) -> Result<T, PresetError>,
 ) -> (Vec<T>, Vec<PresetError>) {
     let mut items = Vec::with_capacity(files.len());
     let mut errors = Vec::new();
-    for (key, text) in files {
-        match parse(key, text) {
+    for (key, raw) in files {
+        match parse(key, text(raw)) {
             Ok(item) => items.push(item),
             Err(e) => errors.push(e),
         }
@@ -391,7 +377,7 @@ pub fn reference() -> &'static Reference {
         // If the file does not parse the set is empty, so every conversion
         // asks the user for its values rather than failing the page (the
         // tests require the file to parse).
-        price_indices: price_indices::parse_price_indices(price_indices::PRICE_INDICES_FILE)
+        price_indices: price_indices::parse_price_indices(text(price_indices::PRICE_INDICES_FILE))
             .unwrap_or_default(),
         standard_rotas: loaded()
             .rotas

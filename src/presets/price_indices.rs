@@ -9,10 +9,7 @@ use crate::engine::real_terms::PriceIndices;
 use rust_decimal::Decimal;
 
 /// The embedded price index file, as JSON text.
-pub const PRICE_INDICES_FILE: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/presets/indices/price-indices.json"
-));
+pub const PRICE_INDICES_FILE: &str = preset_file!("indices/price-indices.json");
 
 /// Parses the price index file and checks what the conversion relies on: one
 /// series per measure and basis, each year once, every value above zero.

@@ -13,26 +13,11 @@ use rust_decimal::Decimal;
 
 /// Every tax year file as (id, JSON text), oldest first.
 pub const TAX_YEAR_FILES: &[(&str, &str)] = &[
-    (
-        "2015-16",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2015-16.json")),
-    ),
-    (
-        "2016-17",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2016-17.json")),
-    ),
-    (
-        "2024-25",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2024-25.json")),
-    ),
-    (
-        "2025-26",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2025-26.json")),
-    ),
-    (
-        "2026-27",
-        include_str!(concat!(env!("OUT_DIR"), "/presets/tax/2026-27.json")),
-    ),
+    ("2015-16", preset_file!("tax/2015-16.json")),
+    ("2016-17", preset_file!("tax/2016-17.json")),
+    ("2024-25", preset_file!("tax/2024-25.json")),
+    ("2025-26", preset_file!("tax/2025-26.json")),
+    ("2026-27", preset_file!("tax/2026-27.json")),
 ];
 
 /// Parses one tax year and checks that its id matches its key and that its

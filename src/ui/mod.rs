@@ -25,9 +25,19 @@ pub use rota::paste_import::{PasteImport, PasteImportProps};
 /// Mounts the app into `#app` (or the body when that element is missing).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+    let document = web_sys::window().and_then(|w| w.document());
+    // The preset files ride in the page (`external-presets`). Without them
+    // (or with a broken block) every preset fails to parse, and the page says
+    // so where the presets are offered, as for any preset that does not load.
+    #[cfg(feature = "external-presets")]
+    if let Some(text) = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("presets"))
+        .and_then(|e| e.text_content())
+    {
+        let _ = crate::presets::provide_external(&text);
+    }
+    let root = document.and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             yew::Renderer::<App>::with_root(root).render();

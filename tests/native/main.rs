@@ -30,6 +30,7 @@ mod layers;
 mod links;
 mod lz;
 mod offer_editor;
+mod page_presets;
 mod paste;
 mod presets;
 mod properties;
