@@ -61,6 +61,20 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
     issues.into_vec()
 }
 
+/// Every problem in one offer read on its own (an offer file given to
+/// `diff`), located from the top of that file (`terms.full_time_hours`).
+pub fn validate_offer_alone(offer: &Offer) -> Vec<Issue> {
+    let mut issues = Issues::default();
+    validate_offer(offer, "offer", &mut issues);
+    let mut found = issues.into_vec();
+    for issue in &mut found {
+        if let Some(inside) = issue.path.strip_prefix("offer.") {
+            issue.path = inside.to_string();
+        }
+    }
+    found
+}
+
 fn check_text(issues: &mut Issues, path: impl Fn() -> String, text: &str, may_be_empty: bool) {
     if !may_be_empty && text.trim().is_empty() {
         issues.push(path(), "must not be empty");
