@@ -9,7 +9,9 @@ mod history;
 use crate::cli_table::{align, table};
 use crate::codec::csv::results_to_csv;
 use crate::codec::csv::{gains_to_csv, sweep_to_csv};
-use crate::codec::json::{comparison_to_json, from_value, scenario_from_json, MAX_SCENARIO_BYTES};
+use crate::codec::json::{
+    comparison_to_json, from_value, offer_origin, scenario_from_json, MAX_SCENARIO_BYTES,
+};
 use crate::engine::compare::compare;
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
@@ -349,9 +351,9 @@ fn diff_table(a: &Offer, b: &Offer, date: Date, rows: &[TermDiff], all: bool) ->
     let mut out = format!(
         "Terms at {date}\n  A: {} ({})\n  B: {} ({})\n\n",
         a.name,
-        offer_key(a),
+        offer_origin(a),
         b.name,
-        offer_key(b)
+        offer_origin(b)
     );
     let shown: Vec<[&str; 4]> = rows
         .iter()

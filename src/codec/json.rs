@@ -163,18 +163,22 @@ pub fn preset_key<'a, T: PartialEq>(entries: &'a [Entry<T>], item: &T) -> Option
 /// `custom` for a rota entered by hand.
 pub fn origins(scenario: &Scenario) -> Vec<String> {
     let library = crate::presets::library();
-    let offers = scenario
-        .offers
-        .iter()
-        .map(|o| match preset_key(&library.offers, o) {
-            Some(key) => format!("preset {key}"),
-            None => format!("custom, from {}", source_key(o)),
-        });
+    let offers = scenario.offers.iter().map(offer_origin);
     let rotas = scenario.rotas.iter().map(|r| {
         preset_key(&library.rotas, r)
             .map_or_else(|| "custom".to_string(), |k| format!("preset {k}"))
     });
     offers.chain(rotas).collect()
+}
+
+/// Where one offer comes from: `preset tcs-2016@1` only when it is that
+/// released preset unchanged, else `custom, from tcs-2016@1` (an edited file
+/// keeps its preset's id and version but is not that preset).
+pub fn offer_origin(offer: &crate::engine::offer::Offer) -> String {
+    match preset_key(&crate::presets::library().offers, offer) {
+        Some(key) => format!("preset {key}"),
+        None => format!("custom, from {}", source_key(offer)),
+    }
 }
 
 /// The JSON value of [`scenario_to_json`], with a given library of presets.

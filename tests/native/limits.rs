@@ -145,3 +145,27 @@ fn an_error_written_to_a_closed_stderr_does_not_abort() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1));
 }
+
+#[test]
+fn diff_never_labels_an_edited_file_as_the_released_preset() {
+    let library = offer_compare::presets::library();
+    let entry = library
+        .offers
+        .iter()
+        .find(|e| e.key == "tcs-2016@1")
+        .unwrap();
+    let mut offer = entry.json.clone();
+    offer["name"] = "Terms and conditions 2016 (edited)".into();
+    let path = temp_file("edited-offer.json", offer.to_string().as_bytes());
+    let out = run(&["diff", "tcs-2016@1", &path]).unwrap();
+    let header: Vec<&str> = out.lines().take(3).collect();
+    assert_eq!(
+        header[1],
+        format!("  A: {} (preset tcs-2016@1)", entry.item.name)
+    );
+    assert_eq!(
+        header[2],
+        "  B: Terms and conditions 2016 (edited) (custom, from tcs-2016@1)"
+    );
+    std::fs::remove_file(path).unwrap();
+}
