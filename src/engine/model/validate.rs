@@ -20,6 +20,8 @@ const MAX_PREMIUM: Decimal = Decimal::TWO;
 pub const MAX_SHIFTS: usize = 2_000;
 /// Most columns in one comparison.
 pub const MAX_COLUMNS: usize = 12;
+/// Most periods (pay years) in one pay scale: a century of yearly scales.
+pub const MAX_PERIODS: usize = 100;
 /// Longest free text accepted (names, labels).
 pub const MAX_TEXT: usize = 200;
 
@@ -89,11 +91,12 @@ fn check_unique<'a>(
     path: impl Fn() -> String,
     ids: impl Iterator<Item = &'a str>,
 ) {
-    // Lists are short (columns, pay points, rules): a quadratic scan beats hashing.
-    let ids: Vec<&str> = ids.collect();
-    for (i, id) in ids.iter().enumerate() {
+    // A set, not a scan of the earlier ids: a hostile file may hold a 2 MB
+    // list, and a quadratic scan of it took seconds.
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, id) in ids.enumerate() {
         check_text(issues, || format!("{}[{i}].id", path()), id, false);
-        if ids[..i].contains(id) {
+        if !seen.insert(id) {
             issues.push(
                 format!("{}[{i}].id", path()),
                 format!("'{id}' is used twice"),
@@ -367,6 +370,14 @@ fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
         || sp.clone(),
         || "a pay scale needs at least one period".into(),
     );
+    if scale.periods.len() > MAX_PERIODS {
+        // Checked first: the overlap check below compares every pair.
+        issues.push(
+            sp,
+            format!("a pay scale has at most {MAX_PERIODS} periods (pay years)"),
+        );
+        return;
+    }
     for (i, p) in scale.periods.iter().enumerate() {
         let pp = || format!("{sp}[{i}]");
         issues.check(
@@ -394,11 +405,13 @@ fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
                 false,
             );
         }
+        let point_ids: std::collections::BTreeSet<&str> =
+            p.points.iter().map(|x| x.id.as_str()).collect();
         for (grade, ids) in &p.grades {
             let gp = || format!("{}.grades.{grade:?}", pp());
             issues.check(ids.is_empty(), gp, || "names no pay point".into());
             for id in ids {
-                issues.check(!p.points.iter().any(|x| &x.id == id), gp, || {
+                issues.check(!point_ids.contains(id.as_str()), gp, || {
                     format!("names pay point '{id}', which this period does not have")
                 });
             }
