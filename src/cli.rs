@@ -6,7 +6,7 @@
 mod args;
 mod history;
 
-use crate::cli_table::{align, table};
+use crate::cli_table::{align, table, terminal_safe};
 use crate::codec::csv::results_to_csv;
 use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{
@@ -44,7 +44,7 @@ pub fn main() -> ExitCode {
         Ok(out) => {
             // Not `print!`: it panics when the reader goes away (`… | head`).
             use std::io::Write;
-            match std::io::stdout().write_all(out.as_bytes()) {
+            match std::io::stdout().write_all(terminal_safe(&out).as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
@@ -64,7 +64,7 @@ pub fn main() -> ExitCode {
 /// closed (`… 2>&1 | head -1`); a message no one can read is dropped.
 fn report(message: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{message}");
+    let _ = writeln!(std::io::stderr(), "{}", terminal_safe(message));
 }
 
 /// The text of the file at `path`, refused before it is read whole when it is

@@ -241,3 +241,16 @@ fn a_scale_of_more_periods_than_a_century_is_refused_naming_the_cap() {
     );
     std::fs::remove_file(path).unwrap();
 }
+
+#[test]
+fn a_terminal_escape_in_an_offer_name_reaches_the_terminal_escaped() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/inline-offers.json")).unwrap();
+    value["offers"][0]["name"] = "Nov \u{1b}[2J\u{202e}offer".into();
+    let path = temp_file("escape.json", value.to_string().as_bytes());
+    let out = Command::new(BIN).arg(&path).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'));
+    assert!(stdout.contains("Nov \\u{1b}[2J\\u{202e}offer"), "{stdout}");
+    std::fs::remove_file(path).unwrap();
+}
