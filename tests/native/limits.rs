@@ -124,7 +124,7 @@ fn diff_checks_an_offer_file_as_the_comparison_does() {
     let e = run(&["diff", "tcs-2016@1", &path]).unwrap_err();
     assert_eq!(
         e,
-        format!("{path}: terms.full_time_hours: must be more than 0 and at most 100 hours a week")
+        format!("{path}: terms.full_time_hours: a full-time week is 20 to 60 hours (the contracts use 40)")
     );
     std::fs::remove_file(path).unwrap();
 }
@@ -252,5 +252,24 @@ fn a_terminal_escape_in_an_offer_name_reaches_the_terminal_escaped() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'));
     assert!(stdout.contains("Nov \\u{1b}[2J\\u{202e}offer"), "{stdout}");
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn a_full_time_week_of_a_ten_thousandth_of_an_hour_is_refused() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/inline-offers.json")).unwrap();
+    value["offers"][0]["terms"]["full_time_hours"]["value"] = "0.0001".into();
+    let path = temp_file("tiny-week.json", value.to_string().as_bytes());
+    let e = run(&[&path]).unwrap_err();
+    assert!(
+        e.contains(
+            "offers[0].terms.full_time_hours: a full-time week is 20 to 60 hours (the contracts use 40)"
+        ),
+        "{e}"
+    );
+    value["offers"][0]["terms"]["full_time_hours"]["value"] = "20".into();
+    std::fs::write(&path, value.to_string()).unwrap();
+    assert!(run(&[&path]).is_ok());
     std::fs::remove_file(path).unwrap();
 }

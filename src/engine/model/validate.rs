@@ -20,6 +20,11 @@ const MAX_PREMIUM: Decimal = Decimal::TWO;
 pub const MAX_SHIFTS: usize = 2_000;
 /// Most columns in one comparison.
 pub const MAX_COLUMNS: usize = 12;
+/// Shortest full-time week accepted, in hours: a full-time week of 0.0001
+/// hours once made every hour worth £16 billion a year.
+pub const MIN_FULL_TIME_HOURS: u32 = 20;
+/// Longest full-time week accepted, in hours.
+pub const MAX_FULL_TIME_HOURS: u32 = 60;
 /// Most periods (pay years) in one pay scale: a century of yearly scales.
 pub const MAX_PERIODS: usize = 100;
 /// Longest free text accepted (names, labels).
@@ -297,9 +302,14 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
     validate_scale(terms, path, issues);
     let ft = terms.full_time_hours.value;
     issues.check(
-        ft <= Decimal::ZERO || ft > Decimal::from(100),
+        ft < Decimal::from(MIN_FULL_TIME_HOURS) || ft > Decimal::from(MAX_FULL_TIME_HOURS),
         || format!("{path}.terms.full_time_hours"),
-        || "must be more than 0 and at most 100 hours a week".into(),
+        || {
+            format!(
+                "a full-time week is {MIN_FULL_TIME_HOURS} to {MAX_FULL_TIME_HOURS} hours \
+                 (the contracts use 40)"
+            )
+        },
     );
     let wpy = terms.weeks_per_year.value;
     issues.check(
