@@ -273,3 +273,26 @@ fn a_full_time_week_of_a_ten_thousandth_of_an_hour_is_refused() {
     assert!(run(&[&path]).is_ok());
     std::fs::remove_file(path).unwrap();
 }
+
+#[test]
+fn a_saved_explore_section_is_checked_on_opening() {
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT).unwrap();
+    value["explore"] = serde_json::json!({
+        "quantity": "premium_rate:no-such-offer:night",
+        "from": "10",
+        "to": "5",
+        "steps": 0,
+        "pair": ["a", "nowhere"]
+    });
+    let path = temp_file("explore.json", value.to_string().as_bytes());
+    let e = run(&[&path]).unwrap_err();
+    for expected in [
+        "explore.steps: a sweep has at least 1 step",
+        "explore.to: must not be below 'from' (10)",
+        "explore.quantity: names offer 'no-such-offer', which this scenario does not have",
+        "explore.pair: names column 'nowhere', which this scenario does not have",
+    ] {
+        assert!(e.contains(expected), "{expected} not in {e}");
+    }
+    std::fs::remove_file(path).unwrap();
+}

@@ -62,10 +62,45 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
         validate_offer(offer, &format!("offers[{i}]"), &mut issues);
     }
     validate_columns(scenario, &mut issues);
+    validate_explore(scenario, &mut issues);
     if let Some(settings) = &scenario.take_home {
         validate_take_home(settings, "take_home", &mut issues);
     }
     issues.into_vec()
+}
+
+/// The saved explorer request, checked on opening rather than when the
+/// explorer next runs: a file is refused at once, naming the field.
+fn validate_explore(scenario: &Scenario, issues: &mut Issues) {
+    let Some(explore) = &scenario.explore else {
+        return;
+    };
+    issues.check(
+        explore.steps == 0,
+        || "explore.steps".into(),
+        || "a sweep has at least 1 step".into(),
+    );
+    issues.check(
+        explore.from > explore.to,
+        || "explore.to".into(),
+        || format!("must not be below 'from' ({})", explore.from),
+    );
+    if let Some(offer) = explore.quantity.offer() {
+        issues.check(
+            !scenario.offers.iter().any(|o| o.id == offer),
+            || "explore.quantity".into(),
+            || format!("names offer '{offer}', which this scenario does not have"),
+        );
+    }
+    if let Some((a, b)) = &explore.pair {
+        for id in [a, b] {
+            issues.check(
+                !scenario.columns.iter().any(|c| &c.id == id),
+                || "explore.pair".into(),
+                || format!("names column '{id}', which this scenario does not have"),
+            );
+        }
+    }
 }
 
 /// Every problem in one offer read on its own (an offer file given to
