@@ -6,10 +6,12 @@
 mod args;
 mod history;
 
-use crate::cli_table::{align, table};
+use crate::cli_table::{align, table, terminal_safe};
 use crate::codec::csv::results_to_csv;
 use crate::codec::csv::{gains_to_csv, sweep_to_csv};
-use crate::codec::json::{comparison_to_json, from_text, scenario_from_json};
+use crate::codec::json::{
+    comparison_to_json, from_value, offer_origin, scenario_from_json, MAX_SCENARIO_BYTES,
+};
 use crate::engine::compare::compare;
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
@@ -42,20 +44,55 @@ pub fn main() -> ExitCode {
         Ok(out) => {
             // Not `print!`: it panics when the reader goes away (`… | head`).
             use std::io::Write;
-            match std::io::stdout().write_all(out.as_bytes()) {
+            match std::io::stdout().write_all(terminal_safe(&out).as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("cannot write the output: {e}");
+                    report(&format!("cannot write the output: {e}"));
                     ExitCode::FAILURE
                 }
             }
         }
         Err(message) => {
-            eprintln!("{message}");
+            report(&message);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes `message` to stderr. Not `eprintln!`: it panics when stderr is
+/// closed (`… 2>&1 | head -1`); a message no one can read is dropped.
+fn report(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{}", terminal_safe(message));
+}
+
+/// The text of the file at `path`, refused before it is read whole when it is
+/// over [`MAX_SCENARIO_BYTES`] (`/dev/zero`, a 1 GB file): at most one byte
+/// more than the limit is ever read.
+pub fn read_limited(path: &str) -> Result<String, String> {
+    use std::io::Read;
+    let too_big = || {
+        format!(
+            "{path}: the file is larger than {} MB, the most a scenario or offer file may be",
+            MAX_SCENARIO_BYTES / (1024 * 1024)
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > MAX_SCENARIO_BYTES as u64)
+    {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SCENARIO_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{path}: cannot read: {e}"))?;
+    if bytes.len() > MAX_SCENARIO_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|_| format!("{path}: the file is not text (UTF-8)"))
 }
 
 /// Runs the command line on `args`; the text to print, or the error message.
@@ -124,7 +161,7 @@ fn run_diff(args: DiffArgs) -> Result<String, String> {
 
 /// A scenario file, read and decoded.
 fn load_scenario(path: &str) -> Result<Scenario, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let text = read_limited(path)?;
     scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))
 }
 
@@ -283,16 +320,29 @@ fn load_offer(name: &str) -> Result<Offer, String> {
     if let Some(entry) = presets.iter().find(|e| e.key == name) {
         return Ok(entry.item.clone());
     }
-    let text = std::fs::read_to_string(name).map_err(|e| {
+    if !std::path::Path::new(name).exists() {
         let known: Vec<&str> = presets.iter().map(|e| e.key.as_str()).collect();
-        format!(
-            "{name}: neither a preset (known: {}) nor a readable file: {e}",
+        return Err(format!(
+            "{name}: neither a preset (known: {}) nor a file",
             known.join(", ")
-        )
-    })?;
-    from_text::<Offer>(&text)
-        .map(|(offer, _)| offer)
-        .map_err(|e| format!("{name}: {e}"))
+        ));
+    }
+    let text = read_limited(name)?;
+    let value: serde_json::Value =
+        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
+            .map_err(|e| format!("{name}: not JSON: {e}"))?;
+    if value.get("version").is_some() && value.get("offers").is_some() {
+        return Err(format!(
+            "{name}: this is a scenario, not an offer; to compare two of its offers use \
+             `diff {name} OFFER_A OFFER_B`"
+        ));
+    }
+    let offer = from_value::<Offer>(value).map_err(|e| format!("{name}: {e}"))?;
+    let issues = crate::engine::validate::validate_offer_alone(&offer);
+    if let Some(issue) = issues.first() {
+        return Err(format!("{name}: {issue}"));
+    }
+    Ok(offer)
 }
 
 /// The side-by-side as text: which offers, then `Section | Term | A | B` rows
@@ -301,9 +351,9 @@ fn diff_table(a: &Offer, b: &Offer, date: Date, rows: &[TermDiff], all: bool) ->
     let mut out = format!(
         "Terms at {date}\n  A: {} ({})\n  B: {} ({})\n\n",
         a.name,
-        offer_key(a),
+        offer_origin(a),
         b.name,
-        offer_key(b)
+        offer_origin(b)
     );
     let shown: Vec<[&str; 4]> = rows
         .iter()

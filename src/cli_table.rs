@@ -380,9 +380,47 @@ fn take_home_notes(comparison: &Comparison, names: &[String]) -> String {
     out
 }
 
+/// `text` with every character that could steer a terminal or reorder what
+/// the reader sees — control characters and escapes (a name holding
+/// `ESC[2J` would clear the screen), and bidirectional overrides — shown as
+/// `\u{…}` instead. Line ends (`\n`, and `\r` before `\n` in CSV) and tabs
+/// are kept.
+pub(crate) fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let keep = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            // Bidirectional marks, embeddings, overrides and isolates.
+            '\u{061c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => false,
+            c => !c.is_control(),
+        };
+        if keep {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_and_overrides_are_shown_not_obeyed() {
+        assert_eq!(
+            terminal_safe("a\u{1b}[2Jb\u{202e}c\r\nd\re\u{7f}\t"),
+            "a\\u{1b}[2Jb\\u{202e}c\r\nd\\u{d}e\\u{7f}\t"
+        );
+        assert_eq!(terminal_safe("Café – £1,000\n"), "Café – £1,000\n");
+    }
 
     #[test]
     fn wrapping_keeps_every_line_within_the_width() {

@@ -9,7 +9,9 @@ use crate::engine::scenario::Scenario;
 /// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
 /// formulas: text from a file is data, never something a spreadsheet runs.
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@'])
+    // A leading tab or carriage return is skipped by some spreadsheets before
+    // they look for a formula, so it is defused too.
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r'])
         && text.parse::<rust_decimal::Decimal>().is_err()
     {
         format!("'{text}")
@@ -216,5 +218,8 @@ mod tests {
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(field("-12.5"), "-12.5");
+        assert_eq!(field("\t=1+1"), "'\t=1+1");
+        assert_eq!(field("\r=1+1"), "\"'\r=1+1\"");
+        assert_eq!(field("+44 20"), "'+44 20");
     }
 }

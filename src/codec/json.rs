@@ -14,7 +14,31 @@ use serde_json::Value;
 /// far smaller; anything bigger is a mistake or hostile).
 pub const MAX_SCENARIO_BYTES: usize = 2 * 1024 * 1024;
 
+/// Most offers in one scenario: one per column (at most
+/// [`MAX_COLUMNS`](crate::engine::validate::MAX_COLUMNS)), twice over for
+/// offers kept but not shown. Checked before any preset is resolved, so a
+/// short link naming a preset thousands of times is refused, not expanded.
+pub const MAX_OFFERS: usize = 24;
+/// Most rotas in one scenario (as [`MAX_OFFERS`]).
+pub const MAX_ROTAS: usize = 24;
+
+/// Refuses a list of more than `most` items, naming the list and the cap.
+fn check_count(value: &Value, list: &str, most: usize) -> Result<(), DecodeError> {
+    match value.get(list).and_then(Value::as_array) {
+        Some(items) if items.len() > most => Err(DecodeError::new(
+            list,
+            format!(
+                "there are {} {list}; a scenario has at most {most} (it shows at most {} columns)",
+                items.len(),
+                crate::engine::validate::MAX_COLUMNS
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Replaces every `"id@version"` string in `list` by the preset's JSON.
+/// Callers cap the list first ([`check_count`]): each use is a copy.
 fn resolve_presets<T>(
     value: &mut serde_json::Value,
     list: &str,
@@ -103,6 +127,9 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
             ));
         }
     }
+    check_count(&value, "offers", MAX_OFFERS)?;
+    check_count(&value, "rotas", MAX_ROTAS)?;
+    check_count(&value, "columns", crate::engine::validate::MAX_COLUMNS)?;
     resolve_presets(&mut value, "offers", &library.offers)?;
     resolve_presets(&mut value, "rotas", &library.rotas)?;
     from_value(value)
@@ -136,18 +163,22 @@ pub fn preset_key<'a, T: PartialEq>(entries: &'a [Entry<T>], item: &T) -> Option
 /// `custom` for a rota entered by hand.
 pub fn origins(scenario: &Scenario) -> Vec<String> {
     let library = crate::presets::library();
-    let offers = scenario
-        .offers
-        .iter()
-        .map(|o| match preset_key(&library.offers, o) {
-            Some(key) => format!("preset {key}"),
-            None => format!("custom, from {}", source_key(o)),
-        });
+    let offers = scenario.offers.iter().map(offer_origin);
     let rotas = scenario.rotas.iter().map(|r| {
         preset_key(&library.rotas, r)
             .map_or_else(|| "custom".to_string(), |k| format!("preset {k}"))
     });
     offers.chain(rotas).collect()
+}
+
+/// Where one offer comes from: `preset tcs-2016@1` only when it is that
+/// released preset unchanged, else `custom, from tcs-2016@1` (an edited file
+/// keeps its preset's id and version but is not that preset).
+pub fn offer_origin(offer: &crate::engine::offer::Offer) -> String {
+    match preset_key(&crate::presets::library().offers, offer) {
+        Some(key) => format!("preset {key}"),
+        None => format!("custom, from {}", source_key(offer)),
+    }
 }
 
 /// The JSON value of [`scenario_to_json`], with a given library of presets.

@@ -27,6 +27,7 @@ mod hostile;
 mod json_paths;
 mod keep;
 mod layers;
+mod limits;
 mod links;
 mod lz;
 mod offer_editor;

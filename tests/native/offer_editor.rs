@@ -215,7 +215,7 @@ fn every_bad_draft_is_refused_at_its_field_and_the_offer_stays() {
             "terms.full_time_hours.value",
             "0",
             "terms.full_time_hours",
-            "must be more than 0 and at most 100 hours a week",
+            "a full-time week is 20 to 60 hours (the contracts use 40)",
         ),
         ("name", " ", "name", "must not be empty"),
     ];

@@ -20,6 +20,13 @@ const MAX_PREMIUM: Decimal = Decimal::TWO;
 pub const MAX_SHIFTS: usize = 2_000;
 /// Most columns in one comparison.
 pub const MAX_COLUMNS: usize = 12;
+/// Shortest full-time week accepted, in hours: a full-time week of 0.0001
+/// hours once made every hour worth £16 billion a year.
+pub const MIN_FULL_TIME_HOURS: u32 = 20;
+/// Longest full-time week accepted, in hours.
+pub const MAX_FULL_TIME_HOURS: u32 = 60;
+/// Most periods (pay years) in one pay scale: a century of yearly scales.
+pub const MAX_PERIODS: usize = 100;
 /// Longest free text accepted (names, labels).
 pub const MAX_TEXT: usize = 200;
 
@@ -55,10 +62,59 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
         validate_offer(offer, &format!("offers[{i}]"), &mut issues);
     }
     validate_columns(scenario, &mut issues);
+    validate_explore(scenario, &mut issues);
     if let Some(settings) = &scenario.take_home {
         validate_take_home(settings, "take_home", &mut issues);
     }
     issues.into_vec()
+}
+
+/// The saved explorer request, checked on opening rather than when the
+/// explorer next runs: a file is refused at once, naming the field.
+fn validate_explore(scenario: &Scenario, issues: &mut Issues) {
+    let Some(explore) = &scenario.explore else {
+        return;
+    };
+    issues.check(
+        explore.steps == 0,
+        || "explore.steps".into(),
+        || "a sweep has at least 1 step".into(),
+    );
+    issues.check(
+        explore.from > explore.to,
+        || "explore.to".into(),
+        || format!("must not be below 'from' ({})", explore.from),
+    );
+    if let Some(offer) = explore.quantity.offer() {
+        issues.check(
+            !scenario.offers.iter().any(|o| o.id == offer),
+            || "explore.quantity".into(),
+            || format!("names offer '{offer}', which this scenario does not have"),
+        );
+    }
+    if let Some((a, b)) = &explore.pair {
+        for id in [a, b] {
+            issues.check(
+                !scenario.columns.iter().any(|c| &c.id == id),
+                || "explore.pair".into(),
+                || format!("names column '{id}', which this scenario does not have"),
+            );
+        }
+    }
+}
+
+/// Every problem in one offer read on its own (an offer file given to
+/// `diff`), located from the top of that file (`terms.full_time_hours`).
+pub fn validate_offer_alone(offer: &Offer) -> Vec<Issue> {
+    let mut issues = Issues::default();
+    validate_offer(offer, "offer", &mut issues);
+    let mut found = issues.into_vec();
+    for issue in &mut found {
+        if let Some(inside) = issue.path.strip_prefix("offer.") {
+            issue.path = inside.to_string();
+        }
+    }
+    found
 }
 
 fn check_text(issues: &mut Issues, path: impl Fn() -> String, text: &str, may_be_empty: bool) {
@@ -75,11 +131,12 @@ fn check_unique<'a>(
     path: impl Fn() -> String,
     ids: impl Iterator<Item = &'a str>,
 ) {
-    // Lists are short (columns, pay points, rules): a quadratic scan beats hashing.
-    let ids: Vec<&str> = ids.collect();
-    for (i, id) in ids.iter().enumerate() {
+    // A set, not a scan of the earlier ids: a hostile file may hold a 2 MB
+    // list, and a quadratic scan of it took seconds.
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, id) in ids.enumerate() {
         check_text(issues, || format!("{}[{i}].id", path()), id, false);
-        if ids[..i].contains(id) {
+        if !seen.insert(id) {
             issues.push(
                 format!("{}[{i}].id", path()),
                 format!("'{id}' is used twice"),
@@ -280,9 +337,14 @@ fn validate_offer(offer: &Offer, path: &str, issues: &mut Issues) {
     validate_scale(terms, path, issues);
     let ft = terms.full_time_hours.value;
     issues.check(
-        ft <= Decimal::ZERO || ft > Decimal::from(100),
+        ft < Decimal::from(MIN_FULL_TIME_HOURS) || ft > Decimal::from(MAX_FULL_TIME_HOURS),
         || format!("{path}.terms.full_time_hours"),
-        || "must be more than 0 and at most 100 hours a week".into(),
+        || {
+            format!(
+                "a full-time week is {MIN_FULL_TIME_HOURS} to {MAX_FULL_TIME_HOURS} hours \
+                 (the contracts use 40)"
+            )
+        },
     );
     let wpy = terms.weeks_per_year.value;
     issues.check(
@@ -353,6 +415,14 @@ fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
         || sp.clone(),
         || "a pay scale needs at least one period".into(),
     );
+    if scale.periods.len() > MAX_PERIODS {
+        // Checked first: the overlap check below compares every pair.
+        issues.push(
+            sp,
+            format!("a pay scale has at most {MAX_PERIODS} periods (pay years)"),
+        );
+        return;
+    }
     for (i, p) in scale.periods.iter().enumerate() {
         let pp = || format!("{sp}[{i}]");
         issues.check(
@@ -380,11 +450,13 @@ fn validate_scale(terms: &Terms, path: &str, issues: &mut Issues) {
                 false,
             );
         }
+        let point_ids: std::collections::BTreeSet<&str> =
+            p.points.iter().map(|x| x.id.as_str()).collect();
         for (grade, ids) in &p.grades {
             let gp = || format!("{}.grades.{grade:?}", pp());
             issues.check(ids.is_empty(), gp, || "names no pay point".into());
             for id in ids {
-                issues.check(!p.points.iter().any(|x| &x.id == id), gp, || {
+                issues.check(!point_ids.contains(id.as_str()), gp, || {
                     format!("names pay point '{id}', which this period does not have")
                 });
             }

@@ -1,0 +1,298 @@
+//! Issue #23: bounded memory for any file or link, no abort on a closed
+//! stream, and `diff` checking what it is given. Each test feeds the input that
+//! used to take over 1 GB, hang or abort, and asserts the refusal names the
+//! limit.
+
+use offer_compare::codec::base64url;
+use offer_compare::codec::json::{scenario_from_json, MAX_OFFERS, MAX_SCENARIO_BYTES};
+use offer_compare::codec::link::scenario_from_link;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_offer-compare");
+const DEFAULT: &str = include_str!("../../examples/default.json");
+
+/// The default scenario with its offers replaced by `count` copies of one
+/// preset reference (8,000 of them once took 1.25 GB to open).
+fn with_preset_refs(count: usize) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT).unwrap();
+    value["offers"] = serde_json::Value::Array(vec!["tcs-2016@1".into(); count]);
+    value.to_string()
+}
+
+fn run(args: &[&str]) -> Result<String, String> {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    offer_compare::cli::run(&args)
+}
+
+fn temp_file(name: &str, text: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("offer-compare-limits-{name}"));
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn thousands_of_preset_references_are_refused_before_any_is_expanded() {
+    let e = scenario_from_json(&with_preset_refs(8_000)).unwrap_err();
+    assert_eq!(e.path, "offers");
+    assert_eq!(
+        e.message,
+        "there are 8000 offers; a scenario has at most 24 (it shows at most 12 columns)"
+    );
+}
+
+#[test]
+fn the_same_references_in_a_link_are_refused_the_same_way() {
+    // One run of literals after a zero-length first sequence: the link
+    // format's LZ stream (src/codec/lz.rs) with no back-references.
+    let text = with_preset_refs(8_000);
+    let mut stream = Vec::new();
+    let mut n = text.len();
+    while n >= 0x80 {
+        stream.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    stream.push(n as u8);
+    stream.extend_from_slice(text.as_bytes());
+    let e = scenario_from_link(&format!("v1.{}", base64url::encode(&stream))).unwrap_err();
+    assert!(
+        e.message
+            .contains("there are 8000 offers; a scenario has at most 24"),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_most_offers_allowed_still_open() {
+    let scenario = scenario_from_json(&with_preset_refs(MAX_OFFERS)).unwrap();
+    assert_eq!(scenario.offers.len(), 24);
+    assert_eq!(scenario.offers[23].id, "tcs-2016");
+    let e = scenario_from_json(&with_preset_refs(MAX_OFFERS + 1)).unwrap_err();
+    assert!(e.message.starts_with("there are 25 offers"), "{e}");
+}
+
+#[test]
+fn an_endless_file_is_refused_after_reading_one_byte_past_the_limit() {
+    let e = run(&["/dev/zero"]).unwrap_err();
+    assert_eq!(
+        e,
+        "/dev/zero: the file is larger than 2 MB, the most a scenario or offer file may be"
+    );
+    let big = temp_file("big.json", &vec![b' '; MAX_SCENARIO_BYTES + 1]);
+    let e = run(&[&big]).unwrap_err();
+    assert!(e.ends_with("the file is larger than 2 MB, the most a scenario or offer file may be"));
+    // diff's offer files have the same limit.
+    let e = run(&["diff", "tcs-2016@1", &big]).unwrap_err();
+    assert!(e.contains("larger than 2 MB"), "{e}");
+    std::fs::remove_file(big).unwrap();
+}
+
+#[test]
+fn a_file_that_is_not_text_says_so() {
+    let path = temp_file("binary.json", &[0xff, 0xfe, 0x00, 0x80]);
+    assert_eq!(
+        run(&[&path]).unwrap_err(),
+        format!("{path}: the file is not text (UTF-8)")
+    );
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn diff_given_a_scenario_says_it_was_given_a_scenario() {
+    let path = temp_file("scenario.json", DEFAULT.as_bytes());
+    let e = run(&["diff", &path, "tcs-2016@1"]).unwrap_err();
+    assert_eq!(
+        e,
+        format!(
+            "{path}: this is a scenario, not an offer; to compare two of its offers use \
+             `diff {path} OFFER_A OFFER_B`"
+        )
+    );
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn diff_checks_an_offer_file_as_the_comparison_does() {
+    let library = offer_compare::presets::library();
+    let entry = library
+        .offers
+        .iter()
+        .find(|e| e.key == "tcs-2016@1")
+        .unwrap();
+    let mut offer = entry.json.clone();
+    offer["terms"]["full_time_hours"]["value"] = "0".into();
+    let path = temp_file("zero-hours-offer.json", offer.to_string().as_bytes());
+    let e = run(&["diff", "tcs-2016@1", &path]).unwrap_err();
+    assert_eq!(
+        e,
+        format!("{path}: terms.full_time_hours: a full-time week is 20 to 60 hours (the contracts use 40)")
+    );
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn an_error_written_to_a_closed_stderr_does_not_abort() {
+    // Both pipes are closed before the program can write its refusal of
+    // `--format xml`: it must exit 1 (refused), never 101 (panicked).
+    let mut child = Command::new(BIN)
+        .args(["examples/default.json", "--format", "xml"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn diff_never_labels_an_edited_file_as_the_released_preset() {
+    let library = offer_compare::presets::library();
+    let entry = library
+        .offers
+        .iter()
+        .find(|e| e.key == "tcs-2016@1")
+        .unwrap();
+    let mut offer = entry.json.clone();
+    offer["name"] = "Terms and conditions 2016 (edited)".into();
+    let path = temp_file("edited-offer.json", offer.to_string().as_bytes());
+    let out = run(&["diff", "tcs-2016@1", &path]).unwrap();
+    let header: Vec<&str> = out.lines().take(3).collect();
+    assert_eq!(
+        header[1],
+        format!("  A: {} (preset tcs-2016@1)", entry.item.name)
+    );
+    assert_eq!(
+        header[2],
+        "  B: Terms and conditions 2016 (edited) (custom, from tcs-2016@1)"
+    );
+    std::fs::remove_file(path).unwrap();
+}
+
+/// The inline example with `extra` more pay points in its first offer's only
+/// period, every one named by its first grade.
+fn with_points(extra: usize) -> serde_json::Value {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/inline-offers.json")).unwrap();
+    let period = &mut value["offers"][0]["terms"]["pay_scale"]["periods"][0];
+    let grades = period["grades"].as_object_mut().unwrap();
+    let grade = grades.values_mut().next().unwrap().as_array_mut().unwrap();
+    grade.extend((0..extra).map(|i| format!("P{i}").into()));
+    let points = period["points"].as_array_mut().unwrap();
+    points.extend(
+        (0..extra).map(|i| serde_json::json!({ "id": format!("P{i}"), "annual": "30000" })),
+    );
+    value
+}
+
+#[test]
+fn a_scale_of_forty_thousand_points_is_checked_in_near_linear_time() {
+    // 1.9 MB of points and grade references: 46 s to open before (a scan of
+    // every point for every reference), about 1 s now in a debug build.
+    let value = with_points(40_000);
+    let path = temp_file("points.json", value.to_string().as_bytes());
+    let started = std::time::Instant::now();
+    let out = run(&[&path]).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(
+        out.contains("Differences are against A (nov2015)."),
+        "{out}"
+    );
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn a_repeated_pay_point_is_still_found_and_located() {
+    let mut value = with_points(3);
+    let points = value["offers"][0]["terms"]["pay_scale"]["periods"][0]["points"]
+        .as_array_mut()
+        .unwrap();
+    let first = points[0].clone();
+    points.push(first);
+    let at = points.len() - 1;
+    let path = temp_file("repeated-point.json", value.to_string().as_bytes());
+    let e = run(&[&path]).unwrap_err();
+    assert!(
+        e.contains(&format!(
+            "offers[0].terms.pay_scale.periods[0].points[{at}].id: 'F1' is used twice"
+        )),
+        "{e}"
+    );
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn a_scale_of_more_periods_than_a_century_is_refused_naming_the_cap() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/inline-offers.json")).unwrap();
+    let periods = value["offers"][0]["terms"]["pay_scale"]["periods"]
+        .as_array_mut()
+        .unwrap();
+    let one = periods[0].clone();
+    periods.extend(std::iter::repeat_n(one, 100));
+    let path = temp_file("periods.json", value.to_string().as_bytes());
+    let e = run(&[&path]).unwrap_err();
+    assert!(
+        e.contains(
+            "offers[0].terms.pay_scale.periods: a pay scale has at most 100 periods (pay years)"
+        ),
+        "{e}"
+    );
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn a_terminal_escape_in_an_offer_name_reaches_the_terminal_escaped() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/inline-offers.json")).unwrap();
+    value["offers"][0]["name"] = "Nov \u{1b}[2J\u{202e}offer".into();
+    let path = temp_file("escape.json", value.to_string().as_bytes());
+    let out = Command::new(BIN).arg(&path).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'));
+    assert!(stdout.contains("Nov \\u{1b}[2J\\u{202e}offer"), "{stdout}");
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn a_full_time_week_of_a_ten_thousandth_of_an_hour_is_refused() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/inline-offers.json")).unwrap();
+    value["offers"][0]["terms"]["full_time_hours"]["value"] = "0.0001".into();
+    let path = temp_file("tiny-week.json", value.to_string().as_bytes());
+    let e = run(&[&path]).unwrap_err();
+    assert!(
+        e.contains(
+            "offers[0].terms.full_time_hours: a full-time week is 20 to 60 hours (the contracts use 40)"
+        ),
+        "{e}"
+    );
+    value["offers"][0]["terms"]["full_time_hours"]["value"] = "20".into();
+    std::fs::write(&path, value.to_string()).unwrap();
+    assert!(run(&[&path]).is_ok());
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn a_saved_explore_section_is_checked_on_opening() {
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT).unwrap();
+    value["explore"] = serde_json::json!({
+        "quantity": "premium_rate:no-such-offer:night",
+        "from": "10",
+        "to": "5",
+        "steps": 0,
+        "pair": ["a", "nowhere"]
+    });
+    let path = temp_file("explore.json", value.to_string().as_bytes());
+    let e = run(&[&path]).unwrap_err();
+    for expected in [
+        "explore.steps: a sweep has at least 1 step",
+        "explore.to: must not be below 'from' (10)",
+        "explore.quantity: names offer 'no-such-offer', which this scenario does not have",
+        "explore.pair: names column 'nowhere', which this scenario does not have",
+    ] {
+        assert!(e.contains(expected), "{expected} not in {e}");
+    }
+    std::fs::remove_file(path).unwrap();
+}
