@@ -89,6 +89,13 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
             "/presets/offers/contract-2002@1.json"
         )),
     ),
+    (
+        "contract-2002@2",
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/offers/contract-2002@2.json"
+        )),
+    ),
 ];
 
 /// Every rota preset file as (`id@version`, JSON text), in a stable order.

@@ -388,7 +388,12 @@ fn rota_metadata_equals_the_engines_figures_under_the_2016_tcs() {
             "{key}: weekends"
         );
         // The weekend allowance counts the same weekends (shift beginning Sat/Sun).
-        let note = format!("Weekend allowance: {} weekends worked", e.weekends_worked);
+        let noun = if e.weekends_worked == 1 {
+            "weekend"
+        } else {
+            "weekends"
+        };
+        let note = format!("Weekend allowance: {} {noun} worked", e.weekends_worked);
         assert!(
             c.pay.notes.iter().any(|n| n.starts_with(&note)),
             "{key}: {:?}",
@@ -422,6 +427,7 @@ fn rota_metadata_equals_the_engines_figures_under_the_2016_tcs() {
 const RELEASED: &[(&str, u64)] = &[
     ("offers/bma-position-2016-02@1.json", 0xcfc8_c07d_7442_95af),
     ("offers/contract-2002@1.json", 0x62c5_4514_5200_85bb),
+    ("offers/contract-2002@2.json", 0xe8a5_970c_e161_02c0),
     (
         "offers/gov-final-offer-2016-02-09@1.json",
         0x69c3_d2dd_499c_dc94,

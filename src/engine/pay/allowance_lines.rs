@@ -149,8 +149,9 @@ fn frequency_allowance(
         _ => Fraction::from_decimal(Decimal::from(weeks)),
     };
     let counted = format!(
-        "{}: {count} weekends worked in the {weeks}-week cycle = {} (a weekend worked is {})",
+        "{}: {count} {} worked in the {weeks}-week cycle = {} (a weekend worked is {})",
         allowance.name,
+        if count == 1 { "weekend" } else { "weekends" },
         one_in(count, weeks),
         allowance.definition.describe()
     );
