@@ -192,6 +192,22 @@ impl<'a> RestCache<'a> {
     }
 }
 
+/// A column's heading: the offer's name, and when the scenario shows the same
+/// offer both with and without pay protection, which doctor each column is —
+/// the two sides of the 2016 dispute argued from these two figures.
+fn column_title(scenario: &Scenario, column: &Column, name: &str) -> String {
+    let twin = scenario.columns.iter().any(|other| {
+        other.offer == column.offer
+            && other.rota == column.rota
+            && other.protection.is_some() != column.protection.is_some()
+    });
+    match (&column.protection, twin) {
+        (Some(_), _) => format!("{name} — doctor in post (2002 pay protection)"),
+        (None, true) => format!("{name} — new entrant"),
+        (None, false) => name.to_string(),
+    }
+}
+
 /// The whole comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
@@ -346,7 +362,7 @@ pub fn compare_with(
             id: column.id.clone(),
             offer_id: offer.id.clone(),
             offer_version: offer.version,
-            offer_name: offer.name.clone(),
+            offer_name: column_title(scenario, column, &offer.name),
             rota_id: column.rota.clone(),
             pay_date: scenario.pay_date_of(column),
             pay: column_pay(scenario, column, offer, rota, options)?,
