@@ -75,6 +75,10 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2016@1.json")),
     ),
     (
+        "tcs-2016@2",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2016@2.json")),
+    ),
+    (
         "tcs-2019@1",
         include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2019@1.json")),
     ),
