@@ -83,6 +83,10 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2019@1.json")),
     ),
     (
+        "tcs-2019@2",
+        include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-2019@2.json")),
+    ),
+    (
         "tcs-today@1",
         include_str!(concat!(env!("OUT_DIR"), "/presets/offers/tcs-today@1.json")),
     ),

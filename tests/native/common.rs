@@ -305,6 +305,8 @@ pub fn weekend_allowance(definition: WeekendDefinition) -> FrequencyAllowance {
             band(8, "3%"),
         ],
         ltft: LtftWeekendRule::ActualFrequencyProRata,
+        from: None,
+        until: None,
         source: "PC (M&D) 1/2017".into(),
         marker: None,
     }

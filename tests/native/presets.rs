@@ -440,6 +440,7 @@ const RELEASED: &[(&str, u64)] = &[
     ("offers/tcs-2016@1.json", 0xeedd_e9e9_2588_16c1),
     ("offers/tcs-2016@2.json", 0x4fc0_ee5f_53dd_7e28),
     ("offers/tcs-2019@1.json", 0x3224_c71c_f90f_f061),
+    ("offers/tcs-2019@2.json", 0x1a15_2302_ce53_4efd),
     ("offers/tcs-today@1.json", 0x4b3b_a214_076b_8539),
     (
         "rotas/anaesthetics-24h-on-call@1.json",
@@ -1030,4 +1031,28 @@ fn nodal_point_5_starts_on_1_october_2020() {
         .pay_scale
         .period_at(offer_compare::engine::date::Date::parse("2019-08-07").unwrap())
         .is_none());
+}
+
+#[test]
+fn the_2019_weekend_table_starts_on_4_december_2019() {
+    // em-26-week@1 works 9 weekends in 26 weeks: at least 1 in 3, less than 1 in 2. FY1 on
+    // NP1 2019/20 (£27,689, PC (M&D) 2/2019 R2). On 3 Dec 2019 the 2016 table pays 7.5%
+    // (2,076.675 → £2,077, as the circular prints); from 4 Dec 2019 the 2019 table pays 10%
+    // (2,768.90 → £2,769, as printed).
+    let o = offer("tcs-2019@2");
+    let r = rota("em-26-week@1");
+    let before = run(&o, &r, "FY1", "2019-12-03");
+    assert_eq!(
+        value(&before, "allowance:weekend-to-3-dec-2019"),
+        Some(d("2077"))
+    );
+    assert_eq!(value(&before, "allowance:weekend"), None);
+    let after = run(&o, &r, "FY1", "2019-12-04");
+    assert_eq!(value(&after, "allowance:weekend"), Some(d("2769")));
+    assert_eq!(value(&after, "allowance:weekend-to-3-dec-2019"), None);
+    // @1 applied the 2019 table from 7 Aug 2019, and still does (old links reproduce).
+    let old = run(&offer("tcs-2019@1"), &r, "FY1", "2019-12-03");
+    assert_eq!(value(&old, "allowance:weekend"), Some(d("2769")));
+    // NP5 from 1 Oct 2020 in @2 (tcs-2019@1 began it on 7 Oct).
+    assert_eq!(value(&run(&o, &r, "ST6", "2020-10-01"), "basic"), Some(d("52036")));
 }

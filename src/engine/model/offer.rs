@@ -584,12 +584,26 @@ pub struct FrequencyAllowance {
     /// LTFT treatment.
     #[serde(default)]
     pub ltft: LtftWeekendRule,
+    /// First pay date these rates apply (none: as long as the offer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// First pay date they no longer apply (none: as long as the offer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
     /// Where it comes from.
     #[serde(default)]
     pub source: String,
     /// How sure it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<Marker>,
+}
+
+impl FrequencyAllowance {
+    /// Whether the rates apply on a pay date: an allowance whose rates change
+    /// on a day (the 2019 weekend table from 4 Dec 2019) is two allowances.
+    pub fn in_force(&self, date: Date) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date < until)
+    }
 }
 
 /// A percentage of basic paid to doctors whose rota has shifts of given kinds

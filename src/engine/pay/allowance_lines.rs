@@ -61,7 +61,9 @@ pub(super) fn allowance_lines(
         )?);
     }
     for allowance in &terms.frequency_allowances {
-        lines.extend(frequency_allowance(inputs, allowance, notes)?);
+        if allowance.in_force(inputs.date) {
+            lines.extend(frequency_allowance(inputs, allowance, notes)?);
+        }
     }
     for allowance in &terms.on_call_allowances {
         if !inputs
