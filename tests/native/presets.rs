@@ -1054,5 +1054,8 @@ fn the_2019_weekend_table_starts_on_4_december_2019() {
     let old = run(&offer("tcs-2019@1"), &r, "FY1", "2019-12-03");
     assert_eq!(value(&old, "allowance:weekend"), Some(d("2769")));
     // NP5 from 1 Oct 2020 in @2 (tcs-2019@1 began it on 7 Oct).
-    assert_eq!(value(&run(&o, &r, "ST6", "2020-10-01"), "basic"), Some(d("52036")));
+    assert_eq!(
+        value(&run(&o, &r, "ST6", "2020-10-01"), "basic"),
+        Some(d("52036"))
+    );
 }
