@@ -92,11 +92,6 @@ fn the_page_opens_on_the_new_entrant_beside_the_doctor_in_post() {
                 d("38282.26")
             ),
             (
-                "imposed+",
-                "Imposed contract, Feb 2016 (TCS v1) — doctor in post (2002 pay protection)",
-                d("42535.50")
-            ),
-            (
                 "may-2016",
                 "2016 TCS (May 2016 terms, as introduced) — new entrant",
                 d("39400.30")
@@ -108,12 +103,18 @@ fn the_page_opens_on_the_new_entrant_beside_the_doctor_in_post() {
             ),
         ]
     );
+    // The protection line lifts the May 2016 pay to the floor: 42,535.50 − 39,400.30.
+    let in_post = &comparison.columns[3];
+    assert_eq!(
+        in_post.figure("pay_protection").map(|f| f.value),
+        Some(d("3135.20"))
+    );
     // The brief names the widest gap: the imposed contract's new entrant, £4,253.24 less.
     assert_eq!(
         summary.sentence,
         "Under ‘Imposed contract, Feb 2016 (TCS v1) — new entrant’ this FY2 doctor earns \
          £4,253.24 (10%) less a year than under ‘2002 contract (New Deal hours and banding)’ for \
-         the same rota; all 7 of its limits are kept. The other 3 offers pay between £3,135.20 \
+         the same rota; all 7 of its limits are kept. The other 2 offers pay between £3,135.20 \
          less and the same a year."
     );
     assert_figures_are_the_comparisons(&comparison, &summary);
