@@ -429,7 +429,7 @@ fn rota_metadata_equals_the_engines_figures_under_the_2016_tcs() {
 const RELEASED: &[(&str, u64)] = &[
     ("offers/bma-position-2016-02@1.json", 0xcfc8_c07d_7442_95af),
     ("offers/contract-2002@1.json", 0x62c5_4514_5200_85bb),
-    ("offers/contract-2002@2.json", 0xe8a5_970c_e161_02c0),
+    ("offers/contract-2002@2.json", 0x00d8_125d_a867_7f33),
     (
         "offers/gov-final-offer-2016-02-09@1.json",
         0x69c3_d2dd_499c_dc94,
@@ -438,9 +438,9 @@ const RELEASED: &[(&str, u64)] = &[
     ("offers/gov-offer-2016-01@1.json", 0x1feb_03ad_0da0_4bd6),
     ("offers/imposed-2016-02@1.json", 0x5f48_35e4_4fc9_68f0),
     ("offers/tcs-2016@1.json", 0xeedd_e9e9_2588_16c1),
-    ("offers/tcs-2016@2.json", 0x4fc0_ee5f_53dd_7e28),
+    ("offers/tcs-2016@2.json", 0x94e1_23e9_fa40_8d99),
     ("offers/tcs-2019@1.json", 0x3224_c71c_f90f_f061),
-    ("offers/tcs-2019@2.json", 0x1a15_2302_ce53_4efd),
+    ("offers/tcs-2019@2.json", 0xd65e_0ec2_26d2_1440),
     ("offers/tcs-today@1.json", 0x4b3b_a214_076b_8539),
     (
         "rotas/anaesthetics-24h-on-call@1.json",
@@ -1058,4 +1058,20 @@ fn the_2019_weekend_table_starts_on_4_december_2019() {
         value(&run(&o, &r, "ST6", "2020-10-01"), "basic"),
         Some(d("52036"))
     );
+}
+
+#[test]
+fn a_new_version_extends_the_old_one_and_keeps_what_it_does_not_correct() {
+    // tcs-2019@2 is a merge patch on tcs-2019@1: only the scale and the weekend allowance change.
+    let (old, new) = (offer("tcs-2019@1"), offer("tcs-2019@2"));
+    assert_eq!(new.terms.premium_windows, old.terms.premium_windows);
+    assert_eq!(new.terms.rest, old.terms.rest);
+    assert_eq!(new.terms.frequency_allowances.len(), 2);
+    assert_eq!(old.terms.frequency_allowances.len(), 1);
+    // contract-2002@2 drops @1's strict weekend field (a null in the patch removes it).
+    let banding = offer("contract-2002@2").terms.banding.expect("banding");
+    assert_eq!(banding.most_unsocial_weekends_more_often_than, None);
+    assert!(banding.most_unsocial_weekends.is_some());
+    let e = offer_compare::presets::parse_offer("x@2", r#"{"extends": "nope@1"}"#).unwrap_err();
+    assert_eq!(e.message, "it extends 'nope@1', which is not a preset");
 }
