@@ -192,6 +192,20 @@ impl<'a> RestCache<'a> {
     }
 }
 
+/// A column's heading: the offer's name and, when the scenario shows a doctor
+/// in post (a column with 2002 pay protection), which doctor each new-contract
+/// column is — the two sides of the 2016 dispute argued from these figures.
+fn column_title(scenario: &Scenario, column: &Column, offer: &Offer) -> String {
+    let shows_in_post = scenario.columns.iter().any(|c| c.protection.is_some());
+    match &column.protection {
+        Some(_) => format!("{} — doctor in post (2002 pay protection)", offer.name),
+        None if shows_in_post && offer.terms.banding.is_none() => {
+            format!("{} — new entrant", offer.name)
+        }
+        None => offer.name.clone(),
+    }
+}
+
 /// The whole comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
@@ -346,7 +360,7 @@ pub fn compare_with(
             id: column.id.clone(),
             offer_id: offer.id.clone(),
             offer_version: offer.version,
-            offer_name: offer.name.clone(),
+            offer_name: column_title(scenario, column, offer),
             rota_id: column.rota.clone(),
             pay_date: scenario.pay_date_of(column),
             pay: column_pay(scenario, column, offer, rota, options)?,

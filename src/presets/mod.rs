@@ -102,11 +102,17 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
         preset_file!("offers/bma-position-2016-02@1.json"),
     ),
     ("tcs-2016@1", preset_file!("offers/tcs-2016@1.json")),
+    ("tcs-2016@2", preset_file!("offers/tcs-2016@2.json")),
     ("tcs-2019@1", preset_file!("offers/tcs-2019@1.json")),
+    ("tcs-2019@2", preset_file!("offers/tcs-2019@2.json")),
     ("tcs-today@1", preset_file!("offers/tcs-today@1.json")),
     (
         "contract-2002@1",
         preset_file!("offers/contract-2002@1.json"),
+    ),
+    (
+        "contract-2002@2",
+        preset_file!("offers/contract-2002@2.json"),
     ),
 ];
 
@@ -217,14 +223,49 @@ pub fn offer_key(offer: &Offer) -> String {
     format!("{}@{}", offer.id, offer.version)
 }
 
+/// Applies a JSON merge patch (RFC 7396): objects merge key by key, `null`
+/// removes a key, anything else (arrays included) replaces.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+    match (base, patch) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+            for (key, value) in patch {
+                if value.is_null() {
+                    base.remove(&key);
+                } else {
+                    merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+                }
+            }
+        }
+        (base, patch) => *base = patch,
+    }
+}
+
 /// Parses one offer preset, keeping its JSON, and checks that its id and
-/// version match its key.
+/// version match its key. A file with `"extends": "<key>"` is a merge patch
+/// on that earlier preset: a new version ships only what it corrects, which
+/// keeps the download small (the app carries every version).
 fn offer_entry(key: &str, text: &str) -> Result<Entry<Offer>, PresetError> {
     let error = |message: String| PresetError {
         key: key.to_string(),
         message,
     };
-    let (offer, json): (Offer, _) = from_text(text).map_err(|e| error(e.to_string()))?;
+    let mut json: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| error(e.to_string()))?;
+    if let Some(base) = json.as_object_mut().and_then(|o| o.remove("extends")) {
+        let base_text = OFFER_FILES
+            .iter()
+            .find(|(k, _)| Some(*k) == base.as_str())
+            .map(|(_, t)| crate::presets::text(t))
+            .ok_or_else(|| {
+                let name = base.as_str().unwrap_or_default();
+                error(format!("it extends '{name}', which is not a preset"))
+            })?;
+        let mut merged: serde_json::Value =
+            serde_json::from_str(base_text).map_err(|e| error(e.to_string()))?;
+        merge(&mut merged, json);
+        json = merged;
+    }
+    let offer: Offer = crate::decode::from_value(json.clone()).map_err(|e| error(e.to_string()))?;
     if offer_key(&offer) != key {
         return Err(error(format!(
             "the file holds {}, not {key}",

@@ -286,3 +286,197 @@ fn an_extreme_unsocial_share_in_a_hostile_file_does_not_panic() {
     // 50 h → band 2; the overflowing comparison fails closed (not "most unsocial") → 2B.
     assert_eq!(band_of(&c), Band::B2B);
 }
+
+// ---------------------------------------------------------------- contract-2002@2: the band edges
+
+fn preset(key: &str) -> Offer {
+    offer_compare::presets::find_offer(key).unwrap_or_else(|| panic!("offer preset {key}"))
+}
+
+/// The rota on the 2002 preset `key` (2016/17 scale), FY2 full time.
+fn on(key: &str, r: offer_compare::engine::rota::Rota) -> Comparison {
+    let mut s = scenario(r, vec![preset(key)]);
+    s.pay_date = date("2016-04-26");
+    run(&s)
+}
+
+fn reason(c: &Comparison) -> String {
+    c.columns[0]
+        .pay
+        .band
+        .as_ref()
+        .expect("banded")
+        .reason
+        .clone()
+}
+
+use offer_compare::engine::compare::Comparison;
+
+#[test]
+fn the_default_fy2_rota_is_1a_under_contract_2002_v2_and_1b_under_v1() {
+    // fy2-medical@1 works 2 weekends in its 8 weeks (a weekend of nights, a weekend of long
+    // days): exactly 1 in 4, which is "1 in 4 or more often" → 1A: 50% of £28,357 = £14,178.50.
+    let fy2 = offer_compare::presets::find_rota("fy2-medical@1")
+        .expect("rota preset")
+        .rota;
+    let c = on("contract-2002@2", fy2.clone());
+    assert_eq!(band_of(&c), Band::B1A);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("14178.50")));
+    assert_eq!(
+        value(&c, "contract-2002", "gross_annual"),
+        Some(d("42535.50"))
+    );
+    assert_eq!(
+        reason(&c),
+        "band 1A: more than 40 and at most 48 h (44.63 h a week of actual work on average); \
+         most unsocial: weekends worked 1 in 4 or more often (2 in 8 weeks; a weekend worked is \
+         any work between Friday 19:00 and Monday 07:00)"
+    );
+    let rendered = {
+        let line = c.columns[0].figure("banding").unwrap();
+        offer_compare::engine::explain::render_text(&line.explanation, line.unit)
+    };
+    assert!(rendered.contains("1 in 4 or more often"), "{rendered}");
+    // @1 ("more often than 1 in 4") keeps its old answer, so old links reproduce: 1B, 40%.
+    let c = on("contract-2002@1", fy2);
+    assert_eq!(band_of(&c), Band::B1B);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("11342.80")));
+}
+
+/// `weeks` weeks of Mon–Fri 08:00–17:00 (45 h), where week 1 swaps its Friday
+/// for `swap` (a day and a start, 9 h).
+fn weekday_rota_with(
+    weeks: u8,
+    swap: (offer_compare::engine::time::Weekday, &str),
+) -> offer_compare::engine::rota::Rota {
+    let mut shifts = days(1, &[Mon, Tue, Wed, Thu], "08:00", 540);
+    shifts.push(shift(1, swap.0, swap.1, 540));
+    for w in 2..=weeks {
+        shifts.extend(days(w, &[Mon, Tue, Wed, Thu, Fri], "08:00", 540));
+    }
+    rota(weeks, shifts)
+}
+
+#[test]
+fn exactly_1_in_4_weekends_is_most_unsocial_and_1_in_5_is_not() {
+    // 45 h a week, one Saturday 08:00–17:00 in 4 weeks: 1 in 4 → 1A (50%: £14,178.50).
+    let c = on("contract-2002@2", weekday_rota_with(4, (Sat, "08:00")));
+    assert_eq!(band_of(&c), Band::B1A);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("14178.50")));
+    assert!(
+        reason(&c).contains("1 in 4 or more often (1 in 4 weeks"),
+        "{}",
+        reason(&c)
+    );
+    // The same week in a 5-week cycle: 1 in 5 → 1B (40%: £11,342.80).
+    let c = on("contract-2002@2", weekday_rota_with(5, (Sat, "08:00")));
+    assert_eq!(band_of(&c), Band::B1B);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("11342.80")));
+    // @1 reads the edge strictly: exactly 1 in 4 is 1B there.
+    let c = on("contract-2002@1", weekday_rota_with(4, (Sat, "08:00")));
+    assert_eq!(band_of(&c), Band::B1B);
+}
+
+#[test]
+fn a_friday_evening_is_a_weekend_worked_for_2002_banding() {
+    // Week 1's Friday runs 14:00–23:00: 4 h after 19:00 on Friday. DRS counts that weekend
+    // (Friday 19:00 – Monday 07:00): 1 in 4 → 1A under @2. @1 counted only Saturday and Sunday.
+    let c = on("contract-2002@2", weekday_rota_with(4, (Fri, "14:00")));
+    assert_eq!(band_of(&c), Band::B1A);
+    let c = on("contract-2002@1", weekday_rota_with(4, (Fri, "14:00")));
+    assert_eq!(band_of(&c), Band::B1B);
+    // Monday 06:00 belongs to the weekend before it, even in week 1 (the cycle's last weekend).
+    let c = on("contract-2002@2", {
+        let mut r = weekday_rota_with(4, (Fri, "08:00"));
+        r.shifts[0] = shift(1, Mon, "06:00", 540);
+        r
+    });
+    assert_eq!(band_of(&c), Band::B1A);
+}
+
+/// `weeks` weeks of Mon–Fri 08:00–18:00 (50 h); the weeks listed swap Friday for Saturday.
+fn fifty_hours_with_saturdays(weeks: u8, saturdays: &[u8]) -> offer_compare::engine::rota::Rota {
+    let mut shifts = Vec::new();
+    for w in 1..=weeks {
+        shifts.extend(days(w, &[Mon, Tue, Wed, Thu], "08:00", 600));
+        let last = if saturdays.contains(&w) { Sat } else { Fri };
+        shifts.push(shift(w, last, "08:00", 600));
+    }
+    rota(weeks, shifts)
+}
+
+#[test]
+fn band_2a_needs_weekends_1_in_3_or_more_often() {
+    // 50 h a week. 2 weekends in 7 weeks is more often than 1 in 4 but less than 1 in 3:
+    // 2B under @2 (50%: £14,178.50); @1 used 1 in 4 for band 2 too and said 2A (80%: £22,685.60).
+    let r = fifty_hours_with_saturdays(7, &[1, 4]);
+    let c = on("contract-2002@2", r.clone());
+    assert_eq!(band_of(&c), Band::B2B);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("14178.50")));
+    let c = on("contract-2002@1", r);
+    assert_eq!(band_of(&c), Band::B2A);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("22685.60")));
+    // Exactly 1 in 3 → 2A under @2.
+    let c = on("contract-2002@2", fifty_hours_with_saturdays(3, &[1]));
+    assert_eq!(band_of(&c), Band::B2A);
+    assert!(
+        reason(&c).contains("1 in 3 or more often (1 in 3 weeks"),
+        "{}",
+        reason(&c)
+    );
+}
+
+#[test]
+fn exactly_a_third_of_hours_outside_plain_time_is_not_most_unsocial() {
+    // Mon–Thu 11:30–22:45 (11.25 h): 3.75 h after 19:00 each, 15 of 45 h = exactly 1/3.
+    // @2 ships "more than 1/3" (BMA guide) → 1B, 40%: £11,342.80. (DRS would say 1A.)
+    let r = rota(1, days(1, &[Mon, Tue, Wed, Thu], "11:30", 675));
+    let c = on("contract-2002@2", r);
+    assert_eq!(band_of(&c), Band::B1B);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("11342.80")));
+    // One more minute after 19:00: 901 of 2,701 minutes > 1/3 → 1A.
+    let mut shifts = days(1, &[Mon, Tue, Wed], "11:30", 675);
+    shifts.push(shift(1, Thu, "11:30", 676));
+    let c = on("contract-2002@2", rota(1, shifts));
+    assert_eq!(band_of(&c), Band::B1A);
+    assert!(
+        reason(&c).contains("more than ≈33.3333% (exactly 100/3%) of work outside plain time"),
+        "{}",
+        reason(&c)
+    );
+}
+
+#[test]
+fn the_gp_registrar_supplement_is_45_percent_when_chosen() {
+    // PC (M&D) 1/2009: 45% of basic in a GP placement: 45% of £28,357 = £12,760.65.
+    let mut s = scenario(
+        rota(1, days(1, &[Mon, Tue, Wed, Thu, Fri], "08:00", 480)),
+        vec![preset("contract-2002@2")],
+    );
+    s.pay_date = date("2016-04-26");
+    s.columns[0].band_override = Some(Band::GpRegistrar);
+    let c = run(&s);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("12760.65")));
+    let line = c.columns[0].figure("banding").unwrap();
+    let text = offer_compare::engine::explain::render_text(&line.explanation, line.unit);
+    assert!(text.contains("GP registrar supplement"), "{text}");
+}
+
+#[test]
+fn an_unbanded_post_says_so_in_words() {
+    // Not "band unbanded supplement": an FY2 day job has no supplement, an FY1 one 5%.
+    let r = rota(1, days(1, &[Mon, Tue, Wed, Thu, Fri], "08:00", 480));
+    let c = on("contract-2002@2", r.clone());
+    let line = c.columns[0].figure("banding").unwrap();
+    let text = offer_compare::engine::explain::render_text(&line.explanation, line.unit);
+    assert!(text.contains("unbanded: no supplement"), "{text}");
+    assert!(!text.contains("band unbanded"), "{text}");
+    let mut s = scenario(r, vec![preset("contract-2002@2")]);
+    s.pay_date = date("2016-04-26");
+    s.doctor.grade = Grade::FY1;
+    let c = run(&s);
+    assert_eq!(value(&c, "contract-2002", "banding"), Some(d("1143.10")));
+    let line = c.columns[0].figure("banding").unwrap();
+    let text = offer_compare::engine::explain::render_text(&line.explanation, line.unit);
+    assert!(text.contains("FY1 unbanded supplement"), "{text}");
+}

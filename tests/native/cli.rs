@@ -79,7 +79,7 @@ fn garbage_and_truncated_text_are_errors_not_panics() {
 
 #[test]
 fn a_scenario_survives_a_round_trip() {
-    for text in [INLINE, offer_compare::DEFAULT_SCENARIO] {
+    for text in [INLINE, crate::common::STRIKE_2016] {
         let s = scenario_from_json(text).unwrap();
         assert_eq!(scenario_from_json(&scenario_to_json(&s)).unwrap(), s);
     }
@@ -159,7 +159,7 @@ fn a_bad_file_names_the_file_the_path_and_the_reason() {
         .contains("cannot read"));
 
     let usage = Command::new(BIN)
-        .args(["examples/default.json", "--format", "xml"])
+        .args(["examples/strike-2016.json", "--format", "xml"])
         .output()
         .unwrap();
     assert!(!usage.status.success());
@@ -168,7 +168,7 @@ fn a_bad_file_names_the_file_the_path_and_the_reason() {
 
 #[test]
 fn presets_are_named_by_id_at_version_and_an_unknown_one_is_a_located_error() {
-    let mut v: serde_json::Value = serde_json::from_str(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(crate::common::STRIKE_2016).unwrap();
     v["offers"][2] = serde_json::json!("imposed-2016-02@9");
     let (path, message) = decode_error(&v);
     assert_eq!(path, "offers[2]");
@@ -181,7 +181,7 @@ fn presets_are_named_by_id_at_version_and_an_unknown_one_is_a_located_error() {
         "lists the known presets: {message}"
     );
     // Writing the default scenario names its unchanged presets again, so files stay small.
-    let s = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let s = scenario_from_json(crate::common::STRIKE_2016).unwrap();
     let written: serde_json::Value = serde_json::from_str(&scenario_to_json(&s)).unwrap();
     assert_eq!(written["offers"][0], "contract-2002@1");
     assert_eq!(written["rotas"][0], "fy2-medical@1");
@@ -201,7 +201,7 @@ fn net_prints_take_home_pay_per_column() {
     let run = |args: &[&str]| {
         offer_compare::cli::run(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
     };
-    let out = run(&["examples/default.json", "--net", "--loans", "2,pg"]).unwrap();
+    let out = run(&["examples/strike-2016.json", "--net", "--loans", "2,pg"]).unwrap();
     // The 2016 TCS column (pay date in 2016/17): gross 39,400.30, pensionable basic 30,500.
     // Pension 9.3% × 30,500 = 2,836.50 [V]; tax 20% × (39,400.30 − 2,836.50 − 11,000) =
     // 5,112.76; NI 12% × (39,400.30 − 8,060) = 3,760.84; plan 2 9% × 18,400.30 = 1,656.03;
@@ -221,12 +221,12 @@ fn net_prints_take_home_pay_per_column() {
         out.contains("Postgraduate loan: nothing is deducted"),
         "{out}"
     );
-    assert!(run(&["examples/default.json", "--net", "--loans", "3"])
+    assert!(run(&["examples/strike-2016.json", "--net", "--loans", "3"])
         .unwrap_err()
         .contains("unknown plan '3'"));
     // The same figures travel in the JSON, with the settings the flags gave.
     let json = run(&[
-        "examples/default.json",
+        "examples/strike-2016.json",
         "--net",
         "--loans",
         "2,pg",
@@ -243,15 +243,15 @@ fn net_prints_take_home_pay_per_column() {
         .unwrap();
     assert_eq!(net["value"], "26034.17");
     // Without the flags the default scenario's own settings apply: no loans.
-    let plain = run(&["examples/default.json"]).unwrap();
+    let plain = run(&["examples/strike-2016.json"]).unwrap();
     assert!(!plain.contains("Student loan plan 2"), "{plain}");
     assert!(plain.contains("£27,690.20 [S]"), "{plain}");
 }
 
 #[test]
 fn the_table_opens_with_the_summary_and_fits_100_columns() {
-    let out = offer_compare::cli::run(&["examples/default.json".to_string()]).unwrap();
-    let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let out = offer_compare::cli::run(&["examples/strike-2016.json".to_string()]).unwrap();
+    let scenario = scenario_from_json(crate::common::STRIKE_2016).unwrap();
     let comparison = offer_compare::engine::compare(&scenario, offer_compare::reference()).unwrap();
     let summary = offer_compare::engine::summary::summarise(&comparison, &scenario);
     // The sentence first (wrapped to the width), then the block of each column.

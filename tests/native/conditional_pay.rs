@@ -172,11 +172,17 @@ fn a_friday_night_shift_under_both_weekend_definitions() {
             expected,
             "{definition:?}"
         );
-        assert!(c.columns[0]
-            .pay
-            .notes
-            .iter()
-            .any(|n| n.contains("weekends worked")));
+        // "1 weekend worked", never "1 weekends worked".
+        let counted = if expected.is_some() {
+            "1 weekend worked in the 2-week cycle"
+        } else {
+            "0 weekends worked in the 2-week cycle"
+        };
+        assert!(
+            c.columns[0].pay.notes.iter().any(|n| n.contains(counted)),
+            "{:?}",
+            c.columns[0].pay.notes
+        );
     }
 }
 

@@ -288,8 +288,7 @@ fn a_night_crossing_midnight_is_not_an_error_but_a_shift_into_the_next_is() {
 
 #[test]
 fn every_explanation_evaluates_to_its_figure_and_names_a_source() {
-    let s =
-        offer_compare::codec::json::scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let s = offer_compare::codec::json::scenario_from_json(crate::common::STRIKE_2016).unwrap();
     let c = run(&s);
     let mut seen = 0;
     for column in &c.columns {

@@ -11,7 +11,7 @@ use offer_compare::engine::time::Weekday;
 use offer_compare::presets;
 
 fn scenario() -> Scenario {
-    scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap()
+    scenario_from_json(crate::common::STRIKE_2016).unwrap()
 }
 
 fn apply(s: &mut Scenario, edit: RotaEdit) {

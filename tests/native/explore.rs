@@ -12,8 +12,7 @@ use offer_compare::engine::time::Weekday::*;
 use proptest::prelude::*;
 
 fn default_scenario() -> Scenario {
-    offer_compare::codec::json::scenario_from_json(offer_compare::DEFAULT_SCENARIO)
-        .expect("default")
+    offer_compare::codec::json::scenario_from_json(crate::common::STRIKE_2016).expect("default")
 }
 
 fn q(spec: &str) -> Quantity {
@@ -390,7 +389,7 @@ fn command_line_sweeps_and_finds_break_even() {
         let args: Vec<String> = line.split_whitespace().map(String::from).collect();
         offer_compare::cli::run(&args)
     };
-    let sweep = "sweep examples/default.json --quantity premium_rate:imposed-2016-02:sat-day";
+    let sweep = "sweep examples/strike-2016.json --quantity premium_rate:imposed-2016-02:sat-day";
     let out = run(&format!("{sweep} --from 140 --to 142 --steps 11")).unwrap();
     // The page's sentences, the columns named by their offers.
     let crossing = "Between 141.6 and 141.8, Imposed contract, Feb 2016 (TCS v1) overtakes 2016 TCS (May 2016 terms, as introduced).";
@@ -413,27 +412,27 @@ fn command_line_sweeps_and_finds_break_even() {
         rows[3]
     );
     assert_eq!(rows.len(), 6);
-    let out = run("break-even examples/default.json may-2016 imposed --quantity premium_rate:imposed-2016-02:sat-day --from 0 --to 200").unwrap();
+    let out = run("break-even examples/strike-2016.json may-2016 imposed --quantity premium_rate:imposed-2016-02:sat-day --from 0 --to 200").unwrap();
     let answer = "Imposed contract, Feb 2016 (TCS v1) jumps past 2016 TCS (May 2016 terms, as introduced) at 141.72:";
     assert!(out.contains(answer), "{out}");
-    let out = run("gains examples/default.json").unwrap();
+    let out = run("gains examples/strike-2016.json").unwrap();
     assert!(out.contains("may-2016"), "{out}");
-    let csv = run("gains examples/default.json --format csv").unwrap();
+    let csv = run("gains examples/strike-2016.json --format csv").unwrap();
     let header = csv.lines().nth(1);
     assert_eq!(
         header,
         Some("rota,weight,column,gross_annual,change,breach")
     );
-    let night = "sweep examples/default.json --quantity window_start:tcs-2016:night";
+    let night = "sweep examples/strike-2016.json --quantity window_start:tcs-2016:night";
     let out = run(&format!("{night} --from 20:00 --to 22:00 --steps 3")).unwrap();
     assert!(out.contains("21:00"), "{out}");
     for bad in [
-        "sweep examples/default.json --from 1 --to 2",
-        "sweep examples/default.json --quantity nope --from 1 --to 2",
+        "sweep examples/strike-2016.json --from 1 --to 2",
+        "sweep examples/strike-2016.json --quantity nope --from 1 --to 2",
         &format!("{sweep} --from x --to 2"),
         &format!("{sweep} --from 1 --to 300"),
-        "break-even examples/default.json may-2016 --quantity ltft_percent --from 1 --to 2",
-        "gains examples/default.json --format json",
+        "break-even examples/strike-2016.json may-2016 --quantity ltft_percent --from 1 --to 2",
+        "gains examples/strike-2016.json --format json",
     ] {
         assert!(run(bad).is_err(), "{bad}");
     }
@@ -547,7 +546,7 @@ fn explorer_settings_travel_with_the_scenario_and_change_no_figure() {
     use offer_compare::codec::json::{scenario_from_json, scenario_to_json};
     use offer_compare::codec::link::{scenario_from_link, scenario_to_link};
     use offer_compare::engine::explore::Exploration;
-    let mut scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let mut scenario = scenario_from_json(crate::common::STRIKE_2016).unwrap();
     let before = offer_compare::engine::compare(&scenario, offer_compare::reference()).unwrap();
     scenario.explore = Some(Exploration {
         quantity: Quantity::parse("premium_rate:imposed-2016-02:sat-day").unwrap(),

@@ -13,7 +13,7 @@ use offer_compare::engine::scenario::Scenario;
 const INLINE: &str = include_str!("../../examples/inline-offers.json");
 
 fn default() -> Scenario {
-    scenario_from_json(offer_compare::DEFAULT_SCENARIO).unwrap()
+    scenario_from_json(crate::common::STRIKE_2016).unwrap()
 }
 
 fn gross(s: &Scenario) -> Vec<String> {

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 fn start() -> Rc<State> {
-    Rc::new(State::from_json(offer_compare::DEFAULT_SCENARIO))
+    Rc::new(State::from_json(crate::common::STRIKE_2016))
 }
 
 fn today() -> Date {

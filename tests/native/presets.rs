@@ -155,7 +155,9 @@ fn every_preset_parses_and_is_found_by_its_key() {
     unique.dedup();
     assert_eq!(unique.len(), keys.len(), "keys are unique");
 
-    assert!(find_offer("tcs-2016@2").is_none());
+    // A version that was never released is not found; a bare id is not a key.
+    assert_eq!(offer("tcs-2016@2").version, 2);
+    assert!(find_offer("tcs-2016@3").is_none());
     assert!(find_offer("tcs-2016").is_none());
     assert!(find_rota("fy1-ward@2").is_none());
 }
@@ -388,7 +390,12 @@ fn rota_metadata_equals_the_engines_figures_under_the_2016_tcs() {
             "{key}: weekends"
         );
         // The weekend allowance counts the same weekends (shift beginning Sat/Sun).
-        let note = format!("Weekend allowance: {} weekends worked", e.weekends_worked);
+        let noun = if e.weekends_worked == 1 {
+            "weekend"
+        } else {
+            "weekends"
+        };
+        let note = format!("Weekend allowance: {} {noun} worked", e.weekends_worked);
         assert!(
             c.pay.notes.iter().any(|n| n.starts_with(&note)),
             "{key}: {:?}",
@@ -422,6 +429,7 @@ fn rota_metadata_equals_the_engines_figures_under_the_2016_tcs() {
 const RELEASED: &[(&str, u64)] = &[
     ("offers/bma-position-2016-02@1.json", 0xcfc8_c07d_7442_95af),
     ("offers/contract-2002@1.json", 0x62c5_4514_5200_85bb),
+    ("offers/contract-2002@2.json", 0x00d8_125d_a867_7f33),
     (
         "offers/gov-final-offer-2016-02-09@1.json",
         0x69c3_d2dd_499c_dc94,
@@ -430,7 +438,9 @@ const RELEASED: &[(&str, u64)] = &[
     ("offers/gov-offer-2016-01@1.json", 0x1feb_03ad_0da0_4bd6),
     ("offers/imposed-2016-02@1.json", 0x5f48_35e4_4fc9_68f0),
     ("offers/tcs-2016@1.json", 0xeedd_e9e9_2588_16c1),
+    ("offers/tcs-2016@2.json", 0x94e1_23e9_fa40_8d99),
     ("offers/tcs-2019@1.json", 0x3224_c71c_f90f_f061),
+    ("offers/tcs-2019@2.json", 0xd65e_0ec2_26d2_1440),
     ("offers/tcs-today@1.json", 0x4b3b_a214_076b_8539),
     (
         "rotas/anaesthetics-24h-on-call@1.json",
@@ -945,4 +955,123 @@ fn golden_bma_position_core_surgical_st3_and_a_rare_saturday() {
     );
     assert_eq!(value(&bma, "basic"), Some(d("26286.76")));
     assert_eq!(value(&bma, "premium:sat-day"), Some(d("246.44")));
+}
+
+// ---------------------------------------------------------------- the 2016 pay line, 2016/17 → 2026/27
+
+#[test]
+fn tcs_2016_v2_has_a_sourced_scale_for_a_pay_date_in_every_year() {
+    // (pay date, grade, basic): one date in each pay year, and the in-year steps.
+    let expected = [
+        ("2016-09-01", "FY1", "26350"), // [D] PC 1/2017 ÷ 1.01
+        ("2017-06-01", "FY1", "26614"), // PC (M&D) 1/2017
+        ("2018-06-01", "FY1", "26614"), // 2018/19 award only from 1 Oct 2018
+        ("2018-10-01", "FY1", "27146"), // PC (M&D) 3/2018
+        ("2019-06-01", "FY1", "27689"), // PC (M&D) 2/2019 R2
+        ("2020-06-01", "FY1", "28243"), // PC (M&D) 1/2020 R1
+        ("2021-06-01", "FY1", "28808"), // PC (M&D) 1/2021
+        ("2022-06-01", "FY1", "29384"), // PC (M&D) 1/2022
+        ("2023-06-01", "FY1", "32398"), // 2023/24 as first paid (BMA)
+        ("2024-06-01", "FY1", "36616"), // HCSA 2024/25
+        ("2025-06-01", "FY1", "38831"), // 2025/26
+        ("2026-06-01", "FY1", "41226"), // PC (M&D) 1/2026 R2
+        ("2026-06-01", "ST7", "77348"), // R2 point 5b
+    ];
+    let o = offer("tcs-2016@2");
+    let r = rota("fy1-ward@1");
+    for (date, grade, basic) in expected {
+        let c = run(&o, &r, grade, date);
+        assert_eq!(value(&c, "basic"), Some(d(basic)), "{grade} on {date}");
+        let period = o
+            .terms
+            .pay_scale
+            .period_at(offer_compare::engine::date::Date::parse(date).unwrap())
+            .expect("a period");
+        assert!(
+            period
+                .points
+                .iter()
+                .all(|p| !p.source.is_empty() && p.marker.is_some()),
+            "{date}"
+        );
+    }
+    // Before 2016/17 began, and after 2026/27, there is no scale: an error, not a guess.
+    assert!(o
+        .terms
+        .pay_scale
+        .period_at(offer_compare::engine::date::Date::parse("2027-04-01").unwrap())
+        .is_none());
+}
+
+#[test]
+fn nodal_point_5_starts_on_1_october_2020() {
+    // ST6 on 30 Sep 2020 is on NP4 (£49,036, PC 1/2020 R1); on 1 Oct 2020 on NP5: 49,036 + 3,000.
+    let o = offer("tcs-2016@2");
+    let r = rota("fy1-ward@1");
+    assert_eq!(
+        value(&run(&o, &r, "ST6", "2020-09-30"), "basic"),
+        Some(d("49036"))
+    );
+    assert_eq!(
+        value(&run(&o, &r, "ST6", "2020-10-01"), "basic"),
+        Some(d("52036"))
+    );
+    assert_eq!(
+        value(&run(&o, &r, "ST6", "2021-09-30"), "basic"),
+        Some(d("53077"))
+    );
+    assert_eq!(
+        value(&run(&o, &r, "ST6", "2021-10-01"), "basic"),
+        Some(d("56077"))
+    );
+    // @1 still stops at 7 Aug 2019, as released.
+    let old = offer("tcs-2016@1");
+    assert!(old
+        .terms
+        .pay_scale
+        .period_at(offer_compare::engine::date::Date::parse("2019-08-07").unwrap())
+        .is_none());
+}
+
+#[test]
+fn the_2019_weekend_table_starts_on_4_december_2019() {
+    // em-26-week@1 works 9 weekends in 26 weeks: at least 1 in 3, less than 1 in 2. FY1 on
+    // NP1 2019/20 (£27,689, PC (M&D) 2/2019 R2). On 3 Dec 2019 the 2016 table pays 7.5%
+    // (2,076.675 → £2,077, as the circular prints); from 4 Dec 2019 the 2019 table pays 10%
+    // (2,768.90 → £2,769, as printed).
+    let o = offer("tcs-2019@2");
+    let r = rota("em-26-week@1");
+    let before = run(&o, &r, "FY1", "2019-12-03");
+    assert_eq!(
+        value(&before, "allowance:weekend-to-3-dec-2019"),
+        Some(d("2077"))
+    );
+    assert_eq!(value(&before, "allowance:weekend"), None);
+    let after = run(&o, &r, "FY1", "2019-12-04");
+    assert_eq!(value(&after, "allowance:weekend"), Some(d("2769")));
+    assert_eq!(value(&after, "allowance:weekend-to-3-dec-2019"), None);
+    // @1 applied the 2019 table from 7 Aug 2019, and still does (old links reproduce).
+    let old = run(&offer("tcs-2019@1"), &r, "FY1", "2019-12-03");
+    assert_eq!(value(&old, "allowance:weekend"), Some(d("2769")));
+    // NP5 from 1 Oct 2020 in @2 (tcs-2019@1 began it on 7 Oct).
+    assert_eq!(
+        value(&run(&o, &r, "ST6", "2020-10-01"), "basic"),
+        Some(d("52036"))
+    );
+}
+
+#[test]
+fn a_new_version_extends_the_old_one_and_keeps_what_it_does_not_correct() {
+    // tcs-2019@2 is a merge patch on tcs-2019@1: only the scale and the weekend allowance change.
+    let (old, new) = (offer("tcs-2019@1"), offer("tcs-2019@2"));
+    assert_eq!(new.terms.premium_windows, old.terms.premium_windows);
+    assert_eq!(new.terms.rest, old.terms.rest);
+    assert_eq!(new.terms.frequency_allowances.len(), 2);
+    assert_eq!(old.terms.frequency_allowances.len(), 1);
+    // contract-2002@2 drops @1's strict weekend field (a null in the patch removes it).
+    let banding = offer("contract-2002@2").terms.banding.expect("banding");
+    assert_eq!(banding.most_unsocial_weekends_more_often_than, None);
+    assert!(banding.most_unsocial_weekends.is_some());
+    let e = offer_compare::presets::parse_offer("x@2", r#"{"extends": "nope@1"}"#).unwrap_err();
+    assert_eq!(e.message, "it extends 'nope@1', which is not a preset");
 }

@@ -19,7 +19,7 @@ fn d(s: &str) -> Decimal {
 
 /// The default scenario's JSON, to edit.
 fn default_json() -> Value {
-    serde_json::from_str(offer_compare::DEFAULT_SCENARIO).unwrap()
+    serde_json::from_str(crate::common::STRIKE_2016).unwrap()
 }
 
 /// The scenario through the codec the command line uses, its comparison and summary.
@@ -68,8 +68,61 @@ fn assert_figures_are_the_comparisons(comparison: &Comparison, summary: &Summary
 }
 
 #[test]
-fn the_default_scenario_in_brief() {
+fn the_page_opens_on_the_new_entrant_beside_the_doctor_in_post() {
+    // contract-2002@2 puts fy2-medical@1 (weekends 1 in 4) in band 1A: 28,357 × 1.5 = £42,535.50.
+    // A doctor in post is protected at that 2002 pay (cash floor, 2016/17 scale on 2 Aug 2016);
+    // a new entrant gets the new contract's own pay.
     let (_, comparison, summary) = summary_of(offer_compare::DEFAULT_SCENARIO);
+    let columns: Vec<(&str, &str, Decimal)> = comparison
+        .columns
+        .iter()
+        .map(|c| (c.id.as_str(), c.offer_name.as_str(), c.gross_annual()))
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            (
+                "contract-2002",
+                "2002 contract (New Deal hours and banding)",
+                d("42535.50")
+            ),
+            (
+                "imposed",
+                "Imposed contract, Feb 2016 (TCS v1) — new entrant",
+                d("38282.26")
+            ),
+            (
+                "may-2016",
+                "2016 TCS (May 2016 terms, as introduced) — new entrant",
+                d("39400.30")
+            ),
+            (
+                "may-2016+",
+                "2016 TCS (May 2016 terms, as introduced) — doctor in post (2002 pay protection)",
+                d("42535.50")
+            ),
+        ]
+    );
+    // The protection line lifts the May 2016 pay to the floor: 42,535.50 − 39,400.30.
+    let in_post = &comparison.columns[3];
+    assert_eq!(
+        in_post.figure("pay_protection").map(|f| f.value),
+        Some(d("3135.20"))
+    );
+    // The brief names the widest gap: the imposed contract's new entrant, £4,253.24 less.
+    assert_eq!(
+        summary.sentence,
+        "Under ‘Imposed contract, Feb 2016 (TCS v1) — new entrant’ this FY2 doctor earns \
+         £4,253.24 (10%) less a year than under ‘2002 contract (New Deal hours and banding)’ for \
+         the same rota; all 7 of its limits are kept. The other 2 offers pay between £3,135.20 \
+         less and the same a year."
+    );
+    assert_figures_are_the_comparisons(&comparison, &summary);
+}
+
+#[test]
+fn the_default_scenario_in_brief() {
+    let (_, comparison, summary) = summary_of(crate::common::STRIKE_2016);
     // The widest gap from the 2002 contract is the BMA position's: £1,476.13.
     assert_eq!(
         summary.sentence,
@@ -296,7 +349,7 @@ fn different_pay_years_are_said_beside_the_difference() {
         )
     );
     // Paid in the same pay year, no warning.
-    let (_, _, default) = summary_of(offer_compare::DEFAULT_SCENARIO);
+    let (_, _, default) = summary_of(crate::common::STRIKE_2016);
     assert!(default
         .rows
         .iter()

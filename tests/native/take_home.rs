@@ -16,7 +16,7 @@ use offer_compare::engine::take_home::TakeHome;
 use proptest::prelude::*;
 
 fn default_scenario() -> Scenario {
-    scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("the default scenario")
+    scenario_from_json(crate::common::STRIKE_2016).expect("the default scenario")
 }
 
 fn with(settings: TakeHome) -> Comparison {
@@ -231,7 +231,7 @@ fn settings_travel_with_the_scenario() {
 
 #[test]
 fn bad_settings_are_located() {
-    let text = offer_compare::DEFAULT_SCENARIO.replace(
+    let text = crate::common::STRIKE_2016.replace(
         r#""take_home": {}"#,
         r#""take_home": {"loans": ["plan2", "plan2"]}"#,
     );
@@ -243,7 +243,7 @@ fn bad_settings_are_located() {
         }
         other => panic!("{other:?}"),
     }
-    let unknown = offer_compare::DEFAULT_SCENARIO
+    let unknown = crate::common::STRIKE_2016
         .replace(r#""take_home": {}"#, r#""take_home": {"loans": ["plan3"]}"#);
     let e = scenario_from_json(&unknown).unwrap_err();
     assert_eq!(e.path, "take_home.loans[0]");

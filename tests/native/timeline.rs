@@ -335,7 +335,7 @@ fn timeline_totals(t: &Timeline, id: &str) -> (u64, Fraction) {
 
 #[test]
 fn the_default_scenario_premium_hours_and_pounds_come_back_from_the_segments() {
-    let s = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default scenario");
+    let s = scenario_from_json(crate::common::STRIKE_2016).expect("default scenario");
     let c = compare(&s, offer_compare::reference()).expect("default comparison");
     let mut windows_checked = 0;
     for (column, result) in s.columns.iter().zip(&c.columns) {

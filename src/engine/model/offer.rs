@@ -7,7 +7,7 @@ use crate::engine::model::tagged::{self, field, required};
 use crate::engine::num::date::Date;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
-use crate::engine::num::time::{ClockTime, Weekday};
+use crate::engine::num::time::{ClockTime, Interval, Weekday, DAY, WEEK};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -373,6 +373,9 @@ pub enum WeekendDefinition {
     ShiftBeginsOnWeekend,
     /// Any work between Saturday 00:00 and Monday 00:00 (frequency limits).
     AnyWorkOnWeekend,
+    /// Any work between Friday 19:00 and Monday 07:00 (2002 banding, as the
+    /// DRS banding software applies the contract's flowchart).
+    FridayEveningToMondayMorning,
 }
 
 impl WeekendDefinition {
@@ -383,7 +386,38 @@ impl WeekendDefinition {
             WeekendDefinition::AnyWorkOnWeekend => {
                 "any work between Saturday 00:00 and Monday 00:00"
             }
+            WeekendDefinition::FridayEveningToMondayMorning => {
+                "any work between Friday 19:00 and Monday 07:00"
+            }
         }
+    }
+
+    /// Weeks of a `weeks`-week cycle (from 0) whose weekend the work `span`
+    /// touches, for a definition in time; `None` for one by shift start.
+    pub fn weekends_touched(self, span: Interval, weeks: u64) -> Option<Vec<u64>> {
+        // Minutes from Monday 00:00 of the weekend's week; the end may run
+        // into the next week.
+        let (from, to) = match self {
+            WeekendDefinition::ShiftBeginsOnWeekend => return None,
+            WeekendDefinition::AnyWorkOnWeekend => (5 * DAY, WEEK),
+            WeekendDefinition::FridayEveningToMondayMorning => (4 * DAY + 19 * 60, WEEK + 7 * 60),
+        };
+        let weeks = weeks.max(1);
+        if span.is_empty() {
+            return Some(Vec::new());
+        }
+        // Work early on Monday of week 1 belongs to the weekend of the cycle's
+        // last week: look from one cycle later, where a week before always exists.
+        let span = span.shifted(weeks * WEEK);
+        Some(
+            (span.start / WEEK - 1..=(span.end - 1) / WEEK)
+                .filter(|k| {
+                    span.intersect(&Interval::new(k * WEEK + from, k * WEEK + to))
+                        .is_some()
+                })
+                .map(|k| k % weeks)
+                .collect(),
+        )
     }
 }
 
@@ -560,12 +594,26 @@ pub struct FrequencyAllowance {
     /// LTFT treatment.
     #[serde(default)]
     pub ltft: LtftWeekendRule,
+    /// First pay date these rates apply (none: as long as the offer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// First pay date they no longer apply (none: as long as the offer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
     /// Where it comes from.
     #[serde(default)]
     pub source: String,
     /// How sure it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<Marker>,
+}
+
+impl FrequencyAllowance {
+    /// Whether the rates apply on a pay date: an allowance whose rates change
+    /// on a day (the 2019 weekend table from 4 Dec 2019) is two allowances.
+    pub fn in_force(&self, date: Date) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date < until)
+    }
 }
 
 /// A percentage of basic paid to doctors whose rota has shifts of given kinds
@@ -838,11 +886,16 @@ pub enum Band {
     /// Band 3: over 56 h, or a New Deal limit not met.
     #[serde(rename = "3")]
     B3,
+    /// The GP registrar supplement, paid in place of a band in a GP practice
+    /// placement; never derived from a rota, only chosen.
+    #[serde(rename = "GPR")]
+    GpRegistrar,
 }
 
 impl Band {
-    /// Every band, least paid first.
-    pub const ALL: [Band; 7] = [
+    /// Every band, least paid first; the GP registrar supplement, chosen
+    /// rather than derived, last.
+    pub const ALL: [Band; 8] = [
         Band::Unbanded,
         Band::B1C,
         Band::B1B,
@@ -850,6 +903,7 @@ impl Band {
         Band::B2B,
         Band::B2A,
         Band::B3,
+        Band::GpRegistrar,
     ];
 
     /// The band's name as printed.
@@ -862,6 +916,7 @@ impl Band {
             Band::B2B => "2B",
             Band::B2A => "2A",
             Band::B3 => "3",
+            Band::GpRegistrar => "GP registrar",
         }
     }
 }
@@ -944,8 +999,19 @@ pub struct Banding {
     pub plain_days: Vec<Weekday>,
     /// Plain time's hours.
     pub plain_hours: ClockRange,
-    /// "Most unsocial" if weekends are worked more often than 1 in this many…
-    pub most_unsocial_weekends_more_often_than: OneIn,
+    /// The first form of the weekend test (`@1` files): "most unsocial" if
+    /// weekends are worked *more often than* 1 in this many, in band 1 and band
+    /// 2 alike. Kept so that old files and links give what they gave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub most_unsocial_weekends_more_often_than: Option<OneIn>,
+    /// The weekend test per band, edges inclusive ("1 in 4 or more often");
+    /// used instead of the form above when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub most_unsocial_weekends: Option<BandWeekends>,
+    /// What counts as a weekend worked for banding (default: the rest
+    /// definitions' weekend).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekend: Option<WeekendDefinition>,
     /// …or more than this share of work falls outside plain time.
     pub most_unsocial_share_over: Fraction,
     /// Flexible trainees' hours bands (the multiplier of full basic is fraction × (1 + supplement)).
@@ -963,7 +1029,66 @@ pub struct Banding {
     pub marker: Option<Marker>,
 }
 
+/// The banding's weekend test per band: "most unsocial" (1A, 2A) if weekends
+/// are worked this often or more often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandWeekends {
+    /// Band 1 (over 40, at most 48 h): 1A at 1 in N or more often.
+    pub band1: OneIn,
+    /// Band 2 (over 48, at most 56 h): 2A at 1 in N or more often.
+    pub band2: OneIn,
+}
+
+/// One weekend test as applied: the threshold and whether its edge counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekendTest {
+    /// 1 in N.
+    pub often: OneIn,
+    /// Whether exactly 1 in N passes ("or more often") or not ("more often than").
+    pub inclusive: bool,
+}
+
+impl WeekendTest {
+    /// Whether `count` weekends in `weeks` weeks pass, by integers.
+    pub fn met_by(self, count: u64, weeks: u64) -> bool {
+        if self.inclusive {
+            self.often.met_by(count, weeks)
+        } else {
+            count.saturating_mul(u64::from(self.often.one_in)) > weeks
+        }
+    }
+
+    /// The test in words ("1 in 4 or more often").
+    pub fn describe(self) -> String {
+        if self.inclusive {
+            format!("1 in {} or more often", self.often.one_in)
+        } else {
+            format!("more often than 1 in {}", self.often.one_in)
+        }
+    }
+}
+
 impl Banding {
+    /// The weekend test for a band-1 (`over_48` false) or band-2 post; `None`
+    /// when the offer gives neither form (validation reports that).
+    pub fn weekend_test(&self, over_48: bool) -> Option<WeekendTest> {
+        match (
+            self.most_unsocial_weekends,
+            self.most_unsocial_weekends_more_often_than,
+        ) {
+            (Some(w), _) => Some(WeekendTest {
+                often: if over_48 { w.band2 } else { w.band1 },
+                inclusive: true,
+            }),
+            (None, Some(often)) => Some(WeekendTest {
+                often,
+                inclusive: false,
+            }),
+            (None, None) => None,
+        }
+    }
+
     /// The supplement of a band, if the table has it.
     pub fn supplement(&self, band: Band) -> Option<Fraction> {
         self.supplements

@@ -259,7 +259,8 @@ mod tests {
         );
         assert_eq!(
             error::<CountingUnit>(r#"{"unit":"weekends_worked","definition":"x"}"#),
-            "unknown variant `x`, expected `shift_begins_on_weekend` or `any_work_on_weekend`"
+            "unknown variant `x`, expected one of `shift_begins_on_weekend`, \
+             `any_work_on_weekend`, `friday_evening_to_monday_morning`"
         );
     }
 }

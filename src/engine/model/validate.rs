@@ -721,10 +721,29 @@ fn validate_banding(banding: &Banding, path: &str, issues: &mut Issues) {
         || format!("{path}.fy1_unbanded"),
         &banding.fy1_unbanded,
     );
-    check_one_in(
-        issues,
-        || format!("{path}.most_unsocial_weekends_more_often_than"),
-        banding.most_unsocial_weekends_more_often_than,
+    if let Some(often) = banding.most_unsocial_weekends_more_often_than {
+        check_one_in(
+            issues,
+            || format!("{path}.most_unsocial_weekends_more_often_than"),
+            often,
+        );
+    }
+    if let Some(per_band) = banding.most_unsocial_weekends {
+        check_one_in(
+            issues,
+            || format!("{path}.most_unsocial_weekends.band1"),
+            per_band.band1,
+        );
+        check_one_in(
+            issues,
+            || format!("{path}.most_unsocial_weekends.band2"),
+            per_band.band2,
+        );
+    }
+    issues.check(
+        banding.weekend_test(false).is_none(),
+        || format!("{path}.most_unsocial_weekends"),
+        || "give the weekend test for 'most unsocial' (1 in N weekends)".into(),
     );
     issues.check(
         banding.band3_protected_as == Band::B3,

@@ -61,7 +61,9 @@ pub(super) fn allowance_lines(
         )?);
     }
     for allowance in &terms.frequency_allowances {
-        lines.extend(frequency_allowance(inputs, allowance, notes)?);
+        if allowance.in_force(inputs.date) {
+            lines.extend(frequency_allowance(inputs, allowance, notes)?);
+        }
     }
     for allowance in &terms.on_call_allowances {
         if !inputs
@@ -149,8 +151,9 @@ fn frequency_allowance(
         _ => Fraction::from_decimal(Decimal::from(weeks)),
     };
     let counted = format!(
-        "{}: {count} weekends worked in the {weeks}-week cycle = {} (a weekend worked is {})",
+        "{}: {count} {} worked in the {weeks}-week cycle = {} (a weekend worked is {})",
         allowance.name,
+        if count == 1 { "weekend" } else { "weekends" },
         one_in(count, weeks),
         allowance.definition.describe()
     );

@@ -120,12 +120,13 @@ pub(super) fn banded_lines(
     let mut factors = vec![inputs.full_time_basic()];
     factors.extend(inputs.ltft_factor());
     let basic = crate::engine::pay::inputs::basic_line(inputs)?;
-    factors.push(factor(
-        Op::Times,
-        format!("band {} supplement", decision.band.name()),
-        rate,
-        Unit::Rate,
-    ));
+    let label = match decision.band {
+        Band::Unbanded if inputs.doctor.grade == Grade::FY1 => "FY1 unbanded supplement".into(),
+        Band::Unbanded => "unbanded: no supplement".into(),
+        Band::GpRegistrar => "GP registrar supplement".into(),
+        band => format!("band {} supplement", band.name()),
+    };
+    factors.push(factor(Op::Times, label, rate, Unit::Rate));
     if decision.overridden {
         notes.push("The band was chosen by the user, not derived from the rota.".into());
     }

@@ -108,11 +108,18 @@ pub fn decide(
     let work: u64 = facts.work.iter().map(Interval::len).sum();
     let weeks = facts.weeks.max(1);
     let outside = work - work_inside(&facts.work, &banding.plain_days, banding.plain_hours);
-    let weekends = facts.weekend_flags(weekend).iter().filter(|w| **w).count() as u64;
+    let definition = banding.weekend.unwrap_or(weekend);
+    let weekends = facts
+        .weekend_flags(definition)
+        .iter()
+        .filter(|w| **w)
+        .count() as u64;
     let share = banding.most_unsocial_share_over;
-    let often = banding.most_unsocial_weekends_more_often_than.one_in;
-    // More often than 1 in N: weekends × N > weeks. Share over s: outside × den > work × num.
-    let by_weekends = weekends * u64::from(often) > weeks;
+    let over = |h: u64| work > h * 60 * weeks;
+    // Band 2 has its own weekend test (1 in 3 for 2A where 1A needs 1 in 4).
+    let test = banding.weekend_test(over(48));
+    let by_weekends = test.is_some_and(|t| t.met_by(weekends, weeks));
+    // Share over s: outside × den > work × num.
     // Checked: the share comes from offer data (files, links), which may be extreme.
     let by_share = match (
         Decimal::from(outside).checked_mul(share.den()),
@@ -127,18 +134,18 @@ pub fn decide(
         .any(|s| s.kind == ShiftKind::NonResidentOnCall)
         && worked_out_of_hours(rota, banding) == 0;
     let (unsocial, why) = if by_weekends || by_share {
-        let what = if by_weekends {
-            format!(
-                "weekends worked more often than 1 in {often} ({} in {weeks} weeks)",
-                weekends
-            )
-        } else {
-            format!(
+        let what = match test {
+            Some(test) if by_weekends => format!(
+                "weekends worked {} ({weekends} in {weeks} weeks; a weekend worked is {})",
+                test.describe(),
+                definition.describe()
+            ),
+            _ => format!(
                 "more than {} of work outside plain time ({:.1} of {:.1} h per cycle)",
                 crate::engine::explain::format_quantity(share, crate::engine::explain::Unit::Rate),
                 Decimal::from(outside) / Decimal::from(60),
                 Decimal::from(work) / Decimal::from(60)
-            )
+            ),
         };
         (Unsocial::Most, format!("most unsocial: {what}"))
     } else if on_call_only {
@@ -157,7 +164,6 @@ pub fn decide(
         )
         .normalize()
     );
-    let over = |h: u64| work > h * 60 * weeks;
     let breach = checks
         .iter()
         .find(|c| !c.passed && c.consequence == Consequence::Band3);

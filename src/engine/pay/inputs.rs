@@ -44,6 +44,8 @@ pub(super) struct Inputs<'a> {
     pub(super) rota: &'a Rota,
     pub(super) period: &'a ScalePeriod,
     pub(super) point: &'a ScalePoint,
+    /// The column's pay date (dated allowance rates are chosen by it).
+    pub(super) date: Date,
     /// "full-time basic, NP2 2016/17", formatted once: most lines start with it.
     basic_label: String,
 }
@@ -139,6 +141,7 @@ pub(super) fn lookup<'a>(
         rota,
         period,
         point,
+        date,
     };
     Ok(inputs)
 }

@@ -240,18 +240,15 @@ impl RestFacts {
     pub fn weekend_flags(&self, definition: WeekendDefinition) -> Vec<bool> {
         let mut flags = vec![false; self.weeks as usize];
         for p in &self.periods {
-            match definition {
-                WeekendDefinition::ShiftBeginsOnWeekend => {
+            match definition.weekends_touched(p.span, self.weeks) {
+                None => {
                     if p.day % 7 >= 5 {
                         flags[((p.day / 7) % self.weeks) as usize] = true;
                     }
                 }
-                WeekendDefinition::AnyWorkOnWeekend => {
-                    for k in p.span.start / WEEK..=p.span.end.saturating_sub(1) / WEEK {
-                        let weekend = Interval::new(k * WEEK + 5 * DAY, (k + 1) * WEEK);
-                        if p.span.intersect(&weekend).is_some() {
-                            flags[(k % self.weeks) as usize] = true;
-                        }
+                Some(touched) => {
+                    for k in touched {
+                        flags[k as usize] = true;
                     }
                 }
             }

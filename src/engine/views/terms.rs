@@ -680,7 +680,10 @@ fn banding_rows(banding: &Banding) -> Vec<(&'static str, String)> {
         format!("{} {}–{}", days_text(days), hours.from, hours.to)
     };
     vec![
-        ("Banding", "one supplement on basic for the whole post, by band".into()),
+        (
+            "Banding",
+            "one supplement on basic for the whole post, by band".into(),
+        ),
         ("Band supplements", supplements.join(", ")),
         ("FY1 unbanded supplement", percent(&banding.fy1_unbanded)),
         (
@@ -691,14 +694,19 @@ fn banding_rows(banding: &Banding) -> Vec<(&'static str, String)> {
             "Plain time (for unsociality)",
             window(&banding.plain_days, &banding.plain_hours),
         ),
-        (
-            "Most unsocial if",
+        ("Most unsocial if", {
+            let weekends = match (banding.weekend_test(false), banding.weekend_test(true)) {
+                (Some(one), Some(two)) if one == two => one.describe(),
+                (Some(one), Some(two)) => {
+                    format!("{} (band 1), {} (band 2)", one.describe(), two.describe())
+                }
+                _ => "no weekend test".into(),
+            };
             format!(
-                "weekends worked more often than 1 in {}, or more than {} of work outside plain time",
-                banding.most_unsocial_weekends_more_often_than.one_in,
+                "weekends worked {weekends}, or more than {} of work outside plain time",
                 percent(&banding.most_unsocial_share_over)
-            ),
-        ),
+            )
+        }),
         (
             "Flexible bands",
             format!(
@@ -707,7 +715,10 @@ fn banding_rows(banding: &Banding) -> Vec<(&'static str, String)> {
                 flexible_supplements.join(", ")
             ),
         ),
-        ("Band 3 protected as", banding.band3_protected_as.name().into()),
+        (
+            "Band 3 protected as",
+            banding.band3_protected_as.name().into(),
+        ),
     ]
 }
 

@@ -20,8 +20,8 @@ pub fn weekends_worked(rota: &Rota, definition: WeekendDefinition, kinds: &[Shif
     // code is bigger than the app needs.
     let mut worked = Vec::new();
     for shift in rota.shifts.iter().filter(|s| kinds.contains(&s.kind)) {
-        match definition {
-            WeekendDefinition::ShiftBeginsOnWeekend => {
+        match definition.weekends_touched(shift.interval(), weeks) {
+            None => {
                 if shift.day.index() >= 5 {
                     insert(
                         &mut worked,
@@ -29,16 +29,9 @@ pub fn weekends_worked(rota: &Rota, definition: WeekendDefinition, kinds: &[Shif
                     );
                 }
             }
-            WeekendDefinition::AnyWorkOnWeekend => {
-                let span = shift.interval();
-                if span.is_empty() {
-                    continue;
-                }
-                for k in span.start / WEEK..=(span.end - 1) / WEEK {
-                    let weekend = Interval::new(k * WEEK + 5 * DAY, (k + 1) * WEEK);
-                    if span.intersect(&weekend).is_some() {
-                        insert(&mut worked, k % weeks.max(1));
-                    }
+            Some(touched) => {
+                for k in touched {
+                    insert(&mut worked, k);
                 }
             }
         }

@@ -383,7 +383,8 @@ mod tests {
     #[test]
     fn net_pay_is_marked_on_the_same_scale() {
         let c = compare(
-            &scenario_from_json(crate::DEFAULT_SCENARIO).unwrap(),
+            // The pre-issue-22 default (`contract-2002@1`, band 1B), the fixture of these figures.
+            &scenario_from_json(include_str!("../../../examples/strike-2016.json")).unwrap(),
             crate::reference(),
         )
         .unwrap();
