@@ -14,6 +14,7 @@ use crate::ui::explore::sweep::Explorer;
 use crate::ui::offers::columns::OfferColumns;
 use crate::ui::offers::editor::OfferEditor;
 use crate::ui::offers::terms_diff::TermsDiff;
+use crate::ui::results::answer::Answer;
 use crate::ui::results::assumptions::AssumptionsPanel;
 use crate::ui::results::column_details::ColumnDetails;
 use crate::ui::results::method_and_sources::MethodAndSources;
@@ -216,6 +217,9 @@ pub fn App() -> Html {
                 if !state.issues.is_empty() {
                     { error_summary(&state.issues) }
                 }
+                if let Some(c) = state.shown.as_ref() {
+                    <Answer comparison={c.clone()} scenario={scenario.clone()} stale={state.is_stale()} />
+                }
                 <div class="toolbar" role="toolbar" aria-label="Changes">
                     <button type="button" disabled={!state.can_undo()} aria-keyshortcuts="Control+Z Meta+Z"
                         onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button>
@@ -241,13 +245,7 @@ pub fn App() -> Html {
                 }
                 if let Some(c) = state.shown.as_ref() {
                     <section class={classes!("results", state.is_stale().then_some("stale"))} aria-labelledby="results-heading">
-                        <h2 id="results-heading">{ "Results" }</h2>
-                        if state.is_stale() {
-                            <p class="stale-note" role="status">
-                                <strong>{ "Out of date: " }</strong>
-                                { "these results are from before your last change, which has a problem (see above)." }
-                            </p>
-                        }
+                        <h2 id="results-heading">{ "Results in full" }</h2>
                         <ResultsTable comparison={c.clone()} />
                         <PayChart comparison={c.clone()} source={(*stamp_text).clone()} />
                         <RestChart comparison={c.clone()} source={(*stamp_text).clone()} />

@@ -1,6 +1,7 @@
 //! The results: the table, each column's details, the pay and rest charts,
 //! assumptions, method and sources, the presentation view.
 
+pub(super) mod answer;
 pub(super) mod assumptions;
 pub mod chart_geometry;
 pub(super) mod column_details;

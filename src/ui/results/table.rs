@@ -144,7 +144,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
 /// The explanation of one figure or rest metric, line by line. A figure's
 /// calculation and rounding also travel as data (`data-calculation`,
 /// `data-rounding`), so a test can recompute them independently.
-fn why(comparison: &Comparison, column: &str, line: &str) -> Html {
+pub(super) fn why(comparison: &Comparison, column: &str, line: &str) -> Html {
     let Some(c) = comparison.columns.iter().find(|c| c.id == column) else {
         return html! {};
     };

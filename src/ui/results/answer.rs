@@ -1,0 +1,143 @@
+//! The answer first: the engine's summary of the comparison — the same
+//! sentence and figures the command line prints first — as one card per
+//! offer (stacked on a phone, side by side when there is room). Each amount
+//! opens its explanation inside its own card.
+//!
+//! Tests read the cards through `data-summary-*` attributes (never
+//! `data-value`, which marks the full table's cells one per figure):
+//! `data-summary-offer` (column id) on each card, `data-summary-line` on each
+//! item (`gross`, `net`, `difference`, `net-difference`, `per-hour`, `rest`),
+//! `data-summary-value` (unformatted decimal) on amounts,
+//! `data-summary-direction` on differences and `data-summary-breached` /
+//! `data-summary-checked` on the rest verdict.
+
+use crate::engine::compare::Comparison;
+use crate::engine::scenario::Scenario;
+use crate::engine::summary::{
+    summarise, with_marker, Difference, Direction, SummaryFigure, SummaryRow,
+};
+use crate::ui::results::table::why;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Answer`].
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    /// The comparison shown.
+    pub comparison: Rc<Comparison>,
+    /// The scenario on screen (the one the comparison was computed from
+    /// unless the results are stale).
+    pub scenario: Rc<Scenario>,
+    /// Whether the comparison is from before the last change.
+    pub stale: bool,
+}
+
+/// The sentence, then one card per offer.
+#[component]
+pub fn Answer(props: &AnswerProps) -> Html {
+    // Keyed on the comparison alone: it changes exactly when a scenario
+    // computes, so the scenario read here is the one it was computed from,
+    // also while a later edit that does not compute leaves it stale.
+    let summary = {
+        let scenario = props.scenario.clone();
+        use_memo(props.comparison.clone(), move |c| summarise(c, &scenario))
+    };
+    let open = use_state(|| None::<(String, String)>);
+    let select = {
+        let open = open.clone();
+        Callback::from(move |key: (String, String)| {
+            let same = open.as_ref() == Some(&key);
+            open.set(if same { None } else { Some(key) });
+        })
+    };
+    let card = |row: &SummaryRow| {
+        // A figure as a button that opens its explanation inside the card.
+        let button = |figure: &str, text: String| {
+            let key = (row.column.clone(), figure.to_string());
+            let expanded = open.as_ref() == Some(&key);
+            html! {
+                <button type="button" class="figure" aria-expanded={expanded.to_string()}
+                    aria-controls={format!("answer-why-{}", row.column)}
+                    onclick={select.reform(move |_: MouseEvent| key.clone())}>{ text }</button>
+            }
+        };
+        let amount =
+            |line: &'static str, label: &'static str, figure: &SummaryFigure, text: String| {
+                html! {
+                    <li data-summary-line={line} data-summary-value={figure.value.to_string()}>
+                        { label }{ button(&figure.figure, text) }
+                    </li>
+                }
+            };
+        // Gains and losses are told apart in words, not by colour alone.
+        let difference = |line: &'static str, label: &'static str, d: &Difference| {
+            let direction = match d.direction {
+                Direction::More => "higher",
+                Direction::Less => "lower",
+                Direction::Same => "same",
+            };
+            html! {
+                <li data-summary-line={line} data-summary-value={d.pounds.value.to_string()}
+                    data-summary-direction={direction} class={classes!("direction", direction)}>
+                    { label }{ button(&d.pounds.figure, with_marker(d.words.clone(), d.marker)) }
+                    if let Some(w) = &d.warning {
+                        <strong class="pay-year-warning">{ format!(" — {w}") }</strong>
+                    }
+                </li>
+            }
+        };
+        let rest = &row.rest;
+        html! {
+            <li class={classes!("card", row.baseline.then_some("baseline"))} data-summary-offer={row.column.clone()}>
+                <h3 title={row.offer_name.clone()}>{ &row.offer_name }</h3>
+                <p class="status">
+                    <span data-summary-line="status">{ &row.status }</span>
+                    if row.baseline {
+                        { " · " }<span class="baseline-tag">{ "baseline" }</span>
+                    }
+                </p>
+                <ul class="answer-figures">
+                    { amount("gross", "Gross ", &row.gross, format!("{} a year", row.gross.text())) }
+                    if let Some(net) = &row.net {
+                        { amount("net", "net ", net, net.text()) }
+                    }
+                    if let Some(d) = &row.difference {
+                        { difference("difference", "", d) }
+                    }
+                    if let Some(d) = &row.net_difference {
+                        { difference("net-difference", "net ", d) }
+                    }
+                    if let Some(h) = &row.per_hour {
+                        { amount("per-hour", "", h, format!("{} per hour worked", h.text())) }
+                    }
+                    <li data-summary-line="rest" data-summary-breached={rest.breached.len().to_string()}
+                        data-summary-checked={rest.checked.len().to_string()}
+                        class={classes!("rest", (!rest.breached.is_empty()).then_some("breached"))}>
+                        { "Rest: " }<a href={format!("#details-{}", row.column)}>{ &rest.words }</a>
+                        if !rest.hours.is_empty() {
+                            <span class="muted">{ format!("; {}", rest.hours) }</span>
+                        }
+                    </li>
+                </ul>
+                <div id={format!("answer-why-{}", row.column)} class="answer-why" aria-live="polite">
+                    if let Some((column, line)) = open.as_ref().filter(|(c, _)| *c == row.column) {
+                        <div class="why">{ why(&props.comparison, column, line) }</div>
+                    }
+                </div>
+            </li>
+        }
+    };
+    html! {
+        <section class={classes!("answer", props.stale.then_some("stale"))} aria-labelledby="answer-heading" data-summary="">
+            <h2 id="answer-heading" class="visually-hidden">{ "The answer" }</h2>
+            if props.stale {
+                <p class="stale-note" role="status">
+                    <strong>{ "Out of date: " }</strong>
+                    { "these results are from before your last change, which has a problem (see above)." }
+                </p>
+            }
+            <p class="answer-sentence" data-summary-sentence="">{ &summary.sentence }</p>
+            <ul class="answer-cards">{ for summary.rows.iter().map(card) }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+// The answer first: the summary (the command line's own sentence, then every
+// offer's gross pay, difference from the baseline and rest verdict) is on the
+// first screen of a phone and of a laptop, for the default comparison and for
+// a shared link, without scrolling.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { appSuite, repoPath } from './harness.mjs';
+
+const TIMEOUT = { timeout: 120_000 };
+const { open } = appSuite(before, after);
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1366, height: 900 },
+];
+
+/** The command line's summary sentence for the default scenario (its first paragraph, unwrapped). */
+function cliSentence() {
+  const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
+  const out = execFileSync(bin, [repoPath('examples', 'default.json')], { encoding: 'utf8' });
+  return out.split('\n\n')[0].split('\n').map((l) => l.trim()).join(' ');
+}
+
+/**
+ * Every card's gross pay, difference (all but the baseline) and rest verdict,
+ * each with whether it lies wholly inside the viewport at the top of the page.
+ */
+async function summaryOnFirstScreen(page) {
+  return page.evaluate(() => {
+    const inside = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+    };
+    return {
+      scrollY: window.scrollY,
+      sentence: inside(document.querySelector('[data-summary-sentence]')),
+      cards: [...document.querySelectorAll('[data-summary-offer]')].map((card) => {
+        const item = (line) => card.querySelector(`[data-summary-line="${line}"]`);
+        return {
+          offer: card.dataset.summaryOffer,
+          baseline: card.classList.contains('baseline'),
+          gross: inside(item('gross')),
+          difference: item('difference') ? inside(item('difference')) : null,
+          rest: inside(item('rest')),
+        };
+      }),
+    };
+  });
+}
+
+function assertOnFirstScreen(shown, viewport, baseline) {
+  const where = `at ${viewport.width}×${viewport.height}`;
+  assert.equal(shown.scrollY, 0, where);
+  assert.ok(shown.sentence, `the sentence is not on the first screen ${where}`);
+  assert.equal(shown.cards.length, 5, where);
+  for (const card of shown.cards) {
+    assert.equal(card.baseline, card.offer === baseline, `${card.offer} ${where}`);
+    const expected = { offer: card.offer, baseline: card.baseline, gross: true, difference: card.baseline ? null : true, rest: true };
+    assert.deepEqual(card, expected, `${card.offer} is not wholly on the first screen ${where}`);
+  }
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`the default comparison's answer is on the first screen at ${viewport.width}×${viewport.height}`, TIMEOUT, async (t) => {
+    const { page, consoleErrors } = await open(t, viewport);
+    assertOnFirstScreen(await summaryOnFirstScreen(page), viewport, 'contract-2002');
+    // The page says the command line's sentence, word for word.
+    assert.equal(await page.locator('[data-summary-sentence]').innerText(), cliSentence());
+    // Each card quotes the full table's figures: the same values, not recomputed.
+    for (const [line, figure] of [['gross', 'gross_annual'], ['difference', 'diff_annual'], ['net', 'net:annual']]) {
+      const cards = await page.$$eval(`[data-summary-line="${line}"]`, (items) =>
+        items.map((i) => [i.closest('[data-summary-offer]').dataset.summaryOffer, i.dataset.summaryValue]),
+      );
+      assert.ok(cards.length >= 4, `${line}: ${cards.length} cards`);
+      for (const [offer, value] of cards) {
+        const cell = await page.getAttribute(`td[data-offer="${offer}"][data-line="${figure}"]`, 'data-value');
+        assert.equal(value, cell, `${offer} ${line}`);
+      }
+    }
+    // The imposed contract's status and its loss are said in words.
+    const imposed = page.locator('[data-summary-offer="imposed"]');
+    assert.equal(await imposed.locator('[data-summary-line="status"]').innerText(), 'imposed, never introduced');
+    assert.equal(await imposed.locator('[data-summary-line="difference"]').getAttribute('data-summary-direction'), 'lower');
+    assert.match(await imposed.locator('[data-summary-line="difference"]').innerText(), /^£1,417\.54 \(3\.57%\) less a year/);
+    assert.equal(await imposed.locator('[data-summary-line="rest"]').getAttribute('data-summary-breached'), '0');
+    // A figure opens its explanation inside its own card.
+    await imposed.locator('[data-summary-line="gross"] button').click();
+    const why = imposed.locator('.answer-why section[data-line="gross_annual"]');
+    assert.match(await why.innerText(), /Gross annual pay/);
+    assert.ok(await why.isVisible());
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  test(`a shared link's answer is on the first screen at ${viewport.width}×${viewport.height}`, TIMEOUT, async (t) => {
+    const first = await open(t, viewport);
+    await first.page.check('li[data-column="may-2016"] input[type="radio"]');
+    await first.page.waitForSelector('[data-summary-offer="may-2016"].baseline');
+    const link = await first.page.evaluate(() => window.location.hash);
+    assert.match(link, /^#v\d+\./);
+    const { page, consoleErrors } = await open(t, viewport, link);
+    await page.waitForSelector('[data-summary-offer="may-2016"].baseline');
+    assertOnFirstScreen(await summaryOnFirstScreen(page), viewport, 'may-2016');
+    assert.deepEqual(consoleErrors, []);
+  });
+}
