@@ -52,7 +52,7 @@ function assertOnFirstScreen(shown, viewport, baseline) {
   const where = `at ${viewport.width}×${viewport.height}`;
   assert.equal(shown.scrollY, 0, where);
   assert.ok(shown.sentence, `the sentence is not on the first screen ${where}`);
-  assert.equal(shown.cards.length, 5, where);
+  assert.equal(shown.cards.length, 4, where);
   for (const card of shown.cards) {
     assert.equal(card.baseline, card.offer === baseline, `${card.offer} ${where}`);
     const expected = { offer: card.offer, baseline: card.baseline, gross: true, difference: card.baseline ? null : true, rest: true };
@@ -67,11 +67,12 @@ for (const viewport of VIEWPORTS) {
     // The page says the command line's sentence, word for word.
     assert.equal(await page.locator('[data-summary-sentence]').innerText(), cliSentence());
     // Each card quotes the full table's figures: the same values, not recomputed.
-    for (const [line, figure] of [['gross', 'gross_annual'], ['difference', 'diff_annual'], ['net', 'net:annual']]) {
+    // Four offers: every card has gross and net; all but the baseline a difference.
+    for (const [line, figure, count] of [['gross', 'gross_annual', 4], ['difference', 'diff_annual', 3], ['net', 'net:annual', 4]]) {
       const cards = await page.$$eval(`[data-summary-line="${line}"]`, (items) =>
         items.map((i) => [i.closest('[data-summary-offer]').dataset.summaryOffer, i.dataset.summaryValue]),
       );
-      assert.ok(cards.length >= 4, `${line}: ${cards.length} cards`);
+      assert.equal(cards.length, count, `${line}: ${cards.length} cards`);
       for (const [offer, value] of cards) {
         const cell = await page.getAttribute(`td[data-offer="${offer}"][data-line="${figure}"]`, 'data-value');
         assert.equal(value, cell, `${offer} ${line}`);
@@ -81,7 +82,8 @@ for (const viewport of VIEWPORTS) {
     const imposed = page.locator('[data-summary-offer="imposed"]');
     assert.equal(await imposed.locator('[data-summary-line="status"]').innerText(), 'imposed, never introduced');
     assert.equal(await imposed.locator('[data-summary-line="difference"]').getAttribute('data-summary-direction'), 'lower');
-    assert.match(await imposed.locator('[data-summary-line="difference"]').innerText(), /^£1,417\.54 \(3\.57%\) less a year/);
+    // £42,535.50 − £38,282.26 = £4,253.24; ÷ £42,535.50 = 9.9993…% → 10%.
+    assert.match(await imposed.locator('[data-summary-line="difference"]').innerText(), /^£4,253\.24 \(10(\.00)?%\) less a year/);
     assert.equal(await imposed.locator('[data-summary-line="rest"]').getAttribute('data-summary-breached'), '0');
     // A figure opens its explanation inside its own card.
     await imposed.locator('[data-summary-line="gross"] button').click();

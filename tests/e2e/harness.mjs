@@ -317,3 +317,12 @@ export function appSuite(before, after) {
     },
   };
 }
+
+/**
+ * Opens the scenario file at `file` through the page's "Open a file" control,
+ * as a user would, and waits until the page says it did.
+ */
+export async function openFile(page, file) {
+  await page.setInputFiles('#open-file', file);
+  await page.waitForFunction(() => /Opened the file/.test(document.body.innerText));
+}

@@ -93,14 +93,14 @@ test('each chart and the timeline download as SVG files with their title and sou
   for (const [figure, title, file] of [
     ['pay-chart', 'Gross pay per year, by element, with net pay marked', 'pay-chart'],
     ['rest-chart', 'Rest: hours per week, shortest rest, weekends off', 'rest-chart'],
-    ['rota-timeline', 'Timeline of FY2 general medicine (illustrative, 8 weeks) paid as under Government offer, 4 Nov 2015', 'timeline'],
+    ['rota-timeline', 'Timeline of FY2 general medicine (illustrative, 8 weeks) paid as under Imposed contract, Feb 2016 (TCS v1) — new entrant', 'timeline'],
   ]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${figure} >> button.download`)]);
     assert.equal(download.suggestedFilename(), `offer-compare-${file}.svg`);
     const svg = readFileSync(await download.path(), 'utf8');
     assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'));
     assert.ok(svg.includes(`>${title}</text>`), 'a visible title');
-    assert.match(svg, /offer-compare \d+\.\d+\.\d+ · scenario format 1 · link format v1 · preset contract-2002@1/);
+    assert.match(svg, /offer-compare \d+\.\d+\.\d+ · scenario format 1 · link format v1 · preset contract-2002@2/);
     // A well-formed SVG document that draws in colour without the page's stylesheet.
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -108,8 +108,8 @@ test('each chart and the timeline download as SVG files with their title and sou
     }, svg);
     assert.equal(parsed.error, null);
     assert.ok(parsed.fills.length >= 2, `fills: ${parsed.fills}`);
-    // Net pay marked on each bar, in ink, with its amount (the 2002 column: £28,053.30).
-    if (file === 'pay-chart') assert.ok(svg.includes('<title>Net pay: £28,053.30</title>') && /<line[^>]*stroke="#/.test(svg), 'net pay marked in the file');
+    // Net pay marked on each bar, in ink, with its amount (the 2002 column under contract-2002@2, band 1A: £29,981.58).
+    if (file === 'pay-chart') assert.ok(svg.includes('<title>Net pay: £29,981.58</title>') && /<line[^>]*stroke="#/.test(svg), 'net pay marked in the file');
     if (file === 'timeline') assert.ok(svg.includes('<pattern id="hatch-night"') && svg.includes('fill="url(#hatch-night)"'), 'night hours hatched in the file too');
   }
   assert.deepEqual(consoleErrors, []);

@@ -79,15 +79,15 @@ test('a Scottish doctor with a plan 2 loan sees net and 2022-money figures equal
 test('2002 banding made pensionable by choice; switching take-home off removes its rows and undo brings them back', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
   await page.waitForSelector('[data-line="net:annual"]');
-  // The contracts' rule: the 2002 banding is not pensionable (28,357.00 of 39,699.80).
+  // The contracts' rule: the 2002 banding is not pensionable (28,357.00 of 42,535.50).
   const pensionable = () => page.getAttribute('[data-offer="contract-2002"][data-line="net:pensionable"]', 'data-value');
   assert.equal(await pensionable(), '28357');
   assert.equal(await page.isChecked('#pensionable-banding'), false);
   await page.check('#pensionable-banding');
   await page.waitForFunction(() => document.querySelector('[data-offer="contract-2002"][data-line="net:pensionable"]')
-    ?.getAttribute('data-value') === '39699.80');
-  // 9.3% of the whole gross: 3,692.08.
-  assert.equal(await page.getAttribute('[data-offer="contract-2002"][data-line="net:pension"]', 'data-value'), '3692.08');
+    ?.getAttribute('data-value') === '42535.50');
+  // 9.3% of the whole gross (tier £26,824–£47,845.99 in 2016/17): 3,955.8015 → 3,955.80.
+  assert.equal(await page.getAttribute('[data-offer="contract-2002"][data-line="net:pension"]', 'data-value'), '3955.80');
   await page.click('button:has-text("Back to the contracts\' rule")');
   await page.waitForFunction(() => document.querySelector('[data-offer="contract-2002"][data-line="net:pensionable"]')
     ?.getAttribute('data-value') === '28357');

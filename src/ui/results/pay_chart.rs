@@ -99,29 +99,31 @@ pub fn PayChart(props: &PayChartProps) -> Html {
             <button type="button" class="download" onclick={on_download}>{ "Download chart (SVG)" }</button>
             <details>
                 <summary>{ "The chart as a table" }</summary>
-                <table class="chart-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Offer" }</th>
-                            { for Group::ALL.iter().map(|g| html! { <th scope="col">{ g.label() }</th> }) }
-                            <th scope="col">{ "Gross" }</th>
-                            if with_net { <th scope="col">{ "Net" }</th> }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for bars.iter().map(|b| html! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Pay chart as a table">
+                    <table class="chart-table">
+                        <thead>
                             <tr>
-                                <th scope="row">{ &b.label }</th>
-                                { for Group::ALL.iter().map(|g| {
-                                    let amount = b.segments.iter().find(|s| s.group == *g).map(|s| s.amount).unwrap_or_default();
-                                    html! { <td>{ format_pounds(amount) }</td> }
-                                }) }
-                                <td>{ format_pounds(b.gross) }</td>
-                                if let Some((net, _)) = b.net { <td>{ format_pounds(net) }</td> }
+                                <th scope="col">{ "Offer" }</th>
+                                { for Group::ALL.iter().map(|g| html! { <th scope="col">{ g.label() }</th> }) }
+                                <th scope="col">{ "Gross" }</th>
+                                if with_net { <th scope="col">{ "Net" }</th> }
                             </tr>
-                        }) }
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            { for bars.iter().map(|b| html! {
+                                <tr>
+                                    <th scope="row">{ &b.label }</th>
+                                    { for Group::ALL.iter().map(|g| {
+                                        let amount = b.segments.iter().find(|s| s.group == *g).map(|s| s.amount).unwrap_or_default();
+                                        html! { <td>{ format_pounds(amount) }</td> }
+                                    }) }
+                                    <td>{ format_pounds(b.gross) }</td>
+                                    if let Some((net, _)) = b.net { <td>{ format_pounds(net) }</td> }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
             </details>
         </figure>
     }

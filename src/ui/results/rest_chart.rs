@@ -63,24 +63,26 @@ pub fn RestChart(props: &RestChartProps) -> Html {
             <button type="button" class="download" onclick={on_download}>{ "Download chart (SVG)" }</button>
             <details>
                 <summary>{ "The rest chart as a table" }</summary>
-                <table class="chart-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Offer" }</th>
-                            { for panels.iter().map(|p| html! { <th scope="col">{ &p.label }</th> }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for props.comparison.columns.iter().enumerate().map(|(i, c)| html! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Rest chart as a table">
+                    <table class="chart-table">
+                        <thead>
                             <tr>
-                                <th scope="row">{ &c.offer_name }</th>
-                                { for panels.iter().map(|p| html! {
-                                    <td>{ p.bars.get(i).map(|b| format_figure(b.1, p.unit)).unwrap_or_default() }</td>
-                                }) }
+                                <th scope="col">{ "Offer" }</th>
+                                { for panels.iter().map(|p| html! { <th scope="col">{ &p.label }</th> }) }
                             </tr>
-                        }) }
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            { for props.comparison.columns.iter().enumerate().map(|(i, c)| html! {
+                                <tr>
+                                    <th scope="row">{ &c.offer_name }</th>
+                                    { for panels.iter().map(|p| html! {
+                                        <td>{ p.bars.get(i).map(|b| format_figure(b.1, p.unit)).unwrap_or_default() }</td>
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
             </details>
         </figure>
     }
