@@ -6,10 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
+# A one-off build needs no incremental cache: it only costs disk (CI has little).
+export CARGO_INCREMENTAL=0
 only="${1:-all}"
 started=$(date +%s)
 
-step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - started ))"; }
+# Each step says the time so far and the size of target/ (disk is CI's scarcest resource).
+step() {
+  printf '\n==> %s (%ss, target/ %s)\n' "$*" "$(( $(date +%s) - started ))" \
+    "$(du -sh target 2>/dev/null | cut -f1 || echo 0)"
+}
 want() { [ "$only" = all ] || [ "$only" = "$1" ]; }
 
 if want lint; then
