@@ -1,4 +1,5 @@
-//! The command line's readable table, answer first: the summary sentence, one
+//! The command line's readable table, answer first: the page's heading and
+//! the summary sentence, one
 //! short block per column (which is also the key to the short column names A,
 //! B, C… used below), then every figure side by side under those names, then
 //! each column's limits and notes. Every line fits a 100-column terminal:
@@ -10,6 +11,7 @@ use crate::engine::explain::format_figure;
 use crate::engine::figure::Figure;
 use crate::engine::scenario::Scenario;
 use crate::engine::summary::{summarise, with_marker, Difference, Summary};
+use crate::engine::title::heading;
 
 /// The terminal width every line fits.
 pub const WIDTH: usize = 100;
@@ -21,6 +23,8 @@ pub(crate) fn table(scenario: &Scenario, comparison: &Comparison) -> String {
     let summary = summarise(comparison, scenario);
     let names = short_names(comparison.columns.len());
     let mut out = String::new();
+    push_wrapped(&mut out, &heading(scenario), "", "");
+    out.push('\n');
     push_wrapped(&mut out, &summary.sentence, "", "");
     out.push('\n');
     out.push_str(&summary_block(&summary, &names));

@@ -32,7 +32,7 @@ pub use net::{deductions, real_terms, take_home};
 pub(crate) use num::sort;
 pub use num::{date, fraction, rounding, time};
 pub use rest::limits;
-pub use views::{summary, terms, timeline};
+pub use views::{summary, terms, timeline, title};
 pub use windows::premium;
 
 pub use compare::{compare, compare_with, ColumnResult, CompareError, Comparison};

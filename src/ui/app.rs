@@ -4,6 +4,7 @@
 use crate::codec::json::preset_key;
 use crate::codec::keep;
 use crate::codec::link::scenario_to_link;
+use crate::engine::title::{self, heading};
 use crate::engine::Issue;
 use crate::presets;
 use crate::ui::browser;
@@ -187,7 +188,7 @@ pub fn App() -> Html {
     if let (true, Some(c)) = (*presenting, state.shown.as_ref()) {
         let presenting = presenting.clone();
         return html! {
-            <Presentation comparison={c.clone()} title={AttrValue::from(scenario_title(&state.scenario.title))}
+            <Presentation comparison={c.clone()} title={AttrValue::from(heading(&state.scenario))}
                 stamp={(*stamp_text).clone()} on_exit={Callback::from(move |()| presenting.set(false))} />
         };
     }
@@ -209,7 +210,7 @@ pub fn App() -> Html {
                 </nav>
             </header>
             <main id="main">
-                <h1>{ scenario_title(&scenario.title) }</h1>
+                <h1>{ heading(&scenario) }</h1>
                 if let Some(notice) = state.notice.as_ref() {
                     <p class={classes!("notice", notice.error.then_some("notice-error"))}
                         role={if notice.error { "alert" } else { "status" }}>{ &notice.text }</p>
@@ -230,7 +231,8 @@ pub fn App() -> Html {
                     <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ "Print or save as PDF" }</button>
                 </div>
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()} />
+                    <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()}
+                        title={AttrValue::from(scenario.title.clone())} generated_title={AttrValue::from(title::generated(&scenario))} />
                     <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
                     <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
                     <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)}
@@ -305,12 +307,4 @@ fn pay_years(scenario: &crate::engine::Scenario) -> Vec<u16> {
     crate::engine::sort::sort(&mut years);
     years.dedup();
     years
-}
-
-/// The page's heading: the scenario's title, or what the page is for.
-fn scenario_title(title: &str) -> String {
-    match title.is_empty() {
-        true => "Compare offers".into(),
-        false => title.into(),
-    }
 }

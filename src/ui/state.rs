@@ -31,6 +31,8 @@ pub enum Action {
     SetSpecialtyPremium(Decimal),
     /// The scenario's pay date.
     SetPayDate(Date),
+    /// The comparison's title (empty: written from the comparison).
+    SetTitle(String),
     /// Use a preset rota (by `id@version`) for every column.
     UsePresetRota(String),
     /// Add a preset offer (by `id@version`) as a new column.
@@ -107,7 +109,8 @@ impl Action {
             Action::SetYears(_)
             | Action::SetLtft(_)
             | Action::SetSpecialtyPremium(_)
-            | Action::SetPayDate(_) => 0,
+            | Action::SetPayDate(_)
+            | Action::SetTitle(_) => 0,
             Action::EditRota(RotaEdit::Update(i, _)) => i + 1,
             Action::ReplaceOffer { field, .. } => *field,
             Action::SetTakeHome {
@@ -354,6 +357,7 @@ fn set(s: &mut Scenario, action: Action) -> Option<Action> {
         Action::SetLtft(f) => s.doctor.ltft = f,
         Action::SetSpecialtyPremium(p) => s.doctor.specialty_premium = p,
         Action::SetPayDate(d) => s.pay_date = d,
+        Action::SetTitle(t) => s.title = t,
         Action::SetExploration(e) => s.explore = Some(e),
         Action::SetTakeHome { settings, .. } => s.take_home = settings,
         other => return Some(other),

@@ -254,14 +254,19 @@ fn the_table_opens_with_the_summary_and_fits_100_columns() {
     let scenario = scenario_from_json(crate::common::STRIKE_2016).unwrap();
     let comparison = offer_compare::engine::compare(&scenario, offer_compare::reference()).unwrap();
     let summary = offer_compare::engine::summary::summarise(&comparison, &scenario);
-    // The sentence first (wrapped to the width), then the block of each column.
-    let words: Vec<&str> = out
+    // The heading, the sentence (each wrapped to the width), then the block of each column.
+    let paragraphs: Vec<String> = out
         .split("\n\n")
-        .next()
-        .unwrap()
-        .split_whitespace()
+        .take(2)
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    assert_eq!(words.join(" "), summary.sentence);
+    assert_eq!(
+        paragraphs,
+        [
+            offer_compare::engine::title::heading(&scenario),
+            summary.sentence
+        ]
+    );
     assert!(
         out.contains("\nC  Imposed contract, Feb 2016 (TCS v1)\n   imposed, never introduced;"),
         "{out}"

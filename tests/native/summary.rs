@@ -356,3 +356,52 @@ fn different_pay_years_are_said_beside_the_difference() {
         .filter_map(|r| r.difference.as_ref())
         .all(|d| d.warning.is_none()));
 }
+
+/// The default scenario's JSON (examples/default.json), to edit.
+fn current_default() -> Value {
+    serde_json::from_str(include_str!("../../examples/default.json")).unwrap()
+}
+
+fn heading_of(json: &Value) -> String {
+    let scenario = scenario_from_json(&json.to_string()).expect("a valid scenario");
+    offer_compare::engine::title::heading(&scenario)
+}
+
+#[test]
+fn the_default_heading_is_written_from_the_grade_rota_date_and_offers() {
+    assert_eq!(
+        heading_of(&current_default()),
+        "An FY2 doctor on FY2 general medicine, April 2016: \
+         2002 contract vs Imposed contract, Feb 2016 vs 2016 TCS"
+    );
+}
+
+#[test]
+fn the_heading_follows_a_change_of_grade_rota_and_date() {
+    let mut json = current_default();
+    json["doctor"]["grade"] = json!("ST3");
+    json["rotas"] = json!(["anaesthetics-24h-on-call@1"]);
+    json["pay_date"] = json!("2016-05-03");
+    for column in json["columns"].as_array_mut().unwrap() {
+        column["rota"] = json!("anaesthetics-24h-on-call");
+    }
+    let heading = heading_of(&json);
+    assert!(
+        heading.starts_with("An ST3 doctor on Anaesthetics"),
+        "{heading}"
+    );
+    assert!(heading.contains(", May 2016: "), "{heading}");
+}
+
+#[test]
+fn a_typed_title_is_kept_and_more_than_three_offers_are_counted() {
+    let mut json = default_json();
+    assert_eq!(
+        heading_of(&json),
+        "The April 2016 all-out strike: an FY2 doctor on a typical medical rota"
+    );
+    json["title"] = json!("   ");
+    let heading = heading_of(&json);
+    assert!(heading.ends_with(" and 2 other offers"), "{heading}");
+    assert_eq!(heading.matches(" vs ").count(), 2, "{heading}");
+}

@@ -57,6 +57,26 @@ impl Date {
         self.year
     }
 
+    /// The month's name in English ("April").
+    pub fn month_name(&self) -> &'static str {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        // A Date's month is 1 to 12 (checked by `new`).
+        MONTHS[usize::from(self.month).saturating_sub(1) % 12]
+    }
+
     /// The calendar year the pay year (from 1 April) containing this date
     /// starts in: 2009 for 2009-04-01 and for 2010-03-31.
     pub fn pay_year(&self) -> u16 {

@@ -1,9 +1,11 @@
-//! "Your job": grade, years at grade, full time or LTFT, specialty premium and pay date.
+//! "Your job": grade, years at grade, full time or LTFT, specialty premium and
+//! pay date, and the comparison's title.
 
 use crate::engine::date::Date;
 use crate::engine::fraction::Fraction;
 use crate::engine::offer::Grade;
 use crate::engine::scenario::Doctor;
+use crate::engine::validate::MAX_TEXT;
 use crate::ui::state::Action;
 use crate::ui::widgets::text_field::TextField;
 use rust_decimal::Decimal;
@@ -17,6 +19,10 @@ pub struct JobFormProps {
     pub doctor: Doctor,
     /// The scenario's pay date.
     pub pay_date: Date,
+    /// The title the user gave (empty: written from the comparison).
+    pub title: AttrValue,
+    /// The title written from the comparison, shown as the hint.
+    pub generated_title: AttrValue,
     /// Receives changes.
     pub on_action: Callback<Action>,
 }
@@ -56,6 +62,15 @@ fn parse_premium(text: String) -> Result<Action, String> {
         Ok(v) if v > Decimal::from(1_000_000) => Err("Enter at most £1,000,000 a year".into()),
         Ok(v) => Ok(Action::SetSpecialtyPremium(v)),
         Err(_) => Err("Enter an amount in pounds a year, for example 3503 or 0".into()),
+    }
+}
+
+fn parse_title(text: String) -> Result<Action, String> {
+    match text.trim().chars().count() {
+        n if n > MAX_TEXT => Err(format!(
+            "A title can have at most {MAX_TEXT} characters (this one has {n})"
+        )),
+        _ => Ok(Action::SetTitle(text.trim().to_string())),
     }
 }
 
@@ -105,6 +120,9 @@ pub fn JobForm(props: &JobFormProps) -> Html {
                 on_action={props.on_action.clone()} inputmode="decimal" />
             <TextField id="pay-date" label="Pay date" hint="YYYY-MM-DD: picks each offer's pay year"
                 value={props.pay_date.to_string()} parse={Callback::from(parse_date)} on_action={props.on_action.clone()} />
+            <TextField id="title" label="Title of this comparison (optional)"
+                hint={format!("Leave empty to use: {}", props.generated_title)}
+                value={props.title.clone()} parse={Callback::from(parse_title)} on_action={props.on_action.clone()} />
         </fieldset>
     }
 }

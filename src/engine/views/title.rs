@@ -1,0 +1,93 @@
+//! The comparison's heading: the title the user gave, or one written from
+//! the comparison itself (grade, rota, pay date, offers), so that a heading
+//! never describes a doctor or rota the page no longer shows.
+
+use crate::engine::model::scenario::Scenario;
+use crate::engine::num::date::Date;
+
+/// How many offers are named before the rest are counted ("and 2 others"):
+/// a heading must stay readable on a phone.
+const NAMED_OFFERS: usize = 3;
+
+/// The heading of the comparison: the scenario's own title when it has one,
+/// else "An FY2 doctor on FY2 general medicine, April 2016: A vs B vs C".
+pub fn heading(scenario: &Scenario) -> String {
+    match scenario.title.trim() {
+        "" => generated(scenario),
+        typed => typed.to_string(),
+    }
+}
+
+/// The heading written from the comparison (used when the title is empty).
+pub fn generated(scenario: &Scenario) -> String {
+    let grade = format!("{:?}", scenario.doctor.grade);
+    // "an FY1", "an ST3": every grade's name starts with a letter said with a vowel sound.
+    let mut out = format!("An {grade} doctor");
+    let mut rotas: Vec<String> = Vec::new();
+    for column in &scenario.columns {
+        if let Some(rota) = scenario.rota(&column.rota) {
+            let name = without_asides(&rota.name);
+            if !rotas.contains(&name) {
+                rotas.push(name);
+            }
+        }
+    }
+    match rotas.as_slice() {
+        [] => {}
+        [one] => out.push_str(&format!(" on {one}")),
+        many => out.push_str(&format!(" on {} rotas", many.len())),
+    }
+    out.push_str(&format!(", {}", month_year(scenario.pay_date)));
+    let mut offers: Vec<String> = Vec::new();
+    for column in &scenario.columns {
+        if let Some(offer) = scenario.offer(&column.offer) {
+            let name = without_asides(&offer.name);
+            if !offers.contains(&name) {
+                offers.push(name);
+            }
+        }
+    }
+    if !offers.is_empty() {
+        out.push_str(": ");
+        out.push_str(&offer_list(&offers));
+    }
+    out
+}
+
+/// "A vs B vs C", then "and 2 other offers": offer names hold commas
+/// ("Imposed contract, Feb 2016"), so a comma-separated list would misread.
+fn offer_list(names: &[String]) -> String {
+    let shown = names[..names.len().min(NAMED_OFFERS)].join(" vs ");
+    match names.len().saturating_sub(NAMED_OFFERS) {
+        0 => shown,
+        1 => format!("{shown} and 1 other offer"),
+        n => format!("{shown} and {n} other offers"),
+    }
+}
+
+/// A name without its bracketed asides ("2002 contract (New Deal hours and
+/// banding)" → "2002 contract"): the full names are in the summary below the
+/// heading, and the heading must fit a phone's screen in a few lines. A name
+/// that is all aside is kept whole.
+fn without_asides(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    match words.trim_end_matches([',', ';', ':']).trim() {
+        "" => name.trim().to_string(),
+        short => short.to_string(),
+    }
+}
+
+/// "April 2016".
+fn month_year(date: Date) -> String {
+    format!("{} {}", date.month_name(), date.year())
+}
