@@ -512,6 +512,16 @@ fn expected_rest_on_call_is_checked_against_the_expected_work() {
         "expected work leaves 4 h at most in one stretch between 22:00 and 07:00 \
          in the 24 h on call starting at week 1 Mon 08:00"
     );
+    // From Monday 00:00 the night window of the evening before (Sunday 22:00, across the
+    // cycle wrap) is in the period from 00:00 to 07:00: a call 02:00–03:00 leaves 4 h at most.
+    let midnight = rota(1, vec![on_call(1, Mon, "00:00", 1440, &[(120, 60)])]);
+    let k = checked_counting(midnight, rule, &NROC);
+    assert_eq!(k.breaches.len(), 1);
+    assert!(
+        k.breaches[0].measured.contains("4 h at most"),
+        "{:?}",
+        k.breaches
+    );
     // 17 h of expected work leave 7 h of rest in all.
     let k = checked_counting(call(&[(0, 1020)]), rule, &NROC);
     assert_eq!(

@@ -639,9 +639,11 @@ fn longest_free_in_window(
         DAY - from + to
     };
     let (mut room, mut best) = (0, 0);
-    // The occurrence starting the evening before the part's first day may reach into it.
-    let first = (part.start / DAY).saturating_sub(1);
-    for d in first..=part.end / DAY {
+    // The window is daily, so moving everything a day later changes nothing
+    // and makes sure the occurrence from the evening before exists (day ≥ 1).
+    let part = part.shifted(DAY);
+    let work: Vec<Interval> = work.iter().map(|w| w.shifted(DAY)).collect();
+    for d in part.start / DAY - 1..=part.end / DAY {
         let Some(occurrence) =
             Interval::new(d * DAY + from, d * DAY + from + length).intersect(&part)
         else {

@@ -535,10 +535,14 @@ fn rows(offer: &Offer, date: Date) -> Vec<Row> {
     for limit in &terms.rest.limits {
         let (term, rank) = limit_key(limit);
         let mut text = describe_rule(limit.rule, definitions, limit.counts.as_deref());
-        if let LimitRule::MaxShiftLength {
-            include_on_call: true,
-            ..
-        } = limit.rule
+        // With `counts` the kinds are already said, and `include_on_call` is unused.
+        if let (
+            LimitRule::MaxShiftLength {
+                include_on_call: true,
+                ..
+            },
+            None,
+        ) = (limit.rule, &limit.counts)
         {
             text.push_str(", on-call periods included");
         }
