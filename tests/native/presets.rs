@@ -1113,6 +1113,11 @@ fn the_registrar_on_call_rota_keeps_the_2016_rest_rules_under_the_at_2_presets()
         breached("tcs-2019@1", "registrar-on-call@1", "2020-04-01"),
         ids(&[("46h-after-any-night", 5)])
     );
+    let old = column("tcs-2019@1", "registrar-on-call@1", "ST3", "2020-04-01");
+    assert_eq!(
+        check_of(&old, "46h-after-any-night").breaches[0].to_string(),
+        "24 h off after a single night at week 2 Thu 08:00"
+    );
     // What @2 still flags is the new expected-rest rule, once: the weekend's second 24 hours
     // (Sun 08:00 – Mon 08:00) expect work Mon 02:00–03:00, which splits 22:00–07:00 into
     // 4 h + 4 h, short of 5 h in one stretch.

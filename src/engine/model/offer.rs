@@ -733,6 +733,16 @@ pub enum RunKind {
 }
 
 impl RunKind {
+    /// One of the kind in words ("night").
+    pub fn describe_one(self) -> &'static str {
+        match self {
+            RunKind::Shifts => "shift",
+            RunKind::Nights => "night",
+            RunKind::LongShifts => "long shift",
+            RunKind::LongEvenings => "long late evening",
+        }
+    }
+
     /// The kind in words (plural).
     pub fn describe(self) -> &'static str {
         match self {

@@ -296,11 +296,16 @@ fn check(scope: &Scope, definitions: &RestDefinitions, rule: LimitRule) -> (Stri
                     let gap = facts.gap_after(i);
                     if gap < u64::from(minutes) {
                         breaches.push(Breach {
-                            measured: format!(
-                                "{} off after {len} consecutive {}",
-                                hours(gap),
-                                what.describe()
-                            ),
+                            // "after 1 consecutive nights" reads badly on the page.
+                            measured: if len == 1 {
+                                format!("{} off after a single {}", hours(gap), what.describe_one())
+                            } else {
+                                format!(
+                                    "{} off after {len} consecutive {}",
+                                    hours(gap),
+                                    what.describe()
+                                )
+                            },
                             location: at(facts, p.span.end, run_shifts(facts, what, start, len)),
                         });
                     }
