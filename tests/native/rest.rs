@@ -534,3 +534,22 @@ fn expected_rest_on_call_is_checked_against_the_expected_work() {
          in one stretch between 22:00 and 07:00, as the rota's expected work leaves it"
     );
 }
+
+#[test]
+fn a_limit_counting_no_shift_kind_is_refused_and_the_new_rules_are_range_checked() {
+    use offer_compare::engine::validate::validate_offer_alone;
+    let mut l = limit("l", MaxPeriodsInDays { count: 3, days: 7 });
+    l.counts = Some(vec![]);
+    let mut bad = limit("m", MaxPeriodsInDays { count: 0, days: 7 });
+    bad.counts = Some(NROC.to_vec());
+    let issues = validate_offer_alone(&limited_offer(vec![l, bad]));
+    let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+    assert!(
+        paths.iter().any(|p| p.ends_with("limits[0].counts")),
+        "{issues:?}"
+    );
+    assert!(
+        paths.iter().any(|p| p.ends_with("limits[1].rule")),
+        "{issues:?}"
+    );
+}
