@@ -77,6 +77,7 @@ fn limits_2016() -> Vec<Limit> {
         rule,
         consequence: Consequence::Flag,
         applies_to: vec![],
+        counts: None,
         source: String::new(),
         marker: None,
     };

@@ -82,6 +82,7 @@ async fn column_details_show_each_limit_kept_or_breached_and_where() {
         rule,
         consequence: Default::default(),
         applies_to: vec![],
+        counts: None,
         source: "test source".into(),
         marker: None,
     };

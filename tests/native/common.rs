@@ -322,6 +322,7 @@ pub fn limit(
         rule,
         consequence: Default::default(),
         applies_to: vec![],
+        counts: None,
         source: "test".into(),
         marker: None,
     }

@@ -438,9 +438,9 @@ const RELEASED: &[(&str, u64)] = &[
     ("offers/gov-offer-2016-01@1.json", 0x1feb_03ad_0da0_4bd6),
     ("offers/imposed-2016-02@1.json", 0x5f48_35e4_4fc9_68f0),
     ("offers/tcs-2016@1.json", 0xeedd_e9e9_2588_16c1),
-    ("offers/tcs-2016@2.json", 0x94e1_23e9_fa40_8d99),
+    ("offers/tcs-2016@2.json", 0x9b14_cde7_f437_4da8),
     ("offers/tcs-2019@1.json", 0x3224_c71c_f90f_f061),
-    ("offers/tcs-2019@2.json", 0xd65e_0ec2_26d2_1440),
+    ("offers/tcs-2019@2.json", 0x8be9_0320_e84a_16b7),
     ("offers/tcs-today@1.json", 0x4b3b_a214_076b_8539),
     (
         "rotas/anaesthetics-24h-on-call@1.json",
@@ -1065,7 +1065,16 @@ fn a_new_version_extends_the_old_one_and_keeps_what_it_does_not_correct() {
     // tcs-2019@2 is a merge patch on tcs-2019@1: only the scale and the weekend allowance change.
     let (old, new) = (offer("tcs-2019@1"), offer("tcs-2019@2"));
     assert_eq!(new.terms.premium_windows, old.terms.premium_windows);
-    assert_eq!(new.terms.rest, old.terms.rest);
+    // The rest terms change only where the on-call rules do (issue 22 point 8):
+    // @1's limits keep their rules, some now counting only some shift kinds.
+    assert_eq!(
+        new.terms.rest.definitions.night_window,
+        old.terms.rest.definitions.night_window
+    );
+    for limit in &old.terms.rest.limits {
+        let kept = new.terms.rest.limits.iter().find(|l| l.id == limit.id);
+        assert_eq!(kept.map(|l| l.rule), Some(limit.rule), "{}", limit.id);
+    }
     assert_eq!(new.terms.frequency_allowances.len(), 2);
     assert_eq!(old.terms.frequency_allowances.len(), 1);
     // contract-2002@2 drops @1's strict weekend field (a null in the patch removes it).
@@ -1074,4 +1083,131 @@ fn a_new_version_extends_the_old_one_and_keeps_what_it_does_not_correct() {
     assert!(banding.most_unsocial_weekends.is_some());
     let e = offer_compare::presets::parse_offer("x@2", r#"{"extends": "nope@1"}"#).unwrap_err();
     assert_eq!(e.message, "it extends 'nope@1', which is not a preset");
+}
+
+// ---------------------------------------------------------------- on call and rest (issue 22, point 8)
+
+/// Ids of the limits a preset rota breaches under an offer, with the number of breaches.
+fn breached(offer_key: &str, rota_key: &str, pay_date: &str) -> Vec<(String, usize)> {
+    column(offer_key, rota_key, "ST3", pay_date)
+        .rest
+        .checks
+        .iter()
+        .filter(|k| !k.passed)
+        .map(|k| (k.id.clone(), k.breaches.len()))
+        .collect()
+}
+
+fn ids(list: &[(&str, usize)]) -> Vec<(String, usize)> {
+    list.iter().map(|(id, n)| (id.to_string(), *n)).collect()
+}
+
+#[test]
+fn the_registrar_on_call_rota_keeps_the_2016_rest_rules_under_the_at_2_presets() {
+    // Five weekday 24-h non-resident on-call periods and one Sat 08:00 – Mon 08:00 weekend,
+    // each followed by a day off. tcs-2019@1 counted each overnight on-call period as a
+    // night shift and flagged the 2019 "46 hours after any night" 5 times (24 h off after
+    // each weekday period). In the TCS an on-call period is not a shift: @2 counts worked
+    // shifts and resident on call only, and the breaches go.
+    assert_eq!(
+        breached("tcs-2019@1", "registrar-on-call@1", "2020-04-01"),
+        ids(&[("46h-after-any-night", 5)])
+    );
+    let old = column("tcs-2019@1", "registrar-on-call@1", "ST3", "2020-04-01");
+    assert_eq!(
+        check_of(&old, "46h-after-any-night").breaches[0].to_string(),
+        "24 h off after a single night at week 2 Thu 08:00"
+    );
+    // What @2 still flags is the new expected-rest rule, once: the weekend's second 24 hours
+    // (Sun 08:00 – Mon 08:00) expect work Mon 02:00–03:00, which splits 22:00–07:00 into
+    // 4 h + 4 h, short of 5 h in one stretch.
+    let expected_rest = ids(&[("on-call-expected-rest", 1)]);
+    assert_eq!(
+        breached("tcs-2019@2", "registrar-on-call@1", "2020-04-01"),
+        expected_rest
+    );
+    let c = column("tcs-2019@2", "registrar-on-call@1", "ST3", "2020-04-01");
+    let rest = check_of(&c, "on-call-expected-rest");
+    assert_eq!(
+        rest.breaches[0].to_string(),
+        "expected work leaves 4 h at most in one stretch between 22:00 and 07:00 \
+         in the 24 h on call starting at week 5 Sun 08:00"
+    );
+    // The 2016 rules: nothing before, the same expected-rest finding after.
+    assert_eq!(
+        breached("tcs-2016@1", "registrar-on-call@1", "2018-04-01"),
+        ids(&[])
+    );
+    assert_eq!(
+        breached("tcs-2016@2", "registrar-on-call@1", "2018-04-01"),
+        expected_rest
+    );
+    // The other on-call limits are kept: 1 in 8 is far from 3 in 7, the weekend period
+    // is 48 h (Saturday and Sunday back to back), and every day after is off.
+    for id in [
+        "on-call-max-24h",
+        "on-call-3-in-7",
+        "on-call-day-after-10h",
+        "11h-rest",
+    ] {
+        assert!(check_of(&c, id).passed, "{id}");
+    }
+    // The old versions keep their figures (released presets never change).
+    assert!(find_offer("tcs-2019@1")
+        .expect("tcs-2019@1")
+        .terms
+        .rest
+        .limits
+        .iter()
+        .all(|l| l.counts.is_none()));
+}
+
+#[test]
+fn resident_on_call_is_a_shift_for_the_2016_rules() {
+    // anaesthetics-24h-on-call@1 (2002 style): seven 24-h resident on-call periods 08:00–08:00.
+    // A doctor on call while on site is not on call in the TCS: each period is a 24-hour
+    // shift, over the 13-hour maximum, and under the 2019 rules a night needing 46 h off.
+    assert_eq!(
+        breached("tcs-2016@1", "anaesthetics-24h-on-call@1", "2018-04-01"),
+        ids(&[])
+    );
+    assert_eq!(
+        breached("tcs-2016@2", "anaesthetics-24h-on-call@1", "2018-04-01"),
+        ids(&[("max-13h", 7)])
+    );
+    assert_eq!(
+        breached("tcs-2019@1", "anaesthetics-24h-on-call@1", "2020-04-01"),
+        ids(&[("46h-after-any-night", 5), ("1-in-3-weekends", 1)])
+    );
+    assert_eq!(
+        breached("tcs-2019@2", "anaesthetics-24h-on-call@1", "2020-04-01"),
+        ids(&[
+            ("max-13h", 7),
+            ("46h-after-any-night", 5),
+            ("1-in-3-weekends", 1)
+        ])
+    );
+    let c = column(
+        "tcs-2016@2",
+        "anaesthetics-24h-on-call@1",
+        "ST3",
+        "2018-04-01",
+    );
+    let k = check_of(&c, "max-13h");
+    assert_eq!(
+        k.allowed,
+        "at most 13 h, counting worked shifts and resident on-call only"
+    );
+    assert_eq!(
+        k.breaches[0].to_string(),
+        "a 24 h shift at week 1 Mon 08:00"
+    );
+}
+
+fn check_of<'a>(c: &'a ColumnResult, id: &str) -> &'a offer_compare::engine::limits::LimitCheck {
+    c.rest
+        .checks
+        .iter()
+        .find(|k| k.id == id)
+        .unwrap_or_else(|| panic!("limit {id}"))
 }

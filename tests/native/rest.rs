@@ -322,3 +322,234 @@ fn the_csv_carries_rest_metrics_and_located_breaches() {
     );
     assert!(csv.contains("limit:11h,limit 11h,1,BREACHED; allowed: at least 11 h between shifts; source: test; 10 h between shifts at week 1 Sun 23:00"), "{csv}");
 }
+
+// ---------------------------------------------------------------- on call (issue 22, point 8)
+
+use offer_compare::engine::rota::{Shift, ShiftKind, WorkBlock};
+
+fn on_call(week: u8, day: Weekday, start: &str, minutes: u32, work: &[(u32, u32)]) -> Shift {
+    let mut s = shift(week, day, start, minutes);
+    s.kind = ShiftKind::NonResidentOnCall;
+    s.expected_work = work
+        .iter()
+        .map(|&(offset_minutes, minutes)| WorkBlock {
+            offset_minutes,
+            minutes,
+        })
+        .collect();
+    s
+}
+
+/// The check of one limit that counts only `kinds`.
+fn checked_counting(
+    r: offer_compare::engine::rota::Rota,
+    rule: offer_compare::engine::offer::LimitRule,
+    kinds: &[ShiftKind],
+) -> offer_compare::engine::limits::LimitCheck {
+    let mut l = limit("l", rule);
+    l.counts = Some(kinds.to_vec());
+    let c = run(&scenario(r, vec![limited_offer(vec![l])]));
+    check(&c, "l").clone()
+}
+
+const NROC: [ShiftKind; 1] = [ShiftKind::NonResidentOnCall];
+const SHIFTS: [ShiftKind; 2] = [ShiftKind::Worked, ShiftKind::ResidentOnCall];
+
+#[test]
+fn four_on_call_periods_in_seven_days_breach_at_most_three() {
+    let rule = MaxPeriodsInDays { count: 3, days: 7 };
+    // 1 week: on call from 17:00 on Monday, Wednesday and Friday: 3 in 7, allowed.
+    let three = vec![
+        on_call(1, Mon, "17:00", 960, &[]),
+        on_call(1, Wed, "17:00", 960, &[]),
+        on_call(1, Fri, "17:00", 960, &[]),
+    ];
+    assert!(checked_counting(rota(1, three.clone()), rule, &NROC).passed);
+    // A fourth on Sunday: 4 in any 7 days (the cycle repeats), one breach.
+    let mut four = three;
+    four.push(on_call(1, Sun, "17:00", 900, &[]));
+    let k = checked_counting(rota(1, four), rule, &NROC);
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(
+        k.breaches[0].to_string(),
+        "4 periods in the 7 days starting at week 1 Mon 00:00"
+    );
+    assert_eq!(k.breaches[0].location.shifts.len(), 4);
+    assert_eq!(
+        k.allowed,
+        "at most 3 periods of non-resident on-call in any 7 days in a row \
+         (a period over 24 hours counts once for each 24 hours)"
+    );
+    // 2 weeks: Wednesday and Friday evenings and one Sat 08:00 – Mon 08:00 weekend period,
+    // which stands for the Saturday and the Sunday periods: 4 in the 7 days from Wednesday.
+    let weekend = vec![
+        on_call(1, Wed, "17:00", 960, &[]),
+        on_call(1, Fri, "17:00", 900, &[]),
+        on_call(1, Sat, "08:00", 2880, &[]),
+    ];
+    let k = checked_counting(rota(2, weekend), rule, &NROC);
+    assert_eq!(
+        k.breaches[0].to_string(),
+        "4 periods in the 7 days starting at week 1 Wed 00:00"
+    );
+    // Worked shifts are not counted by a limit counting on call only.
+    let days: Vec<Shift> = [Mon, Tue, Wed, Thu, Fri]
+        .iter()
+        .map(|&d| shift(1, d, "08:00", 480))
+        .collect();
+    assert!(checked_counting(rota(1, days), rule, &NROC).passed);
+}
+
+#[test]
+fn an_11_hour_day_after_on_call_breaches_the_10_hour_limit() {
+    let rule = MaxDayAfterLength { minutes: 600 };
+    // On call Monday 17:00 – Tuesday 09:00, then an 11-hour day from 09:00 Tuesday.
+    let r = rota(
+        1,
+        vec![
+            on_call(1, Mon, "17:00", 960, &[]),
+            shift(1, Tue, "09:00", 660),
+        ],
+    );
+    let k = checked_counting(r, rule, &NROC);
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(
+        k.breaches[0].to_string(),
+        "11 h of duty on the day after the period beginning week 1 Mon 17:00, \
+         starting at week 1 Tue 09:00"
+    );
+    assert_eq!(k.breaches[0].location.shifts, vec![0, 1]);
+    assert_eq!(
+        k.allowed,
+        "at most 10 h of duty on the day after non-resident on-call"
+    );
+    // Exactly 10 hours is allowed.
+    let r = rota(
+        1,
+        vec![
+            on_call(1, Mon, "17:00", 960, &[]),
+            shift(1, Tue, "09:00", 600),
+        ],
+    );
+    assert!(checked_counting(r, rule, &NROC).passed);
+    // Saturday and Sunday on call back to back: the rule applies after the last, Monday.
+    let r = rota(
+        1,
+        vec![
+            on_call(1, Sat, "08:00", 1440, &[]),
+            on_call(1, Sun, "08:00", 1440, &[]),
+            shift(1, Mon, "08:00", 660),
+        ],
+    );
+    let k = checked_counting(r, rule, &NROC);
+    assert_eq!(k.breaches.len(), 1);
+    assert_eq!(k.breaches[0].location.day, Mon);
+}
+
+#[test]
+fn rest_rules_counting_shifts_leave_out_non_resident_on_call() {
+    // Days 08:00–17:00 Monday and Tuesday with non-resident on call between them.
+    let r = |kind| {
+        let mut call = on_call(1, Mon, "17:00", 900, &[(300, 60)]);
+        call.kind = kind;
+        rota(
+            1,
+            vec![
+                shift(1, Mon, "08:00", 540),
+                call,
+                shift(1, Tue, "08:00", 540),
+            ],
+        )
+    };
+    let rule = MinRestBetweenShifts { minutes: 660 };
+    // Counted as a shift (every kind, as @1 files are read): no rest at all between them.
+    let k = checked(r(ShiftKind::NonResidentOnCall), rule);
+    assert_eq!(k.breaches.len(), 2);
+    assert_eq!(k.breaches[0].measured, "0 h between shifts");
+    // Counting shifts only: 15 h from Monday 17:00 to Tuesday 08:00.
+    let k = checked_counting(r(ShiftKind::NonResidentOnCall), rule, &SHIFTS);
+    assert!(k.passed, "{:?}", k.breaches);
+    assert_eq!(
+        k.allowed,
+        "at least 11 h between shifts, counting worked shifts and resident on-call only"
+    );
+    // Resident on call is a shift: the breaches stay.
+    let k = checked_counting(r(ShiftKind::ResidentOnCall), rule, &SHIFTS);
+    assert_eq!(k.breaches.len(), 2);
+    // A night of non-resident on call is no night for "46 hours after any night".
+    let night = rota(
+        1,
+        vec![
+            on_call(1, Mon, "17:00", 960, &[(540, 60)]),
+            shift(1, Wed, "08:00", 540),
+        ],
+    );
+    let after_night = RestAfterRun {
+        what: Nights,
+        after_run: 1,
+        minutes: 2760,
+    };
+    assert!(!checked(night.clone(), after_night).passed);
+    assert!(checked_counting(night, after_night, &SHIFTS).passed);
+}
+
+#[test]
+fn expected_rest_on_call_is_checked_against_the_expected_work() {
+    let rule = MinExpectedRestOnCall {
+        minutes: 480,
+        continuous: 300,
+        from: t("22:00"),
+        to: t("07:00"),
+    };
+    // 24 h from Monday 08:00: the day's work 08:00–17:30 and a call 01:00–02:00 leave
+    // 02:00–07:00, 5 h in one stretch, and 13.5 h in all.
+    let call = |work: &[(u32, u32)]| rota(1, vec![on_call(1, Mon, "08:00", 1440, work)]);
+    assert!(checked_counting(call(&[(0, 570), (1020, 60)]), rule, &NROC).passed);
+    // A call 02:00–03:00 instead splits the night into 4 h + 4 h.
+    let k = checked_counting(call(&[(0, 570), (1080, 60)]), rule, &NROC);
+    assert_eq!(
+        k.breaches[0].to_string(),
+        "expected work leaves 4 h at most in one stretch between 22:00 and 07:00 \
+         in the 24 h on call starting at week 1 Mon 08:00"
+    );
+    // From Monday 00:00 the night window of the evening before (Sunday 22:00, across the
+    // cycle wrap) is in the period from 00:00 to 07:00: a call 02:00–03:00 leaves 4 h at most.
+    let midnight = rota(1, vec![on_call(1, Mon, "00:00", 1440, &[(120, 60)])]);
+    let k = checked_counting(midnight, rule, &NROC);
+    assert_eq!(k.breaches.len(), 1);
+    assert!(
+        k.breaches[0].measured.contains("4 h at most"),
+        "{:?}",
+        k.breaches
+    );
+    // 17 h of expected work leave 7 h of rest in all.
+    let k = checked_counting(call(&[(0, 1020)]), rule, &NROC);
+    assert_eq!(
+        k.breaches[0].measured,
+        "expected work leaves 7 h of rest in all in the 24 h on call starting"
+    );
+    assert_eq!(
+        k.allowed,
+        "at least 8 h of rest in each 24 hours of non-resident on-call, 5 h of it \
+         in one stretch between 22:00 and 07:00, as the rota's expected work leaves it"
+    );
+}
+
+#[test]
+fn a_limit_counting_no_shift_kind_is_refused_and_the_new_rules_are_range_checked() {
+    use offer_compare::engine::validate::validate_offer_alone;
+    let mut l = limit("l", MaxPeriodsInDays { count: 3, days: 7 });
+    l.counts = Some(vec![]);
+    let mut bad = limit("m", MaxPeriodsInDays { count: 0, days: 7 });
+    bad.counts = Some(NROC.to_vec());
+    let issues = validate_offer_alone(&limited_offer(vec![l, bad]));
+    let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+    assert!(
+        paths.iter().any(|p| p.ends_with("limits[0].counts")),
+        "{issues:?}"
+    );
+    assert!(
+        paths.iter().any(|p| p.ends_with("limits[1].rule")),
+        "{issues:?}"
+    );
+}

@@ -38,6 +38,9 @@ fn limit_variant(rule: &LimitRule) -> usize {
         LimitRule::MinRestBetweenShifts { .. } => 6,
         LimitRule::MaxWeekendFrequency { .. } => 7,
         LimitRule::MaxConsecutiveWeekends { .. } => 8,
+        LimitRule::MaxPeriodsInDays { .. } => 9,
+        LimitRule::MaxDayAfterLength { .. } => 10,
+        LimitRule::MinExpectedRestOnCall { .. } => 11,
     }
 }
 
@@ -81,7 +84,15 @@ fn every_limit_rule_round_trips() {
     rules.push(LimitRule::MinRestBetweenShifts { minutes: 660 });
     rules.push(LimitRule::MaxWeekendFrequency { one_in: 3 });
     rules.push(LimitRule::MaxConsecutiveWeekends { count: 2 });
-    let mut seen = [false; 9];
+    rules.push(LimitRule::MaxPeriodsInDays { count: 3, days: 7 });
+    rules.push(LimitRule::MaxDayAfterLength { minutes: 600 });
+    rules.push(LimitRule::MinExpectedRestOnCall {
+        minutes: 480,
+        continuous: 300,
+        from: ClockTime::parse("22:00").expect("time"),
+        to: ClockTime::parse("07:00").expect("time"),
+    });
+    let mut seen = [false; 12];
     for rule in &rules {
         round_trip(rule);
         seen[limit_variant(rule)] = true;

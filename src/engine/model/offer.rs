@@ -733,6 +733,16 @@ pub enum RunKind {
 }
 
 impl RunKind {
+    /// One of the kind in words ("night").
+    pub fn describe_one(self) -> &'static str {
+        match self {
+            RunKind::Shifts => "shift",
+            RunKind::Nights => "night",
+            RunKind::LongShifts => "long shift",
+            RunKind::LongEvenings => "long late evening",
+        }
+    }
+
     /// The kind in words (plural).
     pub fn describe(self) -> &'static str {
         match self {
@@ -812,6 +822,40 @@ pub enum LimitRule {
         /// The maximum run.
         count: u32,
     },
+    /// At most `count` periods starting in any `days` consecutive calendar
+    /// days (2016 TCS: at most 3 on-call periods in 7 days). A period longer
+    /// than 24 hours counts once per 24 hours begun: the contract caps an
+    /// on-call period at 24 hours, so a rota's 48-hour weekend period stands
+    /// for the Saturday and the Sunday periods.
+    MaxPeriodsInDays {
+        /// The maximum number of periods.
+        count: u32,
+        /// The window, in calendar days.
+        days: u32,
+    },
+    /// The day after a period (after the last of periods on consecutive
+    /// days), at most `minutes` of other duty (2016 TCS: the day after an
+    /// on-call period no longer than 10 hours). The limit's `counts` names
+    /// the periods that have a day after (default: both kinds of on call).
+    MaxDayAfterLength {
+        /// The maximum, in minutes.
+        minutes: u32,
+    },
+    /// While on call, at least `minutes` of rest per 24 hours, `continuous`
+    /// of them in one stretch inside the daily window `from`–`to` (2016 TCS:
+    /// 8 hours, 5 of them continuous between 22:00 and 07:00). A rota knows
+    /// only the work *expected* on call, so this checks the rest the expected
+    /// work leaves, never the rest a doctor actually got.
+    MinExpectedRestOnCall {
+        /// Rest per 24 hours, in minutes.
+        minutes: u32,
+        /// The longest stretch of rest needed inside the window, in minutes.
+        continuous: u32,
+        /// Start of the daily window.
+        from: ClockTime,
+        /// End of the daily window (at or before `from`: it crosses midnight).
+        to: ClockTime,
+    },
 }
 
 /// What breaching a limit does.
@@ -842,6 +886,11 @@ pub struct Limit {
     /// depend on the rota type.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applies_to: Vec<RotaType>,
+    /// The shift kinds the limit counts; absent, every kind (as `@1` files
+    /// were checked). The 2016 TCS rest rules count worked shifts and
+    /// resident on call, not non-resident on call, which has limits of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<Vec<ShiftKind>>,
     /// Where it comes from.
     #[serde(default)]
     pub source: String,
@@ -1172,6 +1221,10 @@ const WHAT: &str = "what";
 const COUNT: &str = "count";
 const AFTER_RUN: &str = "after_run";
 const ONE_IN: &str = "one_in";
+const DAYS: &str = "days";
+const CONTINUOUS: &str = "continuous";
+const FROM: &str = "from";
+const TO: &str = "to";
 
 const LIMIT_RULE: tagged::Shape = tagged::Shape {
     tag: "kind",
@@ -1186,6 +1239,9 @@ const LIMIT_RULE: tagged::Shape = tagged::Shape {
         "min_rest_between_shifts",
         "max_weekend_frequency",
         "max_consecutive_weekends",
+        "max_periods_in_days",
+        "max_day_after_length",
+        "min_expected_rest_on_call",
     ],
     fields: &[
         &[HOURS, REFERENCE_WEEKS],
@@ -1197,6 +1253,9 @@ const LIMIT_RULE: tagged::Shape = tagged::Shape {
         &[MINUTES],
         &[ONE_IN],
         &[COUNT],
+        &[COUNT, DAYS],
+        &[MINUTES],
+        &[MINUTES, CONTINUOUS, FROM, TO],
     ],
 };
 
@@ -1208,8 +1267,10 @@ fn limit_rule(tagged: tagged::Tagged) -> Result<LimitRule, serde_json::Error> {
     let mut include_on_call = false;
     let mut weekend_minutes = None;
     let mut what = None;
-    // minutes, count, after_run, one_in: the u32 fields.
-    let mut numbers: [Option<u32>; 4] = [None; 4];
+    let mut from = None;
+    let mut to = None;
+    // minutes, count, after_run, one_in, days, continuous: the u32 fields.
+    let mut numbers: [Option<u32>; 6] = [None; 6];
     tagged.each(&mut |i, v| {
         match names[i] {
             HOURS => hours = Some(rust_decimal::serde::str::deserialize(v)?),
@@ -1217,8 +1278,10 @@ fn limit_rule(tagged: tagged::Tagged) -> Result<LimitRule, serde_json::Error> {
             INCLUDE_ON_CALL => include_on_call = field(v)?,
             WEEKEND_MINUTES => weekend_minutes = field(v)?,
             WHAT => what = Some(field(v)?),
+            FROM => from = Some(field(v)?),
+            TO => to = Some(field(v)?),
             name => {
-                let slot = [MINUTES, COUNT, AFTER_RUN, ONE_IN]
+                let slot = [MINUTES, COUNT, AFTER_RUN, ONE_IN, DAYS, CONTINUOUS]
                     .iter()
                     .position(|n| *n == name)
                     .unwrap_or(0);
@@ -1227,7 +1290,7 @@ fn limit_rule(tagged: tagged::Tagged) -> Result<LimitRule, serde_json::Error> {
         }
         Ok(())
     })?;
-    let [minutes, count, after_run, one_in] = numbers;
+    let [minutes, count, after_run, one_in, days, continuous] = numbers;
     let hours = || required(hours, HOURS);
     let minutes = || required(minutes, MINUTES);
     Ok(match variant {
@@ -1257,8 +1320,21 @@ fn limit_rule(tagged: tagged::Tagged) -> Result<LimitRule, serde_json::Error> {
         7 => LimitRule::MaxWeekendFrequency {
             one_in: required(one_in, ONE_IN)?,
         },
-        _ => LimitRule::MaxConsecutiveWeekends {
+        8 => LimitRule::MaxConsecutiveWeekends {
             count: required(count, COUNT)?,
+        },
+        9 => LimitRule::MaxPeriodsInDays {
+            count: required(count, COUNT)?,
+            days: required(days, DAYS)?,
+        },
+        10 => LimitRule::MaxDayAfterLength {
+            minutes: minutes()?,
+        },
+        _ => LimitRule::MinExpectedRestOnCall {
+            minutes: minutes()?,
+            continuous: required(continuous, CONTINUOUS)?,
+            from: required(from, FROM)?,
+            to: required(to, TO)?,
         },
     })
 }

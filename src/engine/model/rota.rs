@@ -26,6 +26,20 @@ pub enum ShiftKind {
 }
 
 impl ShiftKind {
+    /// Shift kinds in words ("worked shifts and resident on-call"): the
+    /// kinds an allowance or a limit counts.
+    pub fn describe_all(kinds: &[ShiftKind]) -> String {
+        let words: Vec<&str> = kinds
+            .iter()
+            .map(|k| match k {
+                ShiftKind::Worked => "worked shifts",
+                ShiftKind::NonResidentOnCall => "non-resident on-call",
+                ShiftKind::ResidentOnCall => "resident on-call",
+            })
+            .collect();
+        words.join(" and ")
+    }
+
     /// The longest period of this kind, in minutes.
     pub fn max_minutes(self) -> u32 {
         match self {

@@ -700,10 +700,25 @@ fn validate_limits(terms: &Terms, path: &str, issues: &mut Issues) {
             } => after_run == 0 || after_run > 364 || minutes > 7 * 1440,
             LimitRule::MinRestBetweenShifts { minutes } => minutes > 7 * 1440,
             LimitRule::MaxWeekendFrequency { one_in } => one_in == 0 || one_in > 52,
+            LimitRule::MaxPeriodsInDays { count, days } => {
+                count == 0 || count > 364 || days == 0 || days > 364
+            }
+            LimitRule::MaxDayAfterLength { minutes } => minutes > 1440,
+            LimitRule::MinExpectedRestOnCall {
+                minutes,
+                continuous,
+                ..
+            } => minutes > 1440 || continuous > 1440,
         };
         issues.check(bad, lp, || {
             "a value is out of range (hours 0–168, counts 1–364, 1 in N with N 1–52)".into()
         });
+        // An empty list would check nothing and always pass, which reads as kept.
+        issues.check(
+            limit.counts.as_ref().is_some_and(Vec::is_empty),
+            || format!("{path}.terms.rest.limits[{i}].counts"),
+            || "must name at least one shift kind (or be left out to count every kind)".into(),
+        );
     }
 }
 

@@ -5,10 +5,11 @@
 use crate::engine::model::offer::{
     Consequence, Limit, LimitRule, Marker, RestDefinitions, RotaType, RunKind,
 };
+use crate::engine::model::rota::ShiftKind;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::round_quantity;
-use crate::engine::num::time::{describe_minute, Interval, Weekday, DAY, WEEK};
-use crate::engine::rest::{cyclic_runs, RestFacts};
+use crate::engine::num::time::{describe_minute, ClockTime, Interval, Weekday, DAY, WEEK};
+use crate::engine::rest::{cyclic_runs, Period, RestFacts};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -92,6 +93,7 @@ pub fn working_time_regulations() -> Vec<Limit> {
         rule,
         consequence: Consequence::Flag,
         applies_to: Vec::new(),
+        counts: None,
         source: source.into(),
         marker: Some(Marker::Secondary),
     };
@@ -119,11 +121,31 @@ pub fn check_limits(
     limits: &[Limit],
     rota_type: RotaType,
 ) -> Vec<LimitCheck> {
+    // Facts for the periods of some kinds only, built once per kind set.
+    let mut only: Vec<(&[ShiftKind], RestFacts)> = Vec::new();
     limits
         .iter()
         .filter(|limit| limit.applies_to.is_empty() || limit.applies_to.contains(&rota_type))
         .map(|limit| {
-            let (allowed, breaches) = check(facts, definitions, limit.rule);
+            let counted = match limit.counts.as_deref() {
+                None => facts,
+                Some(kinds) => {
+                    let index = match only.iter().position(|(k, _)| *k == kinds) {
+                        Some(i) => i,
+                        None => {
+                            only.push((kinds, facts.only(kinds)));
+                            only.len() - 1
+                        }
+                    };
+                    &only[index].1
+                }
+            };
+            let scope = Scope {
+                all: facts,
+                counted,
+                kinds: limit.counts.as_deref(),
+            };
+            let (allowed, breaches) = check(&scope, definitions, limit.rule);
             LimitCheck {
                 id: limit.id.clone(),
                 text: limit.text.clone(),
@@ -142,11 +164,25 @@ pub fn check_limits(
         .collect()
 }
 
-fn check(
-    facts: &RestFacts,
-    definitions: &RestDefinitions,
-    rule: LimitRule,
-) -> (String, Vec<Breach>) {
+/// The facts a limit is checked on: the whole rota's, and those of the
+/// kinds it counts (the same when it counts every kind).
+struct Scope<'a> {
+    all: &'a RestFacts,
+    counted: &'a RestFacts,
+    kinds: Option<&'a [ShiftKind]>,
+}
+
+/// The kinds a limit counts, in words ("worked shifts and resident on-call").
+fn kinds_words(kinds: &[ShiftKind]) -> String {
+    if kinds.is_empty() {
+        "no shifts".to_string()
+    } else {
+        ShiftKind::describe_all(kinds)
+    }
+}
+
+fn check(scope: &Scope, definitions: &RestDefinitions, rule: LimitRule) -> (String, Vec<Breach>) {
+    let facts = scope.counted;
     let mut breaches = Vec::new();
     match rule {
         LimitRule::MaxAverageWeeklyHours {
@@ -208,10 +244,12 @@ fn check(
             include_on_call,
             weekend_minutes,
         } => {
+            // A limit that names the kinds it counts needs no second filter.
+            let on_call_counts = include_on_call || scope.kinds.is_some();
             for p in facts
                 .periods
                 .iter()
-                .filter(|p| include_on_call || !p.on_call)
+                .filter(|p| on_call_counts || !p.on_call)
             {
                 let max = match weekend_minutes {
                     Some(w) if touches_weekend(p.span) => w,
@@ -258,11 +296,16 @@ fn check(
                     let gap = facts.gap_after(i);
                     if gap < u64::from(minutes) {
                         breaches.push(Breach {
-                            measured: format!(
-                                "{} off after {len} consecutive {}",
-                                hours(gap),
-                                what.describe()
-                            ),
+                            // "after 1 consecutive nights" reads badly on the page.
+                            measured: if len == 1 {
+                                format!("{} off after a single {}", hours(gap), what.describe_one())
+                            } else {
+                                format!(
+                                    "{} off after {len} consecutive {}",
+                                    hours(gap),
+                                    what.describe()
+                                )
+                            },
                             location: at(facts, p.span.end, run_shifts(facts, what, start, len)),
                         });
                     }
@@ -310,14 +353,49 @@ fn check(
                 }
             }
         }
+        LimitRule::MaxPeriodsInDays { count, days } => {
+            breaches = periods_in_days(facts, count, days);
+        }
+        LimitRule::MaxDayAfterLength { minutes } => {
+            let kinds = scope
+                .kinds
+                .unwrap_or(&[ShiftKind::NonResidentOnCall, ShiftKind::ResidentOnCall]);
+            breaches = day_after(scope.all, kinds, minutes);
+        }
+        LimitRule::MinExpectedRestOnCall {
+            minutes,
+            continuous,
+            from,
+            to,
+        } => {
+            // Without `counts`, on-call periods of both kinds: worked shifts
+            // have no rest inside them to check.
+            let fallback;
+            let facts = match scope.kinds {
+                Some(_) => facts,
+                None => {
+                    fallback = scope
+                        .all
+                        .only(&[ShiftKind::NonResidentOnCall, ShiftKind::ResidentOnCall]);
+                    &fallback
+                }
+            };
+            breaches = expected_rest(facts, minutes, continuous, (from, to));
+        }
     }
-    (describe_rule(rule, definitions), breaches)
+    (describe_rule(rule, definitions, scope.kinds), breaches)
 }
 
 /// What a rule allows, in words ("at most 72 h in any 168 hours"): the text
-/// of a limit check, and of the limit's row in a terms diff.
-pub fn describe_rule(rule: LimitRule, definitions: &RestDefinitions) -> String {
-    match rule {
+/// of a limit check, and of the limit's row in a terms diff. `counts`, the
+/// limit's shift kinds when it names them, is said where it changes the rule.
+pub fn describe_rule(
+    rule: LimitRule,
+    definitions: &RestDefinitions,
+    counts: Option<&[ShiftKind]>,
+) -> String {
+    let on_call = || counts.map_or("on call".to_string(), kinds_words);
+    let text = match rule {
         LimitRule::MaxAverageWeeklyHours {
             hours: max,
             reference_weeks,
@@ -376,7 +454,220 @@ pub fn describe_rule(rule: LimitRule, definitions: &RestDefinitions) -> String {
             "at most {count} consecutive weekend(s) ({})",
             definitions.weekend.describe()
         ),
+        LimitRule::MaxPeriodsInDays { count, days } => {
+            return format!(
+                "at most {count} period{} of {} in any {days} days in a row (a period over 24 hours counts once for each 24 hours)",
+                if count == 1 { "" } else { "s" },
+                counts.map_or("duty".to_string(), kinds_words)
+            )
+        }
+        LimitRule::MaxDayAfterLength { minutes } => {
+            return format!(
+                "at most {} of duty on the day after {}",
+                hours(u64::from(minutes)),
+                on_call()
+            )
+        }
+        LimitRule::MinExpectedRestOnCall {
+            minutes,
+            continuous,
+            from,
+            to,
+        } => {
+            return format!(
+                "at least {} of rest in each 24 hours of {}, {} of it in one stretch between {from} and {to}, as the rota's expected work leaves it",
+                hours(u64::from(minutes)),
+                on_call(),
+                hours(u64::from(continuous))
+            )
+        }
+    };
+    match counts {
+        Some(kinds) => format!("{text}, counting {} only", kinds_words(kinds)),
+        None => text,
     }
+}
+
+/// A period as the 24-hour periods it stands for: their count (a period of
+/// 24 hours or less is one).
+fn day_periods(p: &Period) -> u64 {
+    p.span.len().div_ceil(DAY).max(1)
+}
+
+/// Windows of `days` calendar days (cyclic) holding more than `count`
+/// periods: one breach per window that starts on a day a period starts,
+/// overlapping windows after a reported one left out (they repeat it).
+fn periods_in_days(facts: &RestFacts, count: u32, days: u32) -> Vec<Breach> {
+    let n = facts.days();
+    if n == 0 || days == 0 {
+        return Vec::new();
+    }
+    let mut per_day = vec![0u64; n as usize];
+    for p in &facts.periods {
+        for k in 0..day_periods(p) {
+            per_day[((p.day + k) % n) as usize] += 1;
+        }
+    }
+    // A window longer than the cycle would count a day twice.
+    let span = u64::from(days).min(n);
+    let mut breaches = Vec::new();
+    let mut next_free = 0;
+    for start in 0..n {
+        if start < next_free || per_day[start as usize] == 0 {
+            continue;
+        }
+        let total: u64 = (start..start + span)
+            .map(|d| per_day[(d % n) as usize])
+            .sum();
+        if total > u64::from(count) {
+            let shifts: Vec<usize> = (start..start + span)
+                .flat_map(|d| facts.periods_on_day(d).iter().map(|p| p.shift))
+                .collect();
+            breaches.push(Breach {
+                measured: format!("{total} periods in the {span} days starting"),
+                location: at(facts, start * DAY, shifts),
+            });
+            next_free = start + span;
+        }
+    }
+    breaches
+}
+
+/// For each period of `kinds` that no other such period follows on its day
+/// after (the last of a Saturday–Sunday pair), the duty of other kinds
+/// starting on that day against the maximum.
+fn day_after(facts: &RestFacts, kinds: &[ShiftKind], max: u32) -> Vec<Breach> {
+    let mut breaches = Vec::new();
+    for p in facts.periods.iter().filter(|p| kinds.contains(&p.kind)) {
+        // The day after a period on Monday is Tuesday, whether it ends on
+        // Monday evening or at 08:00 on Tuesday; after a 48-hour weekend, Monday.
+        let next_day = p.day + day_periods(p);
+        let on_next_day = facts.periods_on_day(next_day);
+        if on_next_day.iter().any(|q| kinds.contains(&q.kind)) {
+            continue;
+        }
+        let duty: Vec<&Period> = on_next_day
+            .iter()
+            .filter(|q| !kinds.contains(&q.kind))
+            .collect();
+        let total: u64 = duty.iter().map(|q| q.span.len()).sum();
+        if total > u64::from(max) {
+            let start = duty.first().map_or(next_day * DAY, |q| q.span.start);
+            breaches.push(Breach {
+                measured: format!(
+                    "{} of duty on the day after the period beginning {}, starting",
+                    hours(total),
+                    describe_minute(p.span.start % facts.cycle.max(1))
+                ),
+                location: at(
+                    facts,
+                    start,
+                    std::iter::once(p.shift)
+                        .chain(duty.iter().map(|q| q.shift))
+                        .collect(),
+                ),
+            });
+        }
+    }
+    breaches
+}
+
+/// Each 24 hours of each period (the last part may be shorter), against the
+/// rest its expected work leaves: `minutes` in all (pro rata in a shorter
+/// part) and `continuous` in one stretch inside the daily window (where the
+/// part holds that much of the window).
+fn expected_rest(
+    facts: &RestFacts,
+    minutes: u32,
+    continuous: u32,
+    window: (ClockTime, ClockTime),
+) -> Vec<Breach> {
+    let mut breaches = Vec::new();
+    for p in &facts.periods {
+        let work: Vec<Interval> = facts
+            .work
+            .iter()
+            .zip(&facts.work_shift)
+            .filter(|(_, &s)| s == p.shift)
+            .map(|(w, _)| *w)
+            .collect();
+        let mut part_start = p.span.start;
+        while part_start < p.span.end {
+            let part = Interval::new(part_start, (part_start + DAY).min(p.span.end));
+            part_start = part.end;
+            let worked: u64 = work
+                .iter()
+                .filter_map(|w| w.intersect(&part))
+                .map(|w| w.len())
+                .sum();
+            let rest = part.len().saturating_sub(worked);
+            let needed = u64::from(minutes) * part.len() / DAY;
+            let mut short = Vec::new();
+            if rest < needed {
+                short.push(format!("{} of rest in all", hours(rest)));
+            }
+            let (room, stretch) = longest_free_in_window(part, &work, window);
+            if room >= u64::from(continuous) && stretch < u64::from(continuous) {
+                short.push(format!(
+                    "{} at most in one stretch between {} and {}",
+                    hours(stretch),
+                    window.0,
+                    window.1
+                ));
+            }
+            if !short.is_empty() {
+                breaches.push(Breach {
+                    measured: format!(
+                        "expected work leaves {} in the {} on call starting",
+                        short.join(" and "),
+                        hours(part.len())
+                    ),
+                    location: at(facts, part.start, vec![p.shift]),
+                });
+            }
+        }
+    }
+    breaches
+}
+
+/// How much of the daily window lies in `part` (its longest occurrence there)
+/// and the longest stretch of it free of `work`.
+fn longest_free_in_window(
+    part: Interval,
+    work: &[Interval],
+    (from, to): (ClockTime, ClockTime),
+) -> (u64, u64) {
+    let (from, to) = (from.minutes(), to.minutes());
+    let length = if to > from {
+        to - from
+    } else {
+        DAY - from + to
+    };
+    let (mut room, mut best) = (0, 0);
+    // The window is daily, so moving everything a day later changes nothing
+    // and makes sure the occurrence from the evening before exists (day ≥ 1).
+    let part = part.shifted(DAY);
+    let work: Vec<Interval> = work.iter().map(|w| w.shifted(DAY)).collect();
+    for d in part.start / DAY - 1..=part.end / DAY {
+        let Some(occurrence) =
+            Interval::new(d * DAY + from, d * DAY + from + length).intersect(&part)
+        else {
+            continue;
+        };
+        room = room.max(occurrence.len());
+        let mut cursor = occurrence.start;
+        let mut busy: Vec<Interval> = work
+            .iter()
+            .filter_map(|w| w.intersect(&occurrence))
+            .collect();
+        busy.sort_by_key(|w| w.start);
+        for w in busy {
+            best = best.max(w.start.saturating_sub(cursor));
+            cursor = cursor.max(w.end);
+        }
+        best = best.max(occurrence.end.saturating_sub(cursor));
+    }
+    (room, best)
 }
 
 /// Whether a period touches Saturday 00:00 – Monday 00:00 of any week.

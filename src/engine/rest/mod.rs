@@ -25,6 +25,8 @@ pub struct Period {
     pub day: u64,
     /// Whether it is on call rather than worked.
     pub on_call: bool,
+    /// Its kind (what a limit's `counts` selects by).
+    pub kind: ShiftKind,
     /// Night, long shift, long late evening.
     pub night: bool,
     /// Long shift.
@@ -110,6 +112,7 @@ impl RestFacts {
                     span,
                     day: span.start / DAY,
                     on_call: s.kind != ShiftKind::Worked,
+                    kind: s.kind,
                     night: minutes_in_daily_window(span, definitions)
                         >= u64::from(definitions.night_minutes),
                     long: matches(s, &definitions.long_shift),
@@ -125,17 +128,54 @@ impl RestFacts {
             .flat_map(|(i, s)| s.work_intervals().map(move |w| (w, i)))
             .collect();
         crate::engine::num::sort::sort(&mut work);
+        RestFacts::finish(periods, work, rota.cycle_minutes(), u64::from(rota.weeks))
+    }
+
+    /// The same facts for the periods of some kinds only, shift indices kept:
+    /// a limit that counts only some kinds (the 2016 rest rules leave out
+    /// non-resident on call) measures gaps and runs between those alone.
+    pub fn only(&self, kinds: &[ShiftKind]) -> RestFacts {
+        let periods: Vec<Period> = self
+            .periods
+            .iter()
+            .filter(|p| kinds.contains(&p.kind))
+            .cloned()
+            .collect();
+        // Every shift is one period, so a shift's kind is its period's.
+        let mut counted = vec![false; self.periods.len()];
+        for p in &periods {
+            if let Some(c) = counted.get_mut(p.shift) {
+                *c = true;
+            }
+        }
+        let work: Vec<(Interval, usize)> = self
+            .work
+            .iter()
+            .zip(&self.work_shift)
+            .filter(|(_, &shift)| counted.get(shift).copied().unwrap_or(false))
+            .map(|(w, &shift)| (*w, shift))
+            .collect();
+        RestFacts::finish(periods, work, self.cycle, self.weeks)
+    }
+
+    /// Facts from sorted periods and work: metrics and limits both read the
+    /// gaps, runs and worst week, so each is computed once here.
+    fn finish(
+        periods: Vec<Period>,
+        work: Vec<(Interval, usize)>,
+        cycle: u64,
+        weeks: u64,
+    ) -> RestFacts {
         let mut facts = RestFacts {
             periods,
             work: work.iter().map(|(w, _)| *w).collect(),
             work_shift: work.iter().map(|(_, i)| *i).collect(),
-            cycle: rota.cycle_minutes(),
-            weeks: u64::from(rota.weeks),
+            cycle,
+            weeks,
             gaps: Vec::new(),
             runs: Vec::new(),
             worst: (0, 0, Vec::new()),
         };
-        // Metrics and limits both read these: compute each once.
         facts.gaps = (0..facts.periods.len())
             .map(|i| facts.compute_gap_after(i))
             .collect();

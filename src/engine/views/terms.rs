@@ -398,15 +398,7 @@ fn group(stretches: &[Stretch]) -> Vec<(u64, String, String, String)> {
 
 /// Shift kinds in words.
 fn kinds_text(kinds: &[ShiftKind]) -> String {
-    let words: Vec<&str> = kinds
-        .iter()
-        .map(|k| match k {
-            ShiftKind::Worked => "worked shifts",
-            ShiftKind::NonResidentOnCall => "non-resident on-call",
-            ShiftKind::ResidentOnCall => "resident on-call",
-        })
-        .collect();
-    words.join(" and ")
+    ShiftKind::describe_all(kinds)
 }
 
 /// ", counting resident on-call" when only some shift kinds count; nothing
@@ -542,11 +534,15 @@ fn rows(offer: &Offer, date: Date) -> Vec<Row> {
     let definitions = &terms.rest.definitions;
     for limit in &terms.rest.limits {
         let (term, rank) = limit_key(limit);
-        let mut text = describe_rule(limit.rule, definitions);
-        if let LimitRule::MaxShiftLength {
-            include_on_call: true,
-            ..
-        } = limit.rule
+        let mut text = describe_rule(limit.rule, definitions, limit.counts.as_deref());
+        // With `counts` the kinds are already said, and `include_on_call` is unused.
+        if let (
+            LimitRule::MaxShiftLength {
+                include_on_call: true,
+                ..
+            },
+            None,
+        ) = (limit.rule, &limit.counts)
         {
             text.push_str(", on-call periods included");
         }
@@ -636,7 +632,18 @@ fn limit_key(limit: &Limit) -> (String, u64) {
         ),
         LimitRule::MaxWeekendFrequency { .. } => ("Max weekend frequency".into(), 30),
         LimitRule::MaxConsecutiveWeekends { .. } => ("Max consecutive weekends".into(), 31),
+        LimitRule::MaxPeriodsInDays { days, .. } => (format!("Max periods in {days} days"), 40),
+        LimitRule::MaxDayAfterLength { .. } => ("Max duty on the day after".into(), 41),
+        LimitRule::MinExpectedRestOnCall { .. } => ("Min expected rest on call".into(), 42),
     };
+    // A rule over on-call periods only is another term than the same rule
+    // over shifts (the 24-hour on-call limit beside the 13-hour shift limit);
+    // one counting shifts keeps its key, so @1 and @2 rows line up.
+    if let Some(kinds) = &limit.counts {
+        if !kinds.contains(&ShiftKind::Worked) {
+            key.push_str(&format!(" ({})", kinds_text(kinds)));
+        }
+    }
     if !limit.applies_to.is_empty() {
         let types: Vec<&str> = limit.applies_to.iter().map(|t| t.describe()).collect();
         key.push_str(&format!(" ({})", types.join(", ")));

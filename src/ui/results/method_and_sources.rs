@@ -19,7 +19,7 @@ const GLOSSARY: [(&str, &str, &str); 7] = [
     ("nodal-point", "Nodal point", "A pay point of the 2016 contract (NP1 = FY1 … NP5 = ST6–8); basic salary depends on the point, not on years served."),
     ("banding", "Banding", "The 2002 contract's flat supplement (0–100% of basic) for the whole post, set by hours, unsocial hours and whether the New Deal limits are met."),
     ("one-in-n", "1 in N", "At least one (weekend, Saturday…) in every N weeks on average over the rota cycle; exactly 1 in 3 counts as 1 in 3."),
-    ("non-resident-on-call", "Non-resident on-call", "Being available from home; work expected while on call is paid at the rate of the hours it falls in."),
+    ("non-resident-on-call", "Non-resident on-call", "Being available from home; work expected while on call is paid at the rate of the hours it falls in. In the 2016 contract (presets version 2) it is not a shift for the rest rules: it has limits of its own (24 hours a period, 3 periods in 7 days, 10 hours the day after, 8 hours' expected rest in 24). Resident on call is a shift."),
     ("ltft", "LTFT", "Less than full time: a percentage of full-time hours, with basic pay pro rata."),
     ("rota-cycle", "Rota cycle", "The weeks after which a rota repeats; every average here is over the whole cycle, and rest across its end counts."),
     ("new-deal", "New Deal limits", "The hour and rest limits of the 2002 contract by rota type; breaching one puts a post in band 3."),
