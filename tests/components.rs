@@ -197,6 +197,8 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
         JobFormProps {
             doctor: scenario.doctor.clone(),
             pay_date: Date::APRIL_2016_STRIKE,
+            title: "".into(),
+            generated_title: "An FY2 doctor on a ward rota, April 2016".into(),
             on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
         },
     )
@@ -236,6 +238,46 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
     );
     assert_eq!(ltft.get_attribute("aria-invalid").as_deref(), Some("false"));
     assert!(root.query_selector("#ltft-error").expect("query").is_none());
+
+    // The title: its hint shows the heading written from the comparison; too
+    // long a title is refused at the field, a short one is set trimmed.
+    let hint = root
+        .query_selector("#title-hint")
+        .expect("query")
+        .expect("title hint");
+    assert_eq!(
+        hint.text_content().unwrap_or_default(),
+        "Leave empty to use: An FY2 doctor on a ward rota, April 2016"
+    );
+    let title: web_sys::HtmlInputElement = root
+        .query_selector("#title")
+        .expect("query")
+        .expect("title field")
+        .dyn_into()
+        .expect("an input");
+    let type_title = |value: &str| {
+        title.set_value(value);
+        let event = web_sys::InputEvent::new("input").expect("input event");
+        title.dispatch_event(&event).expect("dispatch");
+    };
+    received.borrow_mut().clear();
+    type_title(&"x".repeat(201));
+    yew::scheduler::flush().await;
+    assert!(received.borrow().is_empty());
+    let message = root
+        .query_selector("#title-error")
+        .expect("query")
+        .expect("message beside the title");
+    assert!(message
+        .text_content()
+        .unwrap_or_default()
+        .contains("at most 200 characters (this one has 201)"));
+    type_title("  Our rota  ");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        *received.borrow(),
+        vec![Action::SetTitle("Our rota".into())]
+    );
 }
 
 /// A rota of three shifts, the second with a problem the engine reported.
