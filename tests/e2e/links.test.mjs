@@ -36,6 +36,7 @@ async function edit(page) {
   await page.fill('#years', '2');
   await page.selectOption('#rota', 'breaches-2016@1');
   await page.selectOption('#add-offer', 'tcs-2019@1');
+  await page.click('#add-offer-button');
   await page.waitForSelector('[data-offer="tcs-2019"][data-line="gross_annual"]');
 }
 

@@ -94,6 +94,7 @@ test('timings: first results and input to updated results (reported)', TIMEOUT, 
   });
   // The target case: six offers over a 26-week rota (103 shifts).
   await page.selectOption('#add-offer', 'tcs-2019@1');
+  await page.click('#add-offer-button');
   await page.waitForSelector('[data-offer="tcs-2019"][data-line="gross_annual"]');
   await page.selectOption('#rota', 'em-26-week@1');
   await page.waitForSelector('[data-offer="tcs-2019"][data-line="average_weekly_hours"][data-value="39.62"]');

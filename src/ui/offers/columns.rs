@@ -26,14 +26,19 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
+    // Added by a button, not on the list's change: with the keyboard a
+    // closed list changes on every ArrowDown, which added an offer per press.
+    let chooser = use_node_ref();
     let on_add = {
         let on_action = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
-            let key = select.value();
-            if !key.is_empty() {
-                on_action.emit(Action::AddPresetOffer(key));
-                select.set_value("");
+        let chooser = chooser.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(select) = chooser.cast::<web_sys::HtmlSelectElement>() {
+                let key = select.value();
+                if !key.is_empty() {
+                    on_action.emit(Action::AddPresetOffer(key));
+                    select.set_value("");
+                }
             }
         })
     };
@@ -123,12 +128,15 @@ pub fn OfferColumns(props: &OfferColumnsProps) -> Html {
             </ol>
             <div class="field">
                 <label for="add-offer">{ "Add an offer" }</label>
-                <select id="add-offer" onchange={on_add}>
-                    <option value="" selected=true>{ "Choose an offer…" }</option>
-                    { for props.presets.iter().map(|o| html! {
-                        <option value={format!("{}@{}", o.id, o.version)}>{ &o.name }</option>
-                    }) }
-                </select>
+                <span class="inline-add">
+                    <select id="add-offer" ref={chooser}>
+                        <option value="" selected=true>{ "Choose an offer…" }</option>
+                        { for props.presets.iter().map(|o| html! {
+                            <option value={format!("{}@{}", o.id, o.version)}>{ &o.name }</option>
+                        }) }
+                    </select>
+                    <button type="button" id="add-offer-button" onclick={on_add}>{ "Add" }</button>
+                </span>
             </div>
         </fieldset>
     }
