@@ -6,16 +6,17 @@ use crate::codec::csv::results_to_csv;
 use crate::codec::json::{origins, scenario_from_json, scenario_to_json, MAX_SCENARIO_BYTES};
 use crate::codec::link::PREFIX;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
+use crate::engine::title::heading;
 use crate::ui::browser;
 use crate::ui::share::panel::SharePanel;
 use crate::ui::state::{Action, Notice, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A file name for a scenario, from its title.
+/// A file name for a scenario, from its heading (the title, or the one
+/// written from the comparison).
 fn file_name(scenario: &Scenario, extension: &str) -> String {
-    let slug: String = scenario
-        .title
+    let slug: String = heading(scenario)
         .to_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
