@@ -86,16 +86,32 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
         preset_file!("offers/gov-offer-2015-11@1.json"),
     ),
     (
+        "gov-offer-2015-11@2",
+        preset_file!("offers/gov-offer-2015-11@2.json"),
+    ),
+    (
         "gov-offer-2016-01@1",
         preset_file!("offers/gov-offer-2016-01@1.json"),
+    ),
+    (
+        "gov-offer-2016-01@2",
+        preset_file!("offers/gov-offer-2016-01@2.json"),
     ),
     (
         "gov-final-offer-2016-02-09@1",
         preset_file!("offers/gov-final-offer-2016-02-09@1.json"),
     ),
     (
+        "gov-final-offer-2016-02-09@2",
+        preset_file!("offers/gov-final-offer-2016-02-09@2.json"),
+    ),
+    (
         "imposed-2016-02@1",
         preset_file!("offers/imposed-2016-02@1.json"),
+    ),
+    (
+        "imposed-2016-02@2",
+        preset_file!("offers/imposed-2016-02@2.json"),
     ),
     (
         "bma-position-2016-02@1",

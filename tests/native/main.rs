@@ -31,6 +31,7 @@ mod limits;
 mod links;
 mod lz;
 mod offer_editor;
+mod offers_2016;
 mod page_presets;
 mod paste;
 mod presets;

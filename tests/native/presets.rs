@@ -271,7 +271,12 @@ fn every_value_in_every_offer_carries_a_source_and_a_marker() {
     assert!(problems.is_empty(), "{problems:#?}");
     assert!(counted > 100, "{counted} markers");
     // The walk does see the things it must check: a limit without a source fails.
-    let mut v: Value = serde_json::from_str(OFFER_FILES[5].1).expect("json");
+    let tcs_2016 = OFFER_FILES
+        .iter()
+        .find(|(k, _)| *k == "tcs-2016@1")
+        .expect("tcs-2016@1")
+        .1;
+    let mut v: Value = serde_json::from_str(tcs_2016).expect("json");
     v["terms"]["rest"]["limits"][0]["source"] = json!("");
     v["terms"]["shift_rules"][0]["readings"][1]
         .as_object_mut()
@@ -434,9 +439,16 @@ const RELEASED: &[(&str, u64)] = &[
         "offers/gov-final-offer-2016-02-09@1.json",
         0x69c3_d2dd_499c_dc94,
     ),
+    (
+        "offers/gov-final-offer-2016-02-09@2.json",
+        0xe018_6e34_1819_bed8,
+    ),
     ("offers/gov-offer-2015-11@1.json", 0xe7b0_d690_2439_2e8e),
+    ("offers/gov-offer-2015-11@2.json", 0x943e_35b6_b5f5_0321),
     ("offers/gov-offer-2016-01@1.json", 0x1feb_03ad_0da0_4bd6),
+    ("offers/gov-offer-2016-01@2.json", 0xc991_93c6_5431_356f),
     ("offers/imposed-2016-02@1.json", 0x5f48_35e4_4fc9_68f0),
+    ("offers/imposed-2016-02@2.json", 0xf8bb_d72d_3ce1_7fbc),
     ("offers/tcs-2016@1.json", 0xeedd_e9e9_2588_16c1),
     ("offers/tcs-2016@2.json", 0x9b14_cde7_f437_4da8),
     ("offers/tcs-2019@1.json", 0x3224_c71c_f90f_f061),
