@@ -61,11 +61,34 @@ fn the_same_references_in_a_link_are_refused_the_same_way() {
     );
 }
 
+/// The default scenario with `count` offers written out, each the inline
+/// example's first offer under its own id (one preset referenced many times is
+/// refused: its copies would share one id).
+fn with_inline_offers(count: usize) -> String {
+    let inline: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/inline-offers.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT).unwrap();
+    value["offers"] = (0..count)
+        .map(|i| {
+            let mut offer = inline["offers"][0].clone();
+            offer["id"] = format!("offer-{i}").into();
+            offer
+        })
+        .collect();
+    value.to_string()
+}
+
 #[test]
 fn the_most_offers_allowed_still_open() {
-    let scenario = scenario_from_json(&with_preset_refs(MAX_OFFERS)).unwrap();
+    let scenario = scenario_from_json(&with_inline_offers(MAX_OFFERS)).unwrap();
     assert_eq!(scenario.offers.len(), 24);
-    assert_eq!(scenario.offers[23].id, "tcs-2016");
+    assert_eq!(scenario.offers[23].id, "offer-23");
+    let e = scenario_from_json(&with_preset_refs(MAX_OFFERS)).unwrap_err();
+    assert_eq!(e.path, "offers[1]");
+    assert_eq!(
+        e.message,
+        "'tcs-2016@1' has the id 'tcs-2016', which offers[0] has too; each needs its own id"
+    );
     let e = scenario_from_json(&with_preset_refs(MAX_OFFERS + 1)).unwrap_err();
     assert!(e.message.starts_with("there are 25 offers"), "{e}");
 }
