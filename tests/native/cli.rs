@@ -151,7 +151,10 @@ fn a_bad_file_names_the_file_the_path_and_the_reason() {
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("bad.json: rotas[0].shifts[0].minutes: longer than 24 h for a worked shift"),
+        err.contains(
+            "bad.json: rotas[0].shifts[0].minutes: the shift of week 1 Mon 09:00 (normal day): \
+             a worked shift lasts at most 24 hours, not 33:20"
+        ),
         "{err}"
     );
 

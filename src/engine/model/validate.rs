@@ -307,21 +307,8 @@ fn validate_rota(rota: &Rota, path: &str, issues: &mut Issues) {
             );
             ok = false;
         }
-        if shift.minutes == 0 {
-            issues.push(
-                format!("{}.minutes", at()),
-                "a shift must last at least one minute",
-            );
-            ok = false;
-        } else if shift.minutes > shift.kind.max_minutes() {
-            let what = match shift.kind {
-                ShiftKind::Worked => "longer than 24 h for a worked shift",
-                _ => "longer than 72 h for an on-call period",
-            };
-            issues.push(format!("{}.minutes", at()), what);
-            ok = false;
-        } else if u64::from(shift.minutes) >= cycle {
-            issues.push(format!("{}.minutes", at()), "longer than the whole cycle");
+        if let Some(problem) = shift.length_problem(shift.minutes, cycle) {
+            issues.push(format!("{}.minutes", at()), problem);
             ok = false;
         }
         if let Some(label) = &shift.label {
