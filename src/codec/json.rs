@@ -72,12 +72,14 @@ fn resolve_presets<T>(
             continue;
         };
         match (seen.insert(id, i), key) {
-            (Some(j), Some(key)) => return Err(DecodeError::new(
-                format!("{list}[{i}]"),
-                format!(
+            (Some(j), Some(key)) => {
+                return Err(DecodeError::new(
+                    format!("{list}[{i}]"),
+                    format!(
                     "'{key}' has the id '{id}', which {list}[{j}] has too; each needs its own id"
                 ),
-            )),
+                ))
+            }
             (Some(j), None) => {
                 // Keep the first place, as validation does.
                 seen.insert(id, j);

@@ -11,9 +11,9 @@ mod strict;
 mod words;
 
 use path::path_at;
-pub use words::in_words;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+pub use words::in_words;
 
 /// Why a text is not a scenario: where in the JSON, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
