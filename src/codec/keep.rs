@@ -19,9 +19,9 @@
 //! autosaved, does not overwrite it.
 
 use super::json::{scenario_from_json, scenario_to_json, DecodeError};
+use crate::engine::compare::{compare, CompareError};
 use crate::engine::scenario::Scenario;
 use crate::engine::sort::sort_by_key;
-use crate::engine::validate::validate;
 use serde::{Deserialize, Serialize};
 
 /// Key of the autosaved scenario.
@@ -223,14 +223,21 @@ fn save_value(
 }
 
 /// Whether `scenario` may be written where it will be opened again — the
-/// address bar, the autosave, a saved comparison: only when it passes the
-/// engine's checks, so what comes back always opens. Otherwise its first
-/// problem, as "it has a problem to fix first (…)".
+/// address bar, the autosave, a saved comparison: only when it computes (the
+/// engine's checks pass and every figure can be worked out), which is what
+/// opening it again requires. Otherwise its first problem, as "it has a
+/// problem to fix first (…)".
 pub fn check_keepable(scenario: &Scenario) -> Result<(), String> {
-    match validate(scenario).first() {
-        None => Ok(()),
-        Some(issue) => Err(format!("it has a problem to fix first ({issue})")),
-    }
+    // The page's own test of a scenario (`State`), so "kept" and "opens" agree.
+    let problem = match compare(scenario, crate::reference()) {
+        Ok(_) => return Ok(()),
+        Err(CompareError::Invalid(issues)) => issues.first().map(ToString::to_string),
+        Err(e) => Some(e.to_string()),
+    };
+    Err(format!(
+        "it has a problem to fix first ({})",
+        problem.unwrap_or_default()
+    ))
 }
 
 fn write_item(

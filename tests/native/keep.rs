@@ -338,3 +338,18 @@ fn a_shift_length_is_refused_naming_the_shift() {
         "the shift of week 1 Mon 09:00 (normal day): it must last at least one minute"
     );
 }
+
+#[test]
+fn a_pay_date_no_offer_covers_is_not_kept_either() {
+    // The e2e test's invalid edit: every check a reopened scenario must pass.
+    let mut s = default();
+    s.pay_date = offer_compare::engine::date::Date::parse("1990-01-01").unwrap();
+    let e = offer_compare::codec::keep::check_keepable(&s).unwrap_err();
+    assert!(
+        e.starts_with("it has a problem to fix first (pay_date: "),
+        "{e}"
+    );
+    let mut store = MemoryStore::default();
+    autosave(&mut store, &s).unwrap();
+    assert!(store.entries.is_empty());
+}
