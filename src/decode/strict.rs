@@ -5,13 +5,13 @@
 //! `{"title":"a","title":"b"}` would open as "b" and a file edited by hand (or
 //! crafted to show one thing to a reviewer and another to the app) would say
 //! something no one meant. The check rides on the one parse every untrusted
-//! text already gets: one hash-set probe per key, linear in the text, and the
-//! error is raised by the parser right after the repeated key, so its position
-//! locates it (`doctor.grade`) like any other decoding error.
+//! text already gets: one look-up per key in the object being built (a
+//! `BTreeMap`: n log n in the keys of one object), and the error is raised by
+//! the parser right after the repeated key, so its position locates it
+//! (`doctor.grade`) like any other decoding error.
 
 use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// The start of the message for a repeated key; the decoder recognises it to
 /// locate the error at the key rather than inside its object.
@@ -76,13 +76,10 @@ impl<'de> Visitor<'de> for StrictVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
         let mut object = Map::new();
-        // `Map` may keep keys in insertion order or sorted; either way a set of
-        // the keys seen answers "seen before?" in constant time.
-        let mut seen: HashSet<String> = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                // Raised before the value is read, so the parser's position
-                // is just after the repeated key.
+            // Asked at the key, before its value is read, so the parser's
+            // position (and the path recovered from it) is the repeated key.
+            if object.contains_key(&key) {
                 return Err(A::Error::custom(format!(
                     "{REPEATED}{}' appears twice in one object; keep one of them",
                     super::words::shorten(&key)
