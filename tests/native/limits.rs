@@ -420,3 +420,18 @@ fn a_repeated_key_check_is_near_linear_in_the_text() {
     );
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
 }
+
+#[test]
+fn an_unknown_output_format_is_blamed_on_the_flag_naming_the_choices() {
+    // Once `unknown format Some("xml")`: a Rust value, and no hint what to write.
+    let e = run(&["examples/default.json", "--format", "xml"]).unwrap_err();
+    assert!(
+        e.starts_with("--format: 'xml' is not one of table, json or csv\n"),
+        "{e}"
+    );
+    let e = run(&["gains", "examples/default.json", "--format", "xml"]).unwrap_err();
+    assert!(
+        e.starts_with("--format: 'xml' is not one of table or csv\n"),
+        "{e}"
+    );
+}
