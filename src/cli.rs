@@ -12,7 +12,7 @@ use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{
     comparison_to_json, from_value, offer_origin, scenario_from_json, MAX_SCENARIO_BYTES,
 };
-use crate::engine::compare::compare;
+use crate::engine::compare::{compare, CompareError};
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
 use crate::engine::deductions::Residence;
@@ -116,10 +116,22 @@ fn run_compare(args: CompareArgs) -> Result<String, String> {
     let path = args.file.clone().ok_or_else(|| USAGE.to_string())?;
     let mut scenario = load_scenario(&path)?;
     let format = args.format;
+    let mut flagged = false;
     if let Some(n) = NetArgs::of(args) {
+        flagged = n.pensionable.is_some();
         n.apply(&mut scenario);
     }
-    let comparison = compare(&scenario, crate::reference()).map_err(|e| format!("{path}: {e}"))?;
+    let comparison = compare(&scenario, crate::reference()).map_err(|e| match e {
+        // Lines given with --pensionable are the flag's fault, not the file's.
+        CompareError::Invalid(issues) if flagged => issues
+            .iter()
+            .find(|i| i.path.starts_with("take_home.pensionable"))
+            .map_or_else(
+                || format!("{path}: {}", CompareError::Invalid(issues.clone())),
+                |i| format!("--pensionable: {}", i.message),
+            ),
+        e => format!("{path}: {e}"),
+    })?;
     Ok(match format {
         Format::Table => table(&scenario, &comparison),
         Format::Json => comparison_to_json(&comparison) + "\n",
@@ -262,11 +274,13 @@ fn run_break_even(args: BreakEvenArgs) -> Result<String, String> {
 /// `gains SCENARIO.json [--format table|csv]`.
 fn run_gains(args: GainsArgs) -> Result<String, String> {
     let scenario = load_scenario(&args.file)?;
+    // Its refusals name the file, as the plain comparison's do.
     let found = gains(
         &scenario,
         crate::reference(),
         &standard_cases(&scenario, crate::reference()),
-    )?;
+    )
+    .map_err(|e| format!("{}: {e}", args.file))?;
     if args.format == TableOrCsv::Csv {
         return Ok(gains_to_csv(&found));
     }
@@ -328,9 +342,12 @@ fn load_offer(name: &str) -> Result<Offer, String> {
         ));
     }
     let text = read_limited(name)?;
-    let value: serde_json::Value =
-        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
-            .map_err(|e| format!("{name}: not JSON: {e}"))?;
+    let value = crate::decode::parse(text.strip_prefix('\u{feff}').unwrap_or(&text)).map_err(
+        |e| match e.path.as_str() {
+            "." => format!("{name}: not JSON: {}", e.message),
+            _ => format!("{name}: {e}"),
+        },
+    )?;
     if value.get("version").is_some() && value.get("offers").is_some() {
         return Err(format!(
             "{name}: this is a scenario, not an offer; to compare two of its offers use \

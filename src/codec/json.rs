@@ -47,6 +47,10 @@ fn resolve_presets<T>(
     let Some(items) = value.get_mut(list).and_then(|v| v.as_array_mut()) else {
         return Ok(());
     };
+    let keys: Vec<Option<String>> = items
+        .iter()
+        .map(|i| i.as_str().map(str::to_string))
+        .collect();
     for (i, item) in items.iter_mut().enumerate() {
         if let Some(key) = item.as_str() {
             let entry = entries.iter().find(|e| e.key == key).ok_or_else(|| {
@@ -57,6 +61,30 @@ fn resolve_presets<T>(
                 )
             })?;
             *item = entry.json.clone();
+        }
+    }
+    // Validation refuses two items with one id at `offers[i].id`, a place a
+    // reference (`"tcs-2016@1"`) does not have in the file: a reference
+    // repeating an id is refused here instead, at the reference.
+    let mut seen = std::collections::BTreeMap::new();
+    for (i, (item, key)) in items.iter().zip(&keys).enumerate() {
+        let Some(id) = item.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        match (seen.insert(id, i), key) {
+            (Some(j), Some(key)) => {
+                return Err(DecodeError::new(
+                    format!("{list}[{i}]"),
+                    format!(
+                    "'{key}' has the id '{id}', which {list}[{j}] has too; each needs its own id"
+                ),
+                ))
+            }
+            (Some(j), None) => {
+                // Keep the first place, as validation does.
+                seen.insert(id, j);
+            }
+            (None, _) => {}
         }
     }
     Ok(())
@@ -83,8 +111,7 @@ pub fn scenario_from_json_in(text: &str, library: &Library) -> Result<Scenario, 
     }
     // Some Windows editors start a saved file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::new(".", e.to_string()))?;
+    let mut value = crate::decode::parse(text)?;
     match value.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(v) => {

@@ -11,8 +11,15 @@
 //! (never overwritten: new items take unused ids).
 //! Items are opened through the same decoder as files, so an item written by
 //! an older version is migrated like an old file, or says why it cannot be.
+//!
+//! Only a scenario that passes the engine's checks is kept ([`check_keepable`]):
+//! an invalid one once reached the autosave, and on reload the page fell back
+//! to the default over it. An autosave that still fails to restore is set
+//! aside as a saved comparison ([`restore`]), so the work shown instead, when
+//! autosaved, does not overwrite it.
 
 use super::json::{scenario_from_json, scenario_to_json, DecodeError};
+use crate::engine::compare::{compare, CompareError};
 use crate::engine::scenario::Scenario;
 use crate::engine::sort::sort_by_key;
 use serde::{Deserialize, Serialize};
@@ -187,6 +194,21 @@ pub fn save(
     now: &str,
 ) -> Result<Saved, String> {
     let name = check_name(name)?;
+    // "Could not save: it has a problem to fix first (…)", as the page says it.
+    check_keepable(scenario)?;
+    let scenario: serde_json::Value =
+        serde_json::from_str(&scenario_to_json(scenario)).map_err(|e| e.to_string())?;
+    save_value(store, name, scenario, now)
+}
+
+/// Saves a scenario's JSON (checked by the caller, or set aside as it was)
+/// under a new id.
+fn save_value(
+    store: &mut dyn Store,
+    name: String,
+    scenario: serde_json::Value,
+    now: &str,
+) -> Result<Saved, String> {
     let list = ids(store).map_err(|e| e.0)?;
     let id = (1u64..)
         .map(|n| n.to_string())
@@ -200,15 +222,31 @@ pub fn save(
     })
 }
 
+/// Whether `scenario` may be written where it will be opened again — the
+/// address bar, the autosave, a saved comparison: only when it computes (the
+/// engine's checks pass and every figure can be worked out), which is what
+/// opening it again requires. Otherwise its first problem, as "it has a
+/// problem to fix first (…)".
+pub fn check_keepable(scenario: &Scenario) -> Result<(), String> {
+    // The page's own test of a scenario (`State`), so "kept" and "opens" agree.
+    let problem = match compare(scenario, crate::reference()) {
+        Ok(_) => return Ok(()),
+        Err(CompareError::Invalid(issues)) => issues.first().map(ToString::to_string),
+        Err(e) => Some(e.to_string()),
+    };
+    Err(format!(
+        "it has a problem to fix first ({})",
+        problem.unwrap_or_default()
+    ))
+}
+
 fn write_item(
     store: &mut dyn Store,
     id: &str,
     name: &str,
     now: &str,
-    scenario: &Scenario,
+    scenario: serde_json::Value,
 ) -> Result<(), String> {
-    let scenario: serde_json::Value =
-        serde_json::from_str(&scenario_to_json(scenario)).map_err(|e| e.to_string())?;
     let item = Item {
         name: name.into(),
         saved_at: now.into(),
@@ -246,16 +284,45 @@ pub fn delete(store: &mut dyn Store, id: &str) -> Result<(), String> {
     store.remove(&item_key(id)).map_err(|e| e.0)
 }
 
-/// Autosaves `scenario` (the file format).
+/// Autosaves `scenario` (the file format) when it may be kept
+/// ([`check_keepable`]); an invalid scenario is not written, so the last valid
+/// work stays in the autosave while the problem is fixed.
 pub fn autosave(store: &mut dyn Store, scenario: &Scenario) -> Result<(), StoreError> {
+    if check_keepable(scenario).is_err() {
+        return Ok(());
+    }
     store.set(AUTOSAVE_KEY, &scenario_to_json(scenario))
 }
 
+/// The name an autosave that cannot be restored is set aside under.
+pub const SET_ASIDE_NAME: &str = "Work from last time (could not be restored)";
+
 /// The autosaved scenario, if any: or why it cannot be restored. A store that
 /// cannot be read has nothing to restore (saving will say it is unavailable).
-pub fn restore(store: &dyn Store) -> Option<Result<Scenario, String>> {
-    match store.get(AUTOSAVE_KEY) {
-        Err(_) | Ok(None) => None,
-        Ok(Some(text)) => Some(scenario_from_json(&text).map_err(|e| e.to_string())),
-    }
+///
+/// An autosave that cannot be opened, or fails the checks, is moved into a
+/// saved comparison named [`SET_ASIDE_NAME`] at `now` (its text kept as it
+/// was), so the comparison shown instead never overwrites it; the reason then
+/// says where it is.
+pub fn restore(store: &mut dyn Store, now: &str) -> Option<Result<Scenario, String>> {
+    let text = match store.get(AUTOSAVE_KEY) {
+        Err(_) | Ok(None) => return None,
+        Ok(Some(text)) => text,
+    };
+    let problem = match scenario_from_json(&text) {
+        Ok(scenario) => match check_keepable(&scenario) {
+            Ok(()) => return Some(Ok(scenario)),
+            Err(e) => e,
+        },
+        Err(e) => e.to_string(),
+    };
+    // Kept as JSON when it is JSON (it opens from the list, saying what is
+    // wrong), else as the text itself.
+    let value = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    let kept = save_value(store, SET_ASIDE_NAME.into(), value, now)
+        .and_then(|_| store.remove(AUTOSAVE_KEY).map_err(|e| e.0));
+    Some(Err(match kept {
+        Ok(()) => format!("{problem}; it is kept under Saved comparisons as “{SET_ASIDE_NAME}”"),
+        Err(e) => format!("{problem}; it could not be set aside ({e})"),
+    }))
 }

@@ -24,7 +24,7 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// The end of the string token starting at `i` (just after its closing quote),
-/// and its text when it has no escapes (keys here never need them).
+/// and its text when it has no escapes.
 fn string_at(bytes: &[u8], i: usize) -> (usize, Option<&[u8]>) {
     let mut j = i + 1;
     let mut plain = true;
@@ -73,7 +73,15 @@ pub fn path_at(text: &str, line: usize, column: usize, closing: bool) -> String 
                 let (after, plain) = string_at(bytes, i);
                 if expecting_key {
                     if let Some(Step::Object(key)) = stack.last_mut() {
-                        *key = Some(String::from_utf8_lossy(plain.unwrap_or(b"?")).into_owned());
+                        *key = Some(match plain {
+                            Some(plain) => String::from_utf8_lossy(plain).into_owned(),
+                            // A key with escapes (`"\u0074itle"`) is named as
+                            // the person reads it (`title`).
+                            None => text
+                                .get(i..after)
+                                .and_then(|token| serde_json::from_str(token).ok())
+                                .unwrap_or_else(|| "?".into()),
+                        });
                     }
                     expecting_key = false;
                 }
@@ -156,6 +164,8 @@ mod tests {
         assert_eq!(error_path::<Rota>(missing), "shifts[0]");
         let escaped = r#"{"name":"a \" {[","shifts":{}}"#;
         assert_eq!(error_path::<Rota>(escaped), "shifts");
+        let escaped_key = r#"{"name":"a","\u0073hifts":{}}"#;
+        assert_eq!(error_path::<Rota>(escaped_key), "shifts");
         assert_eq!(error_path::<Rota>("[1]"), "[0]");
         assert_eq!(error_path::<Rota>("5"), ".");
         assert_eq!(error_path::<Rota>(""), ".");

@@ -80,8 +80,10 @@ fn mark(name: &str) {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state =
-        use_reducer(|| State::start(&browser::fragment(), keep::restore(&browser::BrowserStore)));
+    let state = use_reducer(|| {
+        let autosaved = keep::restore(&mut browser::BrowserStore, &browser::now());
+        State::start(&browser::fragment(), autosaved)
+    });
     // After the render that shows new results has been committed to the page
     // (first among the effects, so later ones are not counted).
     use_effect_with(state.shown.clone(), |_| mark("oc-rendered"));
@@ -106,6 +108,12 @@ pub fn App() -> Html {
         // edit, so it can still be copied and reported.
         let keep_address = state.notice.as_ref().is_some_and(|n| n.error);
         use_effect_with(state.scenario.clone(), move |scenario| {
+            // A scenario with a problem is never put in the address bar (nor
+            // the share link): a reload or a copied link would bring back work
+            // that does not open. The last valid link stays.
+            if keep::check_keepable(scenario).is_err() {
+                return;
+            }
             let fragment = scenario_to_link(scenario);
             if *started.borrow() || !keep_address {
                 browser::replace_fragment(&fragment);

@@ -217,35 +217,73 @@ impl State {
     }
 
     /// State on start: the comparison in the address bar's `fragment` when it
-    /// holds a link, else the default scenario — also when the link is broken,
-    /// with a message saying what was wrong.
+    /// holds a link, else last visit's work (`autosaved`, as
+    /// [`keep::restore`](crate::codec::keep::restore) gives it), else the
+    /// default scenario. A link that cannot be opened, or fails its checks,
+    /// falls back to last visit's work when there is some — never to the
+    /// default over it — with a message saying what was wrong.
     pub fn start(fragment: &str, autosaved: Option<Result<Scenario, String>>) -> State {
-        let default = Rc::new(State::from_json(crate::DEFAULT_SCENARIO));
-        if !is_link(fragment) {
-            // Last visit's work, when it was kept; no undo step back to the default.
-            let notice = match autosaved {
-                None => return (*default).clone(),
-                Some(Ok(scenario)) => {
-                    let restored = State::with(Rc::new(scenario), None);
-                    if restored.issues.is_empty() {
-                        return State {
-                            notice: Some(Notice::info("Your work from last time is back.")),
-                            ..restored
-                        };
-                    }
-                    Notice::error("Your work from last time no longer computes, so the default comparison is shown.")
-                }
-                Some(Err(e)) => Notice::error(format!(
+        let default = || State::from_json(crate::DEFAULT_SCENARIO);
+        let (base, notice, shown) = match autosaved {
+            None => (default(), None, "The default comparison is shown instead."),
+            Some(Ok(scenario)) => match State::opened(Rc::new(scenario)) {
+                Ok(restored) => (
+                    restored,
+                    Some(Notice::info("Your work from last time is back.")),
+                    "Your work from last time is shown instead.",
+                ),
+                Err(e) => (
+                    default(),
+                    Some(Notice::error(format!(
+                        "Your work from last time no longer computes ({e}), so the default comparison is shown."
+                    ))),
+                    "The default comparison is shown instead.",
+                ),
+            },
+            Some(Err(e)) => (
+                default(),
+                Some(Notice::error(format!(
                     "Your work from last time could not be restored: {e}. The default comparison is shown."
-                )),
-            };
-            return State {
-                notice: Some(notice),
-                ..(*default).clone()
-            };
+                ))),
+                "The default comparison is shown instead.",
+            ),
+        };
+        if !is_link(fragment) {
+            return State { notice, ..base };
         }
-        let action = open_link(fragment, "The default comparison is shown instead.");
-        (*default.reduce(action)).clone()
+        let link = scenario_from_link(fragment)
+            .map_err(|e| e.message)
+            .and_then(|scenario| State::opened(Rc::new(scenario)));
+        match link {
+            // What was there before the link is one undo step back.
+            Ok(opened) => State {
+                notice: Some(Notice::info("Opened the comparison in this link.")),
+                past: Rc::new(vec![base.scenario.clone()]),
+                ..opened
+            },
+            Err(e) => State {
+                notice: Some(Notice::error(format!(
+                    "This link could not be opened: {e}. {shown}"
+                ))),
+                ..base
+            },
+        }
+    }
+
+    /// Fresh state for a scenario opened whole (a link, a file, a saved
+    /// comparison): when it computes; else its first three problems.
+    fn opened(scenario: Rc<Scenario>) -> Result<State, String> {
+        let opened = State::with(scenario, None);
+        if opened.issues.is_empty() {
+            return Ok(opened);
+        }
+        let issues: Vec<String> = opened
+            .issues
+            .iter()
+            .take(3)
+            .map(|i| i.to_string())
+            .collect();
+        Err(issues.join("; "))
     }
 
     /// State for `scenario`: its comparison, or its issues with `previous`
@@ -398,25 +436,17 @@ impl Reducible for State {
             }
             Action::Undo => return self.travel(false),
             Action::Redo => return self.travel(true),
-            Action::Open { scenario, from } => {
-                let opened = State::with(scenario, None);
-                if !opened.issues.is_empty() {
-                    let issues: Vec<String> = opened
-                        .issues
-                        .iter()
-                        .take(3)
-                        .map(|i| i.to_string())
-                        .collect();
-                    return self.with_notice(Notice::error(format!(
-                        "Could not open {from}: {}. Nothing was changed.",
-                        issues.join("; ")
-                    )));
-                }
-                State {
+            Action::Open { scenario, from } => match State::opened(scenario) {
+                Ok(opened) => State {
                     notice: Some(Notice::info(format!("Opened {from}."))),
                     ..opened
+                },
+                Err(e) => {
+                    return self.with_notice(Notice::error(format!(
+                        "Could not open {from}: {e}. Nothing was changed."
+                    )))
                 }
-            }
+            },
             action => {
                 let mut scenario = (*self.scenario).clone();
                 let edit = set(&mut scenario, action).and_then(|a| edit(&scenario, a));

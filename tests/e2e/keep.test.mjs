@@ -28,6 +28,30 @@ test('a reload brings back the work, without the link', TIMEOUT, async (t) => {
   assert.deepEqual(consoleErrors, []);
 });
 
+// Issue #23: an invalid scenario never reaches the address bar, the autosave
+// or a saved comparison; a reload brings back the last valid work.
+test('work with a problem is not kept: a reload brings back the last valid work', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  await page.fill('#years', '2');
+  await page.waitForFunction(() => (localStorage.getItem('offer-compare/autosave') ?? '').includes('"years_at_grade": 2'));
+  const edited = await readFigures(page);
+  const hash = await page.evaluate(() => location.hash);
+  await page.fill('#pay-date', '1990-01-01'); // no offer has a pay scale then
+  await page.waitForSelector('.error-summary');
+  await page.waitForTimeout(1200); // past the autosave's half-second delay
+  const kept = await page.evaluate(() => localStorage.getItem('offer-compare/autosave') ?? '');
+  assert.ok(!kept.includes('1990-01-01') && kept.includes('"years_at_grade": 2'), 'the autosave keeps the last valid work');
+  assert.equal(await page.evaluate(() => location.hash), hash, 'the address bar keeps the last valid link');
+  await page.fill('#saved-name', 'Broken');
+  await page.click('text=Save this comparison');
+  await notice(page, /Could not save: it has a problem to fix first/);
+  await page.goto(url());
+  await page.waitForSelector('[data-value]');
+  await notice(page, /Your work from last time is back/);
+  assert.deepEqual(await readFigures(page), edited);
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('two saved comparisons are kept apart, renamed, duplicated and deleted', TIMEOUT, async (t) => {
   const { page } = await open(t);
   const a = await readFigures(page);

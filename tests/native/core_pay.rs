@@ -256,7 +256,10 @@ fn every_problem_is_collected_with_its_location() {
         .iter()
         .find(|i| i.path == "rotas[0].shifts[3].minutes")
         .unwrap();
-    assert_eq!(long.message, "longer than 24 h for a worked shift");
+    assert_eq!(
+        long.message,
+        "the shift of week 1 Wed 08:00: a worked shift lasts at most 24 hours, not 24:01"
+    );
 }
 
 #[test]

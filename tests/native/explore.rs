@@ -265,7 +265,11 @@ fn values_out_of_range_are_errors_with_messages() {
         ("weekends_worked", "1.5", "whole number"),
         ("nights_per_cycle", "57", "from 0 to 56"),
         ("hours_per_week", "0", "above 0"),
-        ("hours_per_week", "100", "longer than 24 h"),
+        (
+            "hours_per_week",
+            "100",
+            "a worked shift lasts at most 24 hours",
+        ),
         ("ltft_percent", "0", "above 0%"),
         ("ltft_percent", "101", "up to 100%"),
         ("premium_rate:tcs-2016:night", "201", "up to 200%"),

@@ -11,6 +11,7 @@
 //! catalogue pins those messages).
 
 use offer_compare::codec::json::from_value;
+use offer_compare::decode::in_words;
 use offer_compare::engine::scenario::Scenario;
 use serde_json::Value;
 
@@ -89,7 +90,7 @@ fn agree(broken: &Value, place: &str) -> usize {
                 return 0;
             }
             assert!(
-                same_place(&ours.path, &path) && ours.message == message,
+                same_place(&ours.path, &path) && ours.message == in_words(&message),
                 "broken at {place}: ours {ours:?}, theirs {path} {message}"
             );
             1

@@ -182,18 +182,174 @@ fn a_store_that_refuses_everything_gives_errors_not_panics() {
     assert!(list(&store).is_err());
     assert!(open(&store, "1").unwrap_err().contains("disabled"));
     assert!(autosave(&mut store, &default()).is_err());
-    assert!(restore(&store).is_none(), "nothing can be restored from it");
+    assert!(
+        restore(&mut store, "t").is_none(),
+        "nothing can be restored from it"
+    );
 }
 
 #[test]
 fn the_autosave_restores_the_scenario_or_says_why_not() {
     let mut store = MemoryStore::default();
-    assert!(restore(&store).is_none());
+    assert!(restore(&mut store, "t").is_none());
     let b = scenario_from_json(INLINE).unwrap();
     autosave(&mut store, &b).unwrap();
-    assert_eq!(restore(&store).unwrap().unwrap(), b);
+    assert_eq!(restore(&mut store, "t").unwrap().unwrap(), b);
     store
         .set(AUTOSAVE_KEY, "{\"version\": 1, \"title\": ")
         .unwrap();
-    assert!(restore(&store).unwrap().is_err());
+    assert!(restore(&mut store, "t").unwrap().is_err());
+}
+
+// ---------------------------------------------------------------------------
+// Issue #23: nothing lost. An invalid scenario is never kept; a link or an
+// autosave that fails its checks falls back to the last valid work, never to
+// the default over it.
+
+/// The inline example with its first shift made 25 hours long.
+fn invalid() -> Scenario {
+    let mut s = scenario_from_json(INLINE).unwrap();
+    s.rotas[0].shifts[0].minutes = 25 * 60;
+    s
+}
+
+#[test]
+fn an_invalid_scenario_is_never_autosaved_over_the_last_valid_work() {
+    use offer_compare::codec::keep::check_keepable;
+    let mut store = MemoryStore::default();
+    let valid = scenario_from_json(INLINE).unwrap();
+    autosave(&mut store, &valid).unwrap();
+    assert_eq!(
+        check_keepable(&invalid()).unwrap_err(),
+        "it has a problem to fix first (rotas[0].shifts[0].minutes: the shift of week 1 Mon 09:00 \
+         (normal day): a worked shift lasts at most 24 hours, not 25:00)"
+    );
+    autosave(&mut store, &invalid()).unwrap();
+    assert_eq!(restore(&mut store, "t").unwrap().unwrap(), valid);
+}
+
+#[test]
+fn an_invalid_scenario_is_never_saved() {
+    let mut store = MemoryStore::default();
+    let e = save(&mut store, "broken", &invalid(), "t").unwrap_err();
+    assert!(
+        e.starts_with("it has a problem to fix first (rotas[0].shifts[0].minutes"),
+        "{e}"
+    );
+    assert!(store.entries.is_empty());
+}
+
+#[test]
+fn an_autosave_that_fails_its_checks_is_set_aside_not_overwritten() {
+    use offer_compare::codec::keep::SET_ASIDE_NAME;
+    let mut store = MemoryStore::default();
+    // Written by an older version, before invalid work was refused.
+    let text = offer_compare::codec::json::scenario_to_json(&invalid());
+    store.set(AUTOSAVE_KEY, &text).unwrap();
+    let e = restore(&mut store, "2026-12-05T20:00")
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        e,
+        format!(
+            "it has a problem to fix first (rotas[0].shifts[0].minutes: the shift of week 1 Mon \
+             09:00 (normal day): a worked shift lasts at most 24 hours, not 25:00); it is kept \
+             under Saved comparisons as “{SET_ASIDE_NAME}”"
+        )
+    );
+    // The default shown instead may now be autosaved: the work is elsewhere.
+    assert!(store.get(AUTOSAVE_KEY).unwrap().is_none());
+    let (saved, unreadable) = list(&store).unwrap();
+    assert!(unreadable.is_empty());
+    assert_eq!(saved[0].name, SET_ASIDE_NAME);
+    // Its text is kept as it was: opening it gives the work back to fix.
+    assert_eq!(open(&store, &saved[0].id).unwrap(), invalid());
+    // Text that is not even JSON is kept too, as text.
+    store.set(AUTOSAVE_KEY, "{\"version\": 1, \"ti").unwrap();
+    assert!(restore(&mut store, "t").unwrap().is_err());
+    let (saved, _) = list(&store).unwrap();
+    assert_eq!(saved.len(), 2);
+    assert!(open(&store, &saved[0].id)
+        .unwrap_err()
+        .contains("this is not a scenario"));
+}
+
+#[test]
+fn a_broken_link_falls_back_to_last_visits_work_not_the_default() {
+    use offer_compare::ui::state::State;
+    let work = scenario_from_json(INLINE).unwrap();
+    let state = State::start("#v1.AAAA", Some(Ok(work.clone())));
+    assert_eq!(*state.scenario, work);
+    let notice = state.notice.unwrap();
+    assert!(notice.error);
+    assert!(
+        notice.text.starts_with("This link could not be opened: "),
+        "{}",
+        notice.text
+    );
+    assert!(
+        notice
+            .text
+            .ends_with(". Your work from last time is shown instead."),
+        "{}",
+        notice.text
+    );
+    // With no work kept, the default it is.
+    let state = State::start("#v1.AAAA", None);
+    assert!(state
+        .notice
+        .unwrap()
+        .text
+        .ends_with("The default comparison is shown instead."));
+}
+
+#[test]
+fn a_link_that_fails_its_checks_falls_back_to_last_visits_work() {
+    use offer_compare::codec::link::scenario_to_link;
+    use offer_compare::ui::state::State;
+    let work = default();
+    let state = State::start(&scenario_to_link(&invalid()), Some(Ok(work.clone())));
+    assert_eq!(*state.scenario, work);
+    assert_eq!(
+        state.notice.unwrap().text,
+        "This link could not be opened: rotas[0].shifts[0].minutes: the shift of week 1 Mon 09:00 \
+         (normal day): a worked shift lasts at most 24 hours, not 25:00. Your work from last time \
+         is shown instead."
+    );
+    // A good link opens over it, the work one undo step back.
+    let good = scenario_from_json(INLINE).unwrap();
+    let state = State::start(&scenario_to_link(&good), Some(Ok(work.clone())));
+    assert_eq!(*state.scenario, good);
+    assert!(state.can_undo());
+}
+
+#[test]
+fn a_shift_length_is_refused_naming_the_shift() {
+    let s = scenario_from_json(INLINE).unwrap();
+    let shift = &s.rotas[0].shifts[0];
+    let cycle = s.rotas[0].cycle_minutes();
+    assert_eq!(shift.length_problem(24 * 60, cycle), None);
+    assert_eq!(
+        shift.length_problem(25 * 60, cycle).unwrap(),
+        "the shift of week 1 Mon 09:00 (normal day): a worked shift lasts at most 24 hours, not 25:00"
+    );
+    assert_eq!(
+        shift.length_problem(0, cycle).unwrap(),
+        "the shift of week 1 Mon 09:00 (normal day): it must last at least one minute"
+    );
+}
+
+#[test]
+fn a_pay_date_no_offer_covers_is_not_kept_either() {
+    // The e2e test's invalid edit: every check a reopened scenario must pass.
+    let mut s = default();
+    s.pay_date = offer_compare::engine::date::Date::parse("1990-01-01").unwrap();
+    let e = offer_compare::codec::keep::check_keepable(&s).unwrap_err();
+    assert!(
+        e.starts_with("it has a problem to fix first (pay_date: "),
+        "{e}"
+    );
+    let mut store = MemoryStore::default();
+    autosave(&mut store, &s).unwrap();
+    assert!(store.entries.is_empty());
 }

@@ -2,8 +2,8 @@
 //! the columns the quantity affects.
 
 use super::quantity::{self, at_value, Quantity};
-use crate::engine::compare::{compare_with, ColumnResult};
-use crate::engine::model::scenario::Scenario;
+use crate::engine::compare::{compare_with, ColumnResult, CompareError};
+use crate::engine::model::scenario::{Issue, Scenario};
 use crate::engine::net::take_home::Detail;
 use crate::engine::reference::Reference;
 use rust_decimal::Decimal;
@@ -40,6 +40,10 @@ pub(crate) struct Evaluator<'a> {
     fixed: Vec<Cell>,
     /// Positions of the affected columns in the scenario.
     affected: Vec<usize>,
+    /// Positions in the scenario of the working copy's rotas and offers, so
+    /// a problem is reported where the person's file has it.
+    rotas_at: Vec<usize>,
+    offers_at: Vec<usize>,
     /// The affected columns' scenario as written, and the working copy.
     base: Scenario,
     work: Scenario,
@@ -77,6 +81,12 @@ impl<'a> Evaluator<'a> {
                     || c.protection.as_ref().is_some_and(|p| p.offer == id)
             })
         };
+        let rotas_at: Vec<usize> = (0..scenario.rotas.len())
+            .filter(|&i| used(&scenario.rotas[i].id))
+            .collect();
+        let offers_at: Vec<usize> = (0..scenario.offers.len())
+            .filter(|&i| used(&scenario.offers[i].id))
+            .collect();
         let base = Scenario {
             version: scenario.version,
             title: scenario.title.clone(),
@@ -85,17 +95,13 @@ impl<'a> Evaluator<'a> {
             working_time_regulations: scenario.working_time_regulations,
             explore: None,
             take_home: scenario.take_home.clone(),
-            rotas: scenario
-                .rotas
+            rotas: rotas_at
                 .iter()
-                .filter(|r| used(&r.id))
-                .cloned()
+                .map(|&i| scenario.rotas[i].clone())
                 .collect(),
-            offers: scenario
-                .offers
+            offers: offers_at
                 .iter()
-                .filter(|o| used(&o.id))
-                .cloned()
+                .map(|&i| scenario.offers[i].clone())
                 .collect(),
             // Differences from the baseline are not needed, only gross pay.
             baseline: None,
@@ -106,9 +112,34 @@ impl<'a> Evaluator<'a> {
             quantity,
             fixed,
             affected,
+            rotas_at,
+            offers_at,
             work: base.clone(),
             base,
         })
+    }
+
+    /// Renumbers an issue found in the working copy (`offers[0].terms…`) to
+    /// the scenario as written (`offers[3].terms…`).
+    fn locate(&self, issue: &mut Issue) {
+        let lists = [
+            ("rotas[", &self.rotas_at),
+            ("offers[", &self.offers_at),
+            ("columns[", &self.affected),
+        ];
+        for (list, at) in lists {
+            let Some((n, tail)) = issue
+                .path
+                .strip_prefix(list)
+                .and_then(|r| r.split_once(']'))
+            else {
+                continue;
+            };
+            if let Some(i) = n.parse::<usize>().ok().and_then(|k| at.get(k)) {
+                issue.path = format!("{list}{i}]{tail}");
+            }
+            return;
+        }
     }
 
     /// Whether column `i` of the scenario changes with the quantity.
@@ -120,8 +151,14 @@ impl<'a> Evaluator<'a> {
     pub(crate) fn at(&mut self, x: Decimal) -> Result<Vec<Cell>, String> {
         let problem = |e: String| at_value(self.quantity, x, &e);
         quantity::set(&mut self.work, &self.base, self.quantity, x).map_err(problem)?;
-        let result = compare_with(&self.work, self.reference, Detail::NetOnly)
-            .map_err(|e| problem(e.to_string()))?;
+        let result = match compare_with(&self.work, self.reference, Detail::NetOnly) {
+            Ok(result) => result,
+            Err(CompareError::Invalid(mut issues)) => {
+                issues.iter_mut().for_each(|i| self.locate(i));
+                return Err(problem(CompareError::Invalid(issues).to_string()));
+            }
+            Err(e) => return Err(problem(e.to_string())),
+        };
         let mut cells = self.fixed.clone();
         for (&i, column) in self.affected.iter().zip(&result.columns) {
             cells[i] = Cell::of(column);

@@ -3,10 +3,11 @@
 
 use super::evaluate::Cell;
 use super::rota_edit::{nights, set_nights, set_weekends, worked_weekends};
-use crate::engine::compare::compare;
+use crate::engine::compare::{compare, CompareError};
 use crate::engine::model::offer::Grade;
 use crate::engine::model::rota::Rota;
 use crate::engine::model::scenario::Scenario;
+use crate::engine::model::validate::validate;
 use crate::engine::num::fraction::Fraction;
 use crate::engine::num::rounding::Rounding;
 use crate::engine::num::sort::sort_by_key;
@@ -149,7 +150,16 @@ pub struct Gains {
 /// Runs every column of `scenario` over each case's rota (every column on
 /// that rota, the doctor at the case's LTFT) and sets each against the
 /// baseline column on the same rota.
+///
+/// A scenario that does not validate is refused with the plain comparison's
+/// message: each case replaces the rotas, so a column naming a rota that does
+/// not exist would otherwise be computed on the case's rota and give figures
+/// for a comparison that cannot be made.
 pub fn gains(scenario: &Scenario, reference: &Reference, cases: &[Case]) -> Result<Gains, String> {
+    let issues = validate(scenario);
+    if !issues.is_empty() {
+        return Err(CompareError::Invalid(issues).to_string());
+    }
     let baseline = baseline_of(scenario)
         .ok_or("the scenario has no baseline column to measure change against")?;
     let mut work = scenario.clone();

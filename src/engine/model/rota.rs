@@ -87,6 +87,37 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 impl Shift {
+    /// Why `minutes` cannot be this shift's length in a cycle of
+    /// `cycle_minutes`, naming the shift ("the shift of week 1 Mon 09:00 …"):
+    /// at least one minute, at most its kind's longest, shorter than the
+    /// cycle. The page checks a typed length with it at the field, and
+    /// validation checks every shift of a file with it, so a 25-hour day is
+    /// refused with the same words wherever it comes from (never wrapped into
+    /// "09:00–10:00 next day").
+    pub fn length_problem(&self, minutes: u32, cycle_minutes: u64) -> Option<String> {
+        let what = match self.kind {
+            ShiftKind::Worked => "a worked shift lasts at most 24 hours",
+            _ => "an on-call period lasts at most 72 hours",
+        };
+        let problem = if minutes == 0 {
+            "it must last at least one minute".to_string()
+        } else if minutes > self.kind.max_minutes() {
+            format!("{what}, not {}:{:02}", minutes / 60, minutes % 60)
+        } else if u64::from(minutes) >= cycle_minutes {
+            "it is longer than the whole cycle".to_string()
+        } else {
+            return None;
+        };
+        let label = self
+            .label
+            .as_deref()
+            .map_or(String::new(), |l| format!(" ({l})"));
+        Some(format!(
+            "the shift of {}{label}: {problem}",
+            crate::engine::num::time::describe_minute(self.start_minute()),
+        ))
+    }
+
     /// Start minute in the cycle (week 1 Monday 00:00 = 0).
     pub fn start_minute(&self) -> u64 {
         (u64::from(self.week.saturating_sub(1)) * 7 + self.day.index()) * DAY + self.start.minutes()

@@ -65,8 +65,71 @@ pub fn validate(scenario: &Scenario) -> Vec<Issue> {
     validate_explore(scenario, &mut issues);
     if let Some(settings) = &scenario.take_home {
         validate_take_home(settings, "take_home", &mut issues);
+        check_pensionable_lines(scenario, settings, &mut issues);
     }
     issues.into_vec()
+}
+
+/// Pay lines any offer can have, whatever its terms (`engine::pay`).
+const COMMON_LINES: [&str; 5] = [
+    "basic",
+    "specialty_premium",
+    "additional_hours",
+    "banding",
+    "pay_protection",
+];
+
+/// Every pay line id the scenario's offers can produce on some rota: the
+/// common lines, a `premium:` line per premium window and shift rule, an
+/// `allowance:` line per allowance — each once, in that order.
+pub fn pay_line_ids(scenario: &Scenario) -> Vec<String> {
+    let mut ids: Vec<String> = COMMON_LINES.iter().map(|s| s.to_string()).collect();
+    // A set beside the list: a hostile file may hold thousands of windows.
+    let mut seen: std::collections::BTreeSet<String> = ids.iter().cloned().collect();
+    for terms in scenario.offers.iter().map(|o| &o.terms) {
+        let premiums = (terms.premium_windows.iter().map(|w| &w.id))
+            .chain(terms.shift_rules.iter().map(|r| &r.id))
+            .map(|id| format!("premium:{id}"));
+        let allowances = (terms.allowances.iter().map(|a| &a.id))
+            .chain(terms.frequency_allowances.iter().map(|a| &a.id))
+            .chain(terms.on_call_allowances.iter().map(|a| &a.id))
+            .map(|id| format!("allowance:{id}"));
+        for id in premiums.chain(allowances) {
+            if seen.insert(id.clone()) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+/// A pensionable line no offer can have would silently add £0 to pensionable
+/// pay (a typo, `basci`, gave no pension at all), so it is refused, naming the
+/// lines there are. Checked against the offers' terms rather than one rota's
+/// results, so a sweep or a rota change that drops a line keeps it valid.
+fn check_pensionable_lines(scenario: &Scenario, settings: &TakeHome, issues: &mut Issues) {
+    let Some(lines) = &settings.pensionable else {
+        return;
+    };
+    let known = pay_line_ids(scenario);
+    let set: std::collections::BTreeSet<&str> = known.iter().map(String::as_str).collect();
+    // The list of lines is said once, at the first unknown id: a long list of
+    // typos must not repeat it for each.
+    let mut listed = false;
+    for (i, line) in lines.iter().enumerate() {
+        let unknown = !line.is_empty() && line.len() <= 100 && !set.contains(line.as_str());
+        issues.check(
+            unknown,
+            || format!("take_home.pensionable[{i}]"),
+            || match std::mem::replace(&mut listed, true) {
+                false => format!(
+                    "no offer has a pay line '{line}' (the pay lines are {})",
+                    known.join(", ")
+                ),
+                true => format!("no offer has a pay line '{line}'"),
+            },
+        );
+    }
 }
 
 /// The saved explorer request, checked on opening rather than when the
@@ -244,21 +307,8 @@ fn validate_rota(rota: &Rota, path: &str, issues: &mut Issues) {
             );
             ok = false;
         }
-        if shift.minutes == 0 {
-            issues.push(
-                format!("{}.minutes", at()),
-                "a shift must last at least one minute",
-            );
-            ok = false;
-        } else if shift.minutes > shift.kind.max_minutes() {
-            let what = match shift.kind {
-                ShiftKind::Worked => "longer than 24 h for a worked shift",
-                _ => "longer than 72 h for an on-call period",
-            };
-            issues.push(format!("{}.minutes", at()), what);
-            ok = false;
-        } else if u64::from(shift.minutes) >= cycle {
-            issues.push(format!("{}.minutes", at()), "longer than the whole cycle");
+        if let Some(problem) = shift.length_problem(shift.minutes, cycle) {
+            issues.push(format!("{}.minutes", at()), problem);
             ok = false;
         }
         if let Some(label) = &shift.label {

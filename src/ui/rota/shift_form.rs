@@ -203,7 +203,16 @@ pub fn ShiftForm(props: &ShiftFormProps) -> Html {
                 })} />
             <TextField id="shift-length" label="Length" hint="hours:minutes or hours, e.g. 12:30 or 12.5" value={length_text(x.minutes)}
                 on_action={props.on_action.clone()} inputmode="decimal"
-                parse={field(|t, x| { x.minutes = parse_length(t)?; Ok(()) })} />
+                parse={field(|t, x| {
+                    // Refused at the field, naming the shift, rather than kept
+                    // and shown as "09:00–10:00 next day" (the cycle's length
+                    // is checked with the whole rota).
+                    let minutes = parse_length(t)?;
+                    match x.length_problem(minutes, u64::MAX) {
+                        Some(problem) => Err(problem),
+                        None => { x.minutes = minutes; Ok(()) }
+                    }
+                })} />
             <div class="field">
                 <label for="shift-kind">{ "Kind" }</label>
                 <select id="shift-kind" onchange={select(|v, x| x.kind = match v {
