@@ -434,7 +434,7 @@ fn rota_metadata_equals_the_engines_figures_under_the_2016_tcs() {
 const RELEASED: &[(&str, u64)] = &[
     ("offers/bma-position-2016-02@1.json", 0xcfc8_c07d_7442_95af),
     ("offers/contract-2002@1.json", 0x62c5_4514_5200_85bb),
-    ("offers/contract-2002@2.json", 0x00d8_125d_a867_7f33),
+    ("offers/contract-2002@2.json", 0x46b8_e044_87a1_b8d6),
     (
         "offers/gov-final-offer-2016-02-09@1.json",
         0x69c3_d2dd_499c_dc94,
