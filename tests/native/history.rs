@@ -4,8 +4,9 @@
 //! shipped with the app.
 
 use offer_compare::engine::history::{pay_history, pay_year, HistoryError, Reading};
-use offer_compare::engine::model::offer::{Grade, PayScale};
+use offer_compare::engine::model::offer::{Grade, Marker, PayScale};
 use offer_compare::engine::model::settings::{IndexBasis, Measure, RealTerms};
+use offer_compare::engine::num::date::Date;
 use rust_decimal::Decimal;
 
 /// FY1 minimum (point `FY1-0`) of the 2002 contract, from the pay circulars:
@@ -225,4 +226,218 @@ fn command_line_history_of_the_2016_contract_line() {
         String::from_utf8(refused.stderr).unwrap().trim(),
         "2030/31: outside the scale's years (2016/17 to 2018/19)"
     );
+}
+
+// ------------------------------------------ the shipped 2002 scale, 2008/09 on
+
+/// The dated pay scales of the shipped presets named, read together in that
+/// order (the first period covering a day wins), as `offer-compare history`
+/// reads them: the one copy of every scale.
+fn shipped(keys: &[&str]) -> PayScale {
+    let mut scale = PayScale {
+        periods: Vec::new(),
+    };
+    for key in keys {
+        let offer = offer_compare::presets::find_offer(key).expect("a shipped preset");
+        scale.periods.extend(offer.terms.pay_scale.periods);
+    }
+    scale
+}
+
+/// The shipped scale's value of `point` on `date`, its source and marker.
+fn point_on(scale: &PayScale, date: &str, point: &str) -> (Decimal, String, Option<Marker>) {
+    let date: Date = serde_json::from_value(serde_json::json!(date)).expect("a date");
+    let period = scale.period_at(date).expect("a period on the date");
+    let p = period
+        .points
+        .iter()
+        .find(|p| p.id == point)
+        .expect("the point");
+    (p.annual, p.source.clone(), p.marker)
+}
+
+/// One value per pay circular added to `contract-2002@2` (2008/09 → 2014/15),
+/// as the circulars' Annex A §1 prints it (copies in github.com/maashaw/fpr):
+/// PC (M&D) 3/2008 p4 FY1 min 21,862 and StR point 9 45,562 (2.2%); 1/2009
+/// p4 FY2 min 27,523 (1.5%); 1/2010 p5 StR min 29,705 (1.0%); 1/2011 p5 and
+/// 1/2012 p5 frozen at 2010/11's (FY1 min 22,412, StR point 2 34,061);
+/// 1/2013 p4 FY1 point 2 25,461 (1.0%); P&C 2/2014 p4 FY1 min 22,636 (2013/14
+/// unchanged). The 2015/16 row (1/2015, shipped before) still reads 22,636.
+#[test]
+fn contract_2002_scales_2008_09_to_2014_15_are_the_circulars_values() {
+    let scale = shipped(&["contract-2002@2"]);
+    let cases = [
+        ("2008-06-01", "FY1-0", "21862", "(M&D) 3/2008"),
+        ("2009-03-31", "StR-9", "45562", "(M&D) 3/2008"),
+        ("2009-06-01", "FY2-0", "27523", "(M&D) 1/2009"),
+        ("2010-06-01", "StR-0", "29705", "(M&D) 1/2010"),
+        ("2011-06-01", "FY1-0", "22412", "(M&D) 1/2011"),
+        ("2012-06-01", "StR-2", "34061", "(M&D) 1/2012"),
+        ("2013-06-01", "FY1-2", "25461", "(M&D) 1/2013"),
+        ("2014-06-01", "FY1-0", "22636", "(M&D) 2/2014"),
+        ("2015-06-01", "FY1-0", "22636", "(M&D) 1/2015"),
+    ];
+    for (date, point, annual, circular) in cases {
+        let (value, source, marker) = point_on(&scale, date, point);
+        assert_eq!(value, d(annual), "{point} on {date}");
+        assert!(source.contains(circular), "{point} on {date}: {source}");
+        assert_eq!(marker, Some(Marker::Verified), "{point} on {date}");
+    }
+    // 2014/15: no consolidated uplift; the 1% paid on a top point is named in
+    // the point's source, never added to basic pay.
+    let (top, source, _) = point_on(&scale, "2014-06-01", "FY1-2");
+    assert_eq!(top, d("25461"));
+    assert!(source.contains("non-consolidated £255"), "{source}");
+}
+
+/// Every pay year from 2008/09 to 2023/24 (as first paid) has a sourced FY1
+/// value on the shipped 2002 scale: none unknown, none filled in; nothing
+/// before 2008/09, nothing after 2023/24 (the closed scales of 2024/25 on
+/// were not found as published).
+#[test]
+fn the_shipped_2002_scale_runs_2008_09_to_2023_24_without_a_gap() {
+    let r = reading(Measure::Rpi, IndexBasis::AnnualAverage, 2008, 2022);
+    let h = pay_history(&shipped(&["contract-2002@2"]), &r, indices()).unwrap();
+    let years: Vec<u16> = h.years.iter().map(|y| y.year).collect();
+    assert_eq!(years, (2008..=2023).collect::<Vec<_>>());
+    assert!(h.years.iter().all(|y| y.cash.is_some()));
+    // The hand-written FY1 table above (the circulars' values) and the preset agree.
+    let by_hand = pay_history(&scale(), &r, indices()).unwrap();
+    for y in by_hand.years.iter().filter(|y| y.cash.is_some()) {
+        let shipped = h.years.iter().find(|s| s.year == y.year).unwrap();
+        assert_eq!(
+            shipped.cash.as_ref().map(|c| c.value),
+            y.cash.as_ref().map(|c| c.value),
+            "{}",
+            y.year
+        );
+    }
+}
+
+// ------------------------------------------------------------ claim readings
+//
+// Each test states a published claim in its name and asserts the project's
+// own figure for the reading nearest the claim's stated basis, on the shipped
+// scales and ONS indices. Where they differ, the name says so and the comment
+// says by how much and why. The engine has no claims type (a `Reading` is the
+// choice of grade, index and years, without a source), so the claims live
+// here as tests, not as preset data.
+
+/// Claim (BMA, 2023): junior doctors' pay "has fallen by 26% in real terms
+/// since 2008/09" by RPI (26.1% as the BMA wrote it), so "35% pay
+/// restoration" is needed (1 ÷ (1 − 0.261) = 1.353). Reported with the basis
+/// (RPI, since 2008/09) by Channel 4 FactCheck, "How much has junior doctors'
+/// pay fallen and what pay rise do they want?" (2023) and Full Fact (24 Feb
+/// 2023) [S]; the BMA's own method note was not reached.
+///
+/// Project: FY1 bottom point (2002 scale, the same uplifts as every point), RPI
+/// annual averages, 2008/09 → 2022/23: £21,862 × 340.3 ÷ 214.8 = £34,635.19 in
+/// 2022 money; £25,494 is 73.61% of it: **−26.39%**, restoration **35.86%** —
+/// 0.29 points more fall and 0.56 points more restoration than 26.1% / 35.3%.
+/// The claim sits between this reading and April values (−25.42%, 34.08%);
+/// financial-year averages give −28.68% / 40.21%. An RPI for 2022 of 339.0
+/// (a part-year or forecast figure, the full-year ONS average being 340.3)
+/// would give exactly 26.1% [?: a hypothesis, not the BMA's stated method].
+#[test]
+fn bma_2023_claim_pay_fell_26_1_percent_since_2008_09_by_rpi_is_26_39_on_fy1_basic_rpi_annual_to_2022_23(
+) {
+    let scale = shipped(&["contract-2002@2"]);
+    let annual = reading(Measure::Rpi, IndexBasis::AnnualAverage, 2008, 2022);
+    let h = pay_history(&scale, &annual, indices()).unwrap();
+    let base = h.years.iter().find(|y| y.year == 2008).unwrap();
+    assert_eq!(base.real.as_ref().unwrap().value, d("34635.19"));
+    assert_eq!(h.change.value, d("-26.39"));
+    assert_eq!(h.restoration.value, d("35.86"));
+    let april = reading(Measure::Rpi, IndexBasis::April, 2008, 2022);
+    let h = pay_history(&scale, &april, indices()).unwrap();
+    assert_eq!(
+        (h.change.value, h.restoration.value),
+        (d("-25.42"), d("34.08"))
+    );
+    let fy = reading(Measure::Rpi, IndexBasis::FinancialYear, 2008, 2022);
+    let h = pay_history(&scale, &fy, indices()).unwrap();
+    assert_eq!(
+        (h.change.value, h.restoration.value),
+        (d("-28.68"), d("40.21"))
+    );
+}
+
+/// Claim (BMA, 2023): "pay restoration requires a 35% rise" (the demand as
+/// reported, e.g. Channel 4 FactCheck 2023 [S]). Project: 35.86% by RPI annual
+/// averages to 2022/23 (above: 0.86 points more than 35%); 34.38% to 2023/24
+/// on the scale as first paid (6% + £1,250: £28,274 against £21,862 × 373.3 ÷
+/// 214.8 = £37,993.83, a fall of 25.58%) — the 2024 deal's backdated 2023/24
+/// revision is not shipped for the 2002 scale, so the later year is the
+/// as-first-paid figure, said so.
+#[test]
+fn bma_2023_claim_35_percent_restores_2008_09_pay_is_35_86_to_2022_23_and_34_38_to_2023_24_as_first_paid(
+) {
+    let scale = shipped(&["contract-2002@2"]);
+    let h = pay_history(
+        &scale,
+        &reading(Measure::Rpi, IndexBasis::AnnualAverage, 2008, 2022),
+        indices(),
+    )
+    .unwrap();
+    assert_eq!(h.restoration.value, d("35.86"));
+    let r = reading(Measure::Rpi, IndexBasis::AnnualAverage, 2008, 2023);
+    let h = pay_history(&scale, &r, indices()).unwrap();
+    let base = h.years.iter().find(|y| y.year == 2008).unwrap();
+    assert_eq!(base.real.as_ref().unwrap().value, d("37993.88"));
+    assert_eq!(h.change.value, d("-25.58"));
+    assert_eq!(h.restoration.value, d("34.38"));
+}
+
+/// Claim (IFS, as reported by Channel 4 FactCheck, 2023 [S]): by CPIH, junior
+/// doctors' pay fell "between 11 and 16 per cent on average since 2010".
+/// Project: every point of the 2002 scale (the uplifts were the same for
+/// all), CPIH annual averages, 2010/11 → 2022/23: £22,412 × 120.5 ÷ 90.1 =
+/// £29,973.76; £25,494 is 85.05% of it: **−14.95%** (FY1; −14.94% at ST3 and
+/// ST8 by rounding), restoration 17.57% — inside the IFS range. The range
+/// spans grades and the 2016 contract, which this 2002-scale reading leaves
+/// out; IFS's end year was not read (2022/23 assumed [?]).
+#[test]
+fn ifs_2023_claim_11_to_16_percent_fall_since_2010_by_cpih_is_14_95_on_the_2002_scale_to_2022_23() {
+    let scale = shipped(&["contract-2002@2"]);
+    let r = reading(Measure::Cpih, IndexBasis::AnnualAverage, 2010, 2022);
+    let h = pay_history(&scale, &r, indices()).unwrap();
+    assert_eq!(h.change.value, d("-14.95"));
+    assert_eq!(h.restoration.value, d("17.57"));
+    assert!(h.change.value <= d("-11") && h.change.value >= d("-16"));
+    for grade in [Grade::ST3, Grade::ST8] {
+        let r = Reading { grade, ..r.clone() };
+        let h = pay_history(&scale, &r, indices()).unwrap();
+        assert_eq!(h.change.value, d("-14.94"), "{grade:?}");
+    }
+}
+
+/// Claim (BMA, 2025): resident doctors' pay is "still a fifth down on the
+/// value that it had in 2008" (Tom Dolphin, BMA council chair, on BBC Radio 4;
+/// "about 21% since 2008/9" by RPI, Full Fact, "BMA resident doctors' pay",
+/// https://fullfact.org/health/bma-resident-doctors-pay-hci, 2025 [S]); BBC
+/// Verify: "19% lower" by RPI, "7% lower" by CPI [S, as quoted]. **Not
+/// reproduced**: the 2002 scale has no published year after 2023/24, so an
+/// FY1's pay to 2025/26 must follow the 2016 contract (NP1 from 2016/17),
+/// whose basic took in pay that the 2002 contract paid as banding
+/// (£22,636 → £26,350, +16.4%). On that line (tcs-2016@2 then
+/// contract-2002@2), RPI annual averages 2008/09 → 2025/26: £21,862 × 402.7 ÷
+/// 214.8 = £40,986.16; £38,831 is 94.74% of it: **−5.26%** (15.7 points less
+/// than 21%), restoration 5.55%; by CPI annual averages pay buys **8.70% more**
+/// (the claim: 7% less). The claims follow the pay awards, not the contract
+/// change; the BMA's 29% restoration figure (2025) is not reproduced either.
+#[test]
+fn bma_2025_claim_pay_a_fifth_down_since_2008_by_rpi_is_not_reproduced_fy1_through_the_2016_contract_gives_minus_5_26(
+) {
+    let line = shipped(&["tcs-2016@2", "contract-2002@2"]);
+    let r = reading(Measure::Rpi, IndexBasis::AnnualAverage, 2008, 2025);
+    let h = pay_history(&line, &r, indices()).unwrap();
+    let base = h.years.iter().find(|y| y.year == 2008).unwrap();
+    assert_eq!(base.real.as_ref().unwrap().value, d("40986.16"));
+    let switch = h.years.iter().find(|y| y.year == 2016).unwrap();
+    assert_eq!(switch.scale.as_ref().unwrap().1, "NP1");
+    assert_eq!(h.change.value, d("-5.26"));
+    assert_eq!(h.restoration.value, d("5.55"));
+    let cpi = reading(Measure::Cpi, IndexBasis::AnnualAverage, 2008, 2025);
+    let h = pay_history(&line, &cpi, indices()).unwrap();
+    assert_eq!(h.change.value, d("8.70"));
 }
