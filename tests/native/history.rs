@@ -92,7 +92,8 @@ fn fy1_basic_by_rpi_april_2008_09_to_2021_22() {
 /// by RPI annual averages (214.8 in 2008, 305.0 in 2021), gives a fall of
 /// 19.48% and a restoration of 24.20%: the published method must differ (a
 /// later price year, or another pay measure) — the claim is not reproduced by
-/// this reading.
+/// this reading. To 2022/23 the same reading gives −26.39% (the claim readings
+/// below, on the shipped scale).
 #[test]
 fn bma_claim_of_26_1_percent_is_not_reproduced_by_fy1_basic_rpi_annual_which_gives_19_48() {
     let r = reading(Measure::Rpi, IndexBasis::AnnualAverage, 2008, 2021);
@@ -326,16 +327,18 @@ fn the_shipped_2002_scale_runs_2008_09_to_2023_24_without_a_gap() {
 /// Claim (BMA, 2023): junior doctors' pay "has fallen by 26% in real terms
 /// since 2008/09" by RPI (26.1% as the BMA wrote it), so "35% pay
 /// restoration" is needed (1 ÷ (1 − 0.261) = 1.353). Reported with the basis
-/// (RPI, since 2008/09) by Channel 4 FactCheck, "How much has junior doctors'
-/// pay fallen and what pay rise do they want?" (2023) and Full Fact (24 Feb
-/// 2023) [S]; the BMA's own method note was not reached.
+/// (RPI, since 2008/09) by Channel 4 FactCheck (2023,
+/// https://www.channel4.com/news/factcheck/factcheck-how-much-has-junior-doctors-pay-fallen-and-what-pay-rise-do-they-want)
+/// and Full Fact (24 Feb 2023) [S]; the BMA's own method note was not reached,
+/// so its end year and index basis are not known.
 ///
 /// Project: FY1 bottom point (2002 scale, the same uplifts as every point), RPI
 /// annual averages, 2008/09 → 2022/23: £21,862 × 340.3 ÷ 214.8 = £34,635.19 in
 /// 2022 money; £25,494 is 73.61% of it: **−26.39%**, restoration **35.86%** —
 /// 0.29 points more fall and 0.56 points more restoration than 26.1% / 35.3%.
 /// The claim sits between this reading and April values (−25.42%, 34.08%);
-/// financial-year averages give −28.68% / 40.21%. An RPI for 2022 of 339.0
+/// financial-year averages give −28.68% / 40.21%; CPI annual averages
+/// (84.7 → 121.7) −18.84% / 23.21%. An RPI for 2022 of 339.0
 /// (a part-year or forecast figure, the full-year ONS average being 340.3)
 /// would give exactly 26.1% [?: a hypothesis, not the BMA's stated method].
 #[test]
@@ -360,6 +363,11 @@ fn bma_2023_claim_pay_fell_26_1_percent_since_2008_09_by_rpi_is_26_39_on_fy1_bas
         (h.change.value, h.restoration.value),
         (d("-28.68"), d("40.21"))
     );
+    // The index the ONS prefers to RPI: CPI annual averages, same years.
+    let cpi = reading(Measure::Cpi, IndexBasis::AnnualAverage, 2008, 2022);
+    let h = pay_history(&scale, &cpi, indices()).unwrap();
+    assert_eq!(h.change.value, d("-18.84"));
+    assert_eq!(h.restoration.value, d("23.21"));
 }
 
 /// Claim (BMA, 2023): "pay restoration requires a 35% rise" (the demand as
@@ -388,7 +396,8 @@ fn bma_2023_claim_35_percent_restores_2008_09_pay_is_35_86_to_2022_23_and_34_38_
     assert_eq!(h.restoration.value, d("34.38"));
 }
 
-/// Claim (IFS, as reported by Channel 4 FactCheck, 2023 [S]): by CPIH, junior
+/// Claim (IFS, as reported by Channel 4 FactCheck, 2023, the page above [S];
+/// the IFS's own text not read): by CPIH, junior
 /// doctors' pay fell "between 11 and 16 per cent on average since 2010".
 /// Project: every point of the 2002 scale (the uplifts were the same for
 /// all), CPIH annual averages, 2010/11 → 2022/23: £22,412 × 120.5 ÷ 90.1 =
@@ -415,7 +424,8 @@ fn ifs_2023_claim_11_to_16_percent_fall_since_2010_by_cpih_is_14_95_on_the_2002_
 /// value that it had in 2008" (Tom Dolphin, BMA council chair, on BBC Radio 4;
 /// "about 21% since 2008/9" by RPI, Full Fact, "BMA resident doctors' pay",
 /// https://fullfact.org/health/bma-resident-doctors-pay-hci, 2025 [S]); BBC
-/// Verify: "19% lower" by RPI, "7% lower" by CPI [S, as quoted]. **Not
+/// Verify's live page: "19% lower" by RPI, "7% lower" by CPI (read only as
+/// quoted in a forum post [S, weak]). **Not
 /// reproduced**: the 2002 scale has no published year after 2023/24, so an
 /// FY1's pay to 2025/26 must follow the 2016 contract (NP1 from 2016/17),
 /// whose basic took in pay that the 2002 contract paid as banding
@@ -440,4 +450,48 @@ fn bma_2025_claim_pay_a_fifth_down_since_2008_by_rpi_is_not_reproduced_fy1_throu
     let cpi = reading(Measure::Cpi, IndexBasis::AnnualAverage, 2008, 2025);
     let h = pay_history(&line, &cpi, indices()).unwrap();
     assert_eq!(h.change.value, d("8.70"));
+}
+
+/// The README's worked example, as the command line prints it: the 2002
+/// scale from 2008/09 (contract-2002@2) by RPI annual averages to 2022/23.
+#[test]
+fn command_line_readme_example_fy1_2008_09_to_2022_23_by_rpi() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_offer-compare"))
+        .args([
+            "history",
+            "contract-2002@2",
+            "--grade",
+            "FY1",
+            "--index",
+            "rpi",
+        ])
+        .args(["--basis", "annual", "--from", "2008", "--to", "2022"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.starts_with(
+            "By RPI (annual averages), FY1 basic pay in 2022/23 buys 26.39% less than in \
+             2008/09; a rise of 35.86% would restore it.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("£21,862.00         £34,635.19"), "{text}");
+    assert!(
+        text.contains("2011/12 (pay freeze)  FY1-0  £22,412.00"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "Change in real pay, 2008/09 to 2022/23: -26.39%\n\
+             Rise to restore 2008/09 real pay in 2022/23: 35.86%\n"
+        ),
+        "{text}"
+    );
+    let readme = include_str!("../../README.md");
+    assert!(
+        readme.contains(text.trim_end()),
+        "README out of date:\n{text}"
+    );
 }
