@@ -660,7 +660,8 @@ fn longest_free_in_window(
             .iter()
             .filter_map(|w| w.intersect(&occurrence))
             .collect();
-        busy.sort_by_key(|w| w.start);
+        // The shared sort: the standard one costs ~8 KB of WebAssembly per type.
+        crate::engine::num::sort::sort_by_key(&mut busy, |w| w.start);
         for w in busy {
             best = best.max(w.start.saturating_sub(cursor));
             cursor = cursor.max(w.end);
