@@ -50,6 +50,9 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, De
 }
 
 /// A decoding error of `text` at the field it concerns, in plain words.
+// Never inlined: every decoder's error path calls it, and a copy in each
+// cost kilobytes of WebAssembly.
+#[inline(never)]
 fn located(text: &str, e: &serde_json::Error) -> DecodeError {
     let message = e.to_string();
     // serde_json appends the position, which means nothing to a person;
@@ -78,6 +81,8 @@ fn located(text: &str, e: &serde_json::Error) -> DecodeError {
 /// (located at the key: `doctor.grade`). Syntax errors keep serde_json's line
 /// and column (the text may not be JSON at all, so there is no path) and are
 /// located at `.`. Linear in the text.
+// Never inlined, for the same reason as `located`.
+#[inline(never)]
 pub fn parse(text: &str) -> Result<serde_json::Value, DecodeError> {
     serde_json::from_str::<strict::Strict>(text)
         .map(|s| s.0)

@@ -85,7 +85,12 @@ const COMMON_LINES: [&str; 5] = [
 pub fn pay_line_ids(scenario: &Scenario) -> Vec<String> {
     let mut ids: Vec<String> = COMMON_LINES.iter().map(|s| s.to_string()).collect();
     // A set beside the list: a hostile file may hold thousands of windows.
-    let mut seen: std::collections::BTreeSet<String> = ids.iter().cloned().collect();
+    // Filled by insert, not collect: collecting a set sorts with the standard
+    // sort, which costs kilobytes of WebAssembly per element type.
+    let mut seen = std::collections::BTreeSet::new();
+    for id in &ids {
+        seen.insert(id.clone());
+    }
     for terms in scenario.offers.iter().map(|o| &o.terms) {
         let premiums = (terms.premium_windows.iter().map(|w| &w.id))
             .chain(terms.shift_rules.iter().map(|r| &r.id))
@@ -112,7 +117,10 @@ fn check_pensionable_lines(scenario: &Scenario, settings: &TakeHome, issues: &mu
         return;
     };
     let known = pay_line_ids(scenario);
-    let set: std::collections::BTreeSet<&str> = known.iter().map(String::as_str).collect();
+    let mut set = std::collections::BTreeSet::new();
+    for id in &known {
+        set.insert(id.as_str());
+    }
     // The list of lines is said once, at the first unknown id: a long list of
     // typos must not repeat it for each.
     let mut listed = false;
