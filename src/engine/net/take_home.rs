@@ -116,7 +116,7 @@ pub fn column_take_home(
             let label = format!("{what}, in {} money", real.year);
             let made = in_reference_money(
                 amount.value,
-                &amount.label.to_lowercase(),
+                &amount.label.to_ascii_lowercase(),
                 from,
                 real,
                 indices,

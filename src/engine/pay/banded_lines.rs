@@ -180,7 +180,11 @@ pub(super) fn protection_line(
         .lines
         .iter()
         .map(|l| Term {
-            label: format!("{} under {}", l.label.to_lowercase(), protected.offer_name),
+            label: format!(
+                "{} under {}",
+                l.label.to_ascii_lowercase(),
+                protected.offer_name
+            ),
             value: l.value,
             negate: false,
         })

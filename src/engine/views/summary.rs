@@ -283,7 +283,7 @@ fn status_words(offer: Option<&Offer>) -> String {
     let events: Vec<String> = offer
         .status
         .iter()
-        .map(|e| e.status.to_lowercase())
+        .map(|e| e.status.to_ascii_lowercase())
         .collect();
     let any = |word: &str| events.iter().any(|e| e.contains(word));
     let latest = events.last().map(String::as_str).unwrap_or_default();
@@ -293,7 +293,7 @@ fn status_words(offer: Option<&Offer>) -> String {
     if any("hypothetical") {
         return "hypothetical".into();
     }
-    if any("reconstruction") || offer.name.to_lowercase().contains("reconstruction") {
+    if any("reconstruction") || offer.name.to_ascii_lowercase().contains("reconstruction") {
         return "reconstruction".into();
     }
     if any("never introduced") {
@@ -306,11 +306,11 @@ fn status_words(offer: Option<&Offer>) -> String {
         e.contains("in force") || (e.contains("introduced") && !e.contains("never introduced"))
     });
     if introduced {
-        let closed = offer
-            .status
-            .iter()
-            .rev()
-            .find(|e| e.status.to_lowercase().contains("closed to new entrants"));
+        let closed = offer.status.iter().rev().find(|e| {
+            e.status
+                .to_ascii_lowercase()
+                .contains("closed to new entrants")
+        });
         return match closed {
             Some(e) => format!("in force, closed to new entrants from {}", e.date),
             None => "in force".into(),

@@ -465,7 +465,9 @@ pub fn label(key: &str) -> String {
     let words = key.replace('_', " ");
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => words,
     }
 }

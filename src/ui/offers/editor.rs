@@ -436,7 +436,7 @@ impl Ctx<'_> {
                                 let example = f.example.clone();
                                 html! {
                                     <button type="button" class="add" onclick={self.send(move |_: MouseEvent| Some(Change::Set(p.clone(), example.clone())))}>
-                                        { format!("Add {}", label(&f.key).to_lowercase()) }
+                                        { format!("Add {}", label(&f.key).to_ascii_lowercase()) }
                                     </button>
                                 }
                             }) }
@@ -483,7 +483,7 @@ impl Ctx<'_> {
                                     p.push(Step::Index(i));
                                     self.node(&p, v)
                                 }) }
-                                <button type="button" class="add" onclick={add}>{ format!("Add to {}", field.title.to_lowercase()) }</button>
+                                <button type="button" class="add" onclick={add}>{ format!("Add to {}", field.title.to_ascii_lowercase()) }</button>
                             </div>
                         }
                     </div>

@@ -74,7 +74,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     { label }
                     if let Some(term) = glossary_term(id) {
                         { " " }<a class="term" href={format!("#term-{term}")}
-                            aria-label={format!("What is {}?", label.to_lowercase())}>{ "?" }</a>
+                            aria-label={format!("What is {}?", label.to_ascii_lowercase())}>{ "?" }</a>
                     }
                 </th>
                 { for comparison.columns.iter().map(|c| match c.figure_in_row(id, label) {

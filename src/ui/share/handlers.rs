@@ -17,7 +17,7 @@ use yew::prelude::*;
 /// written from the comparison).
 fn file_name(scenario: &Scenario, extension: &str) -> String {
     let slug: String = heading(scenario)
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
