@@ -14,11 +14,11 @@ const VIEWPORTS = [
   { width: 1366, height: 900 },
 ];
 
-/** The command line's summary sentence for the default scenario (its first paragraph, unwrapped). */
-function cliSentence() {
+/** The command line's first paragraphs for the default scenario, unwrapped: the heading, then the summary sentence. */
+function cliParagraphs() {
   const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
   const out = execFileSync(bin, [repoPath('examples', 'default.json')], { encoding: 'utf8' });
-  return out.split('\n\n')[0].split('\n').map((l) => l.trim()).join(' ');
+  return out.split('\n\n').slice(0, 2).map((p) => p.split('\n').map((l) => l.trim()).join(' '));
 }
 
 /**
@@ -64,8 +64,11 @@ for (const viewport of VIEWPORTS) {
   test(`the default comparison's answer is on the first screen at ${viewport.width}×${viewport.height}`, TIMEOUT, async (t) => {
     const { page, consoleErrors } = await open(t, viewport);
     assertOnFirstScreen(await summaryOnFirstScreen(page), viewport, 'contract-2002');
-    // The page says the command line's sentence, word for word.
-    assert.equal(await page.locator('[data-summary-sentence]').innerText(), cliSentence());
+    // The page says the command line's heading and sentence, word for word.
+    const [heading, sentence] = cliParagraphs();
+    assert.equal(heading, 'An FY2 doctor on FY2 general medicine, April 2016: 2002 contract vs Imposed contract, Feb 2016 vs 2016 TCS');
+    assert.equal(await page.locator('h1').innerText(), heading);
+    assert.equal(await page.locator('[data-summary-sentence]').innerText(), sentence);
     // Each card quotes the full table's figures: the same values, not recomputed.
     // Four offers: every card has gross and net; all but the baseline a difference.
     for (const [line, figure, count] of [['gross', 'gross_annual', 4], ['difference', 'diff_annual', 3], ['net', 'net:annual', 4]]) {

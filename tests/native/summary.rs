@@ -391,6 +391,8 @@ fn the_heading_follows_a_change_of_grade_rota_and_date() {
         "{heading}"
     );
     assert!(heading.contains(", May 2016: "), "{heading}");
+    json["doctor"]["grade"] = json!("CT1");
+    assert!(heading_of(&json).starts_with("A CT1 doctor on "));
 }
 
 #[test]

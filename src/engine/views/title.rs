@@ -21,35 +21,40 @@ pub fn heading(scenario: &Scenario) -> String {
 /// The heading written from the comparison (used when the title is empty).
 pub fn generated(scenario: &Scenario) -> String {
     let grade = format!("{:?}", scenario.doctor.grade);
-    // "an FY1", "an ST3": every grade's name starts with a letter said with a vowel sound.
-    let mut out = format!("An {grade} doctor");
-    let mut rotas: Vec<String> = Vec::new();
-    for column in &scenario.columns {
-        if let Some(rota) = scenario.rota(&column.rota) {
-            let name = without_asides(&rota.name);
-            if !rotas.contains(&name) {
-                rotas.push(name);
-            }
-        }
-    }
+    // Said letter by letter: "an FY1", "an ST3", but "a CT1".
+    let article = if grade.starts_with('C') { "A" } else { "An" };
+    let mut out = format!("{article} {grade} doctor");
+    let rotas = distinct(
+        (scenario.columns.iter())
+            .filter_map(|c| scenario.rota(&c.rota))
+            .map(|r| without_asides(&r.name)),
+    );
     match rotas.as_slice() {
         [] => {}
         [one] => out.push_str(&format!(" on {one}")),
         many => out.push_str(&format!(" on {} rotas", many.len())),
     }
     out.push_str(&format!(", {}", month_year(scenario.pay_date)));
-    let mut offers: Vec<String> = Vec::new();
-    for column in &scenario.columns {
-        if let Some(offer) = scenario.offer(&column.offer) {
-            let name = without_asides(&offer.name);
-            if !offers.contains(&name) {
-                offers.push(name);
-            }
-        }
-    }
+    let offers = distinct(
+        (scenario.columns.iter())
+            .filter_map(|c| scenario.offer(&c.offer))
+            .map(|o| without_asides(&o.name)),
+    );
     if !offers.is_empty() {
         out.push_str(": ");
         out.push_str(&offer_list(&offers));
+    }
+    out
+}
+
+/// The names in order of first appearance, each once (a scenario has at most
+/// a dozen columns, so a scan is enough).
+fn distinct(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        if !out.contains(&name) {
+            out.push(name);
+        }
     }
     out
 }

@@ -386,7 +386,7 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
             <button type="button" class="download" onclick={on_csv}>{ "Download the sweep (CSV)" }</button>
             <details>
                 <summary>{ match sweep.points.len() > TABLE_ROWS {
-                    true => format!("The sweep as a table (one point in {} of {}; the CSV has them all)", step, sweep.points.len()),
+                    true => format!("The sweep as a table ({} points, one in {} shown; the CSV has them all)", sweep.points.len(), step),
                     false => format!("The sweep as a table ({} points)", sweep.points.len()),
                 } }</summary>
                 <div class="table-scroll">
