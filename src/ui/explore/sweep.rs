@@ -269,7 +269,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     html! {
         <section class="explorer" aria-labelledby="explore-heading">
             <h2 id="explore-heading">{ "Explore: sweep a quantity, find the break-even" }</h2>
-            <p class="hint">{ "Vary one quantity over a range and see every offer's gross pay. The comparison above is not changed. How each quantity changes the rota is set out in the README (Sweeps, break-even, who gains)." }</p>
+            <p class="hint">{ "Vary one quantity over a range and see every offer's gross pay. The comparison above is not changed." }</p>
             <div class="explore-inputs">
                 <div class="field">
                     <label for="explore-quantity">{ "Quantity" }</label>
@@ -338,7 +338,13 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
             .map(|c| s.column_name(&c.id))
             .unwrap_or_default()
     };
+    // The quantity in words, as the list names it ("Imposed contract…: Saturday
+    // daytime, rate %"), not its spec.
     let q = &sweep.quantity;
+    let label = quantity_choices(s)
+        .into_iter()
+        .find(|c| c.quantity == sweep.quantity)
+        .map_or_else(|| sweep.quantity.to_string(), |c| c.label);
     let description = sweep.crossover_sentences(&name).join(" ");
     let plot_bottom = SWEEP_HEIGHT - BOTTOM;
     // A table of 10,000 rows helps no one and slows the page: a sample, and
@@ -356,7 +362,7 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
     };
     html! {
         <figure class="chart sweep-chart">
-            <figcaption>{ format!("Gross pay per year as {} varies", q) }</figcaption>
+            <figcaption>{ format!("Gross pay per year as {label} varies") }</figcaption>
             <svg viewBox={format!("0 0 {} {}", whole(SWEEP_WIDTH), whole(SWEEP_HEIGHT))} role="img" aria-labelledby="sweep-desc"
                 preserveAspectRatio="xMinYMin meet">
                 <desc id="sweep-desc">{ &description }</desc>
@@ -393,7 +399,7 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
                     <table class="chart-table">
                         <thead>
                             <tr>
-                                <th scope="col">{ q.to_string() }</th>
+                                <th scope="col">{ label.clone() }</th>
                                 { for sweep.columns.iter().enumerate().map(|(k, _)| html! { <th scope="col">{ name(k) }</th> }) }
                             </tr>
                         </thead>
