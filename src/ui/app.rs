@@ -189,6 +189,22 @@ pub fn App() -> Html {
         .filter(|r| preset_key(&presets::library().rotas, &***r).is_none())
         .map(|r| AttrValue::from(r.name.clone()));
     let presenting = use_state(|| false);
+    // Leaving the presentation returns focus to the button that opened it
+    // (the page is rendered anew, so the focus would otherwise be lost).
+    let present_button = use_node_ref();
+    let presented = use_mut_ref(|| false);
+    {
+        let (present_button, presented) = (present_button.clone(), presented.clone());
+        use_effect_with(*presenting, move |now| {
+            if *now {
+                *presented.borrow_mut() = true;
+            } else if *presented.borrow() {
+                if let Some(button) = present_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let present = {
         let presenting = presenting.clone();
         Callback::from(move |_: MouseEvent| presenting.set(true))
@@ -235,7 +251,7 @@ pub fn App() -> Html {
                     <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
                         onclick={on_action.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
                     <span class="hint">{ "Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields" }</span>
-                    <button type="button" onclick={present} disabled={state.shown.is_none()}>{ "Presentation view" }</button>
+                    <button type="button" ref={present_button} onclick={present} disabled={state.shown.is_none()}>{ "Presentation view" }</button>
                     <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ "Print or save as PDF" }</button>
                 </div>
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

@@ -120,6 +120,8 @@ test('the presentation view shows the comparison in large type, one pair at a ti
   const figures = await readFigures(page);
   await page.click('text=Presentation view');
   await page.waitForSelector('main.presentation');
+  // Focus moves into the presentation, and back to its button on leaving.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Leave the presentation (Esc)');
   assert.equal(await page.locator('form.inputs').count(), 0, 'nothing but the comparison');
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('table.results')).fontSize));
   assert.ok(size >= 20, `type of ${size} px`);
@@ -130,6 +132,7 @@ test('the presentation view shows the comparison in large type, one pair at a ti
   assert.deepEqual(offers, ['contract-2002', 'may-2016']);
   await page.keyboard.press('Escape');
   await page.waitForSelector('form.inputs');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Presentation view');
   assert.deepEqual(await readFigures(page), figures);
   assert.deepEqual(consoleErrors, []);
 });

@@ -42,6 +42,17 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         |(comparison, other)| Rc::new(pair(comparison, other)),
     );
     let on_exit = props.on_exit.reform(|_: MouseEvent| ());
+    // Focus moves into the presentation (its first control), so a keyboard
+    // user starts there rather than on a page that is no longer shown.
+    let leave = use_node_ref();
+    {
+        let leave = leave.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = leave.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
     {
         // Esc leaves wherever the focus is (a projector remote sends it too).
         let on_exit = props.on_exit.clone();
@@ -63,7 +74,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     html! {
         <main id="main" class="presentation">
             <div class="presentation-bar" role="toolbar" aria-label="Presentation">
-                <button type="button" onclick={on_exit} aria-keyshortcuts="Escape">{ "Leave the presentation (Esc)" }</button>
+                <button type="button" ref={leave} onclick={on_exit} aria-keyshortcuts="Escape">{ "Leave the presentation (Esc)" }</button>
                 <label for="present-pair">{ "Show" }</label>
                 <select id="present-pair" onchange={on_choose}>
                     <option value="" selected={other.is_empty()}>{ "every offer" }</option>
