@@ -235,7 +235,7 @@ pub fn App() -> Html {
             </header>
             <main id="main">
                 <h1>{ heading(&scenario) }</h1>
-                if let Some(notice) = state.notice.as_ref() {
+                if let Some(notice) = state.notice.as_ref().filter(|n| !n.at_share) {
                     <p class={classes!("notice", notice.error.then_some("notice-error"))}
                         role={if notice.error { "alert" } else { "status" }}>{ &notice.text }</p>
                 }

@@ -129,6 +129,10 @@ pub struct Notice {
     pub error: bool,
     /// The message (shown as text, never as markup).
     pub text: String,
+    /// Said beside the share buttons rather than at the top of the page:
+    /// the result of copying, saving or downloading belongs where the person
+    /// tapped ("Link copied" at the top went unseen).
+    pub at_share: bool,
 }
 
 impl Notice {
@@ -137,6 +141,7 @@ impl Notice {
         Notice {
             error: true,
             text: text.into(),
+            at_share: false,
         }
     }
 
@@ -145,6 +150,15 @@ impl Notice {
         Notice {
             error: false,
             text: text.into(),
+            at_share: false,
+        }
+    }
+
+    /// The same notice, said beside the share buttons.
+    pub fn at_share(self) -> Notice {
+        Notice {
+            at_share: true,
+            ..self
         }
     }
 }

@@ -86,6 +86,9 @@ test('a saved file gives the command line the same figures and CSV, and opens ag
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Download results (CSV)')]);
   const csvFile = `${OUT}/results.csv`;
   await csv.saveAs(csvFile);
+  // What a share button did is said beside the buttons, not at the top of the page.
+  assert.match(await page.locator('section.share .notice').innerText(), /^Saved offer-compare-.*\.csv\.$/);
+  assert.equal(await page.locator('main > .notice').count(), 0);
   const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
   const cliCsv = execFileSync(bin, [file, '--format', 'csv'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(readFileSync(csvFile, 'utf8'), cliCsv);

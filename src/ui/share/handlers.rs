@@ -49,9 +49,9 @@ pub fn share_panel(state: &UseReducerHandle<State>, link: &str, stamp: AttrValue
                 &link,
                 Callback::from(move |copied| {
                     dispatch.dispatch(Action::Notify(if copied {
-                        Notice::info("Link copied.")
+                        Notice::info("Link copied.").at_share()
                     } else {
-                        Notice::error("The browser did not allow copying: select the link and copy it yourself.")
+                        Notice::error("The browser did not allow copying: select the link and copy it yourself.").at_share()
                     }))
                 }),
             )
@@ -62,7 +62,9 @@ pub fn share_panel(state: &UseReducerHandle<State>, link: &str, stamp: AttrValue
         Callback::from(move |()| {
             let name = file_name(&scenario, "json");
             browser::download(&name, "application/json", &scenario_to_json(&scenario));
-            dispatch.dispatch(Action::Notify(Notice::info(format!("Saved {name}."))));
+            dispatch.dispatch(Action::Notify(
+                Notice::info(format!("Saved {name}.")).at_share(),
+            ));
         })
     };
     let on_csv = {
@@ -77,11 +79,11 @@ pub fn share_panel(state: &UseReducerHandle<State>, link: &str, stamp: AttrValue
             (Some(comparison), true) => {
                 let name = file_name(&scenario, "csv");
                 browser::download(&name, "text/csv", &results_to_csv(&scenario, comparison));
-                dispatch.dispatch(Action::Notify(Notice::info(format!("Saved {name}."))));
+                dispatch.dispatch(Action::Notify(Notice::info(format!("Saved {name}.")).at_share()));
             }
             _ => dispatch.dispatch(Action::Notify(Notice::error(
-                "The results on screen are out of date: fix the problem above before downloading them.",
-            ))),
+                "The results on screen are out of date: fix the problem at the top of the page before downloading them.",
+            ).at_share())),
         }
         })
     };
@@ -112,6 +114,7 @@ pub fn share_panel(state: &UseReducerHandle<State>, link: &str, stamp: AttrValue
     });
     html! {
         <SharePanel link={AttrValue::from(link.to_string())} {stamp}
+            said={state.notice.clone().filter(|n| n.at_share)}
             {on_copy} {on_save} {on_open} {on_csv} />
     }
 }

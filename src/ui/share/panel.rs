@@ -2,6 +2,7 @@
 //! and open), and the results as CSV. Presentational: the root does the
 //! browser work through the callbacks.
 
+use crate::ui::state::Notice;
 use yew::prelude::*;
 
 /// Props of [`SharePanel`].
@@ -11,6 +12,8 @@ pub struct SharePanelProps {
     pub link: AttrValue,
     /// What made the link and files: app, formats, presets.
     pub stamp: AttrValue,
+    /// What the last copy, save or download did, said beside its button.
+    pub said: Option<Notice>,
     /// Copy the link.
     pub on_copy: Callback<()>,
     /// Save the scenario as a file.
@@ -48,6 +51,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <button type="button" onclick={click(&props.on_save)}>{ "Save scenario file (JSON)" }</button>
                 <button type="button" onclick={click(&props.on_csv)}>{ "Download results (CSV)" }</button>
             </div>
+            if let Some(said) = props.said.as_ref() {
+                <p class={classes!("notice", said.error.then_some("notice-error"))}
+                    role={if said.error { "alert" } else { "status" }}>{ &said.text }</p>
+            }
             <div class="field">
                 <label for="open-file">{ "Open a scenario file" }</label>
                 <span class="hint" id="open-file-hint">{ "A file saved from this page or written by hand (docs/scenario-format.md). Your comparison is kept if the file cannot be opened." }</span>
