@@ -23,6 +23,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { createGzip } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -80,14 +81,23 @@ function resolveFile(root, rawUrl) {
   }
 }
 
+/** Types a static host compresses (as GitHub Pages and most others do). */
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.svg', '.json', '.webmanifest', '.txt']);
+
 function sendFile(req, res, filePath) {
+  // Gzip when the browser accepts it, so timings see the bytes a real host sends.
+  const gzip = COMPRESSED.has(path.extname(filePath).toLowerCase())
+    && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   res.writeHead(200, {
     'Content-Type': contentType(filePath),
     // Every run must see the freshly built bundle.
     'Cache-Control': 'no-store',
+    ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
   });
   if (req.method === 'HEAD') return res.end();
-  createReadStream(filePath).pipe(res);
+  const file = createReadStream(filePath);
+  if (gzip) file.pipe(createGzip()).pipe(res);
+  else file.pipe(res);
 }
 
 function sendStatus(res, status, text) {

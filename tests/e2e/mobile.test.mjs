@@ -1,0 +1,69 @@
+// The first screen on a phone, timed (issue #21): the default comparison's
+// summary on the standard mobile profile of page-speed tools — 4× CPU
+// slowdown, slow 4G (1.6 Mbps down, 750 kbps up, 150 ms round trip) — from
+// a cold load (no cache: the test server sends no-store, each run has a new
+// browser context). Reported in target/e2e/mobile-timings.json and on the
+// console; a timing is a measurement, not a pass/fail line (the README
+// records the figures).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { launchBrowser, repoPath, startServer } from './harness.mjs';
+
+const TIMEOUT = { timeout: 300_000 };
+const RUNS = 5;
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Milliseconds from navigation to the summary sentence being visible, one cold load. */
+async function firstSummary() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const started = Date.now();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.locator('[data-summary-sentence]').waitFor({ state: 'visible', timeout: 120_000 });
+    const ms = Date.now() - started;
+    // What the load fetched, to say where the time went.
+    const bytes = await page.evaluate(() =>
+      performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
+        .reduce((sum, e) => sum + (e.transferSize || 0), 0));
+    return { ms, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+test('the first summary on the standard mobile profile (4× CPU, slow 4G), timed', TIMEOUT, async () => {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await firstSummary());
+  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const report = {
+    profile: '390×844, 4× CPU slowdown, 1.6 Mbps down / 750 kbps up, 150 ms RTT, cold load',
+    navigation_to_summary_ms: runs.map((r) => r.ms),
+    median_ms: times[Math.floor(times.length / 2)],
+    worst_ms: times.at(-1),
+    transferred_bytes: runs[0].bytes,
+  };
+  mkdirSync(repoPath('target', 'e2e'), { recursive: true });
+  writeFileSync(repoPath('target', 'e2e', 'mobile-timings.json'), JSON.stringify(report, null, 2));
+  console.log('mobile timings', JSON.stringify(report));
+  assert.ok(runs.every((r) => r.bytes > 0), 'the load was measured');
+});
