@@ -122,6 +122,7 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
     ("tcs-2019@1", preset_file!("offers/tcs-2019@1.json")),
     ("tcs-2019@2", preset_file!("offers/tcs-2019@2.json")),
     ("tcs-today@1", preset_file!("offers/tcs-today@1.json")),
+    ("tcs-today@2", preset_file!("offers/tcs-today@2.json")),
     (
         "contract-2002@1",
         preset_file!("offers/contract-2002@1.json"),

@@ -454,6 +454,7 @@ const RELEASED: &[(&str, u64)] = &[
     ("offers/tcs-2019@1.json", 0x3224_c71c_f90f_f061),
     ("offers/tcs-2019@2.json", 0x8be9_0320_e84a_16b7),
     ("offers/tcs-today@1.json", 0x4b3b_a214_076b_8539),
+    ("offers/tcs-today@2.json", 0x751a_47f7_3f69_412d),
     (
         "rotas/anaesthetics-24h-on-call@1.json",
         0xff05_2a2e_e572_898b,
@@ -1153,6 +1154,21 @@ fn the_registrar_on_call_rota_keeps_the_2016_rest_rules_under_the_at_2_presets()
     assert_eq!(
         breached("tcs-2016@2", "registrar-on-call@1", "2018-04-01"),
         expected_rest
+    );
+    // Today's terms: @1 flags the same 5 false breaches as tcs-2019@1; @2 takes
+    // tcs-2019@2's rest rules and flags only the expected rest.
+    assert_eq!(
+        breached("tcs-today@1", "registrar-on-call@1", "2025-04-01"),
+        ids(&[("46h-after-any-night", 5)])
+    );
+    assert_eq!(
+        breached("tcs-today@2", "registrar-on-call@1", "2025-04-01"),
+        expected_rest
+    );
+    // Its pay is today@1's: only the rest rules changed.
+    assert_eq!(
+        column("tcs-today@2", "registrar-on-call@1", "ST3", "2025-04-01").gross_annual(),
+        column("tcs-today@1", "registrar-on-call@1", "ST3", "2025-04-01").gross_annual()
     );
     // The other on-call limits are kept: 1 in 8 is far from 3 in 7, the weekend period
     // is 48 h (Saturday and Sunday back to back), and every day after is off.
