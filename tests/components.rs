@@ -23,6 +23,13 @@ fn fresh_root() -> web_sys::Element {
     root
 }
 
+/// Types `value` into `field` as a person would: its value, then an input event.
+fn type_into(field: &web_sys::HtmlInputElement, value: &str) {
+    field.set_value(value);
+    let event = web_sys::InputEvent::new("input").expect("input event");
+    field.dispatch_event(&event).expect("dispatch");
+}
+
 #[wasm_bindgen_test]
 async fn results_table_shows_every_figure_with_its_value_and_formatting() {
     let scenario = scenario_from_json(offer_compare::DEFAULT_SCENARIO).expect("default parses");
@@ -210,12 +217,7 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
         .expect("LTFT field")
         .dyn_into()
         .expect("an input");
-    let type_into = |value: &str| {
-        ltft.set_value(value);
-        let event = web_sys::InputEvent::new("input").expect("input event");
-        ltft.dispatch_event(&event).expect("dispatch");
-    };
-    type_into("abc");
+    type_into(&ltft, "abc");
     yew::scheduler::flush().await;
     assert!(
         received.borrow().is_empty(),
@@ -230,7 +232,7 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
         .text_content()
         .unwrap_or_default()
         .contains("percentage of full time"));
-    type_into("60");
+    type_into(&ltft, "60");
     yew::scheduler::flush().await;
     assert_eq!(
         *received.borrow(),
@@ -255,13 +257,8 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
         .expect("title field")
         .dyn_into()
         .expect("an input");
-    let type_title = |value: &str| {
-        title.set_value(value);
-        let event = web_sys::InputEvent::new("input").expect("input event");
-        title.dispatch_event(&event).expect("dispatch");
-    };
     received.borrow_mut().clear();
-    type_title(&"x".repeat(201));
+    type_into(&title, &"x".repeat(201));
     yew::scheduler::flush().await;
     assert!(received.borrow().is_empty());
     let message = root
@@ -272,7 +269,7 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
         .text_content()
         .unwrap_or_default()
         .contains("at most 200 characters (this one has 201)"));
-    type_title("  Our rota  ");
+    type_into(&title, "  Our rota  ");
     yew::scheduler::flush().await;
     assert_eq!(
         *received.borrow(),
@@ -573,12 +570,7 @@ async fn the_offer_editor_shows_every_section_refuses_bad_drafts_at_the_field_an
         "37%",
         "rates read as the contract writes them"
     );
-    let type_into = |value: &str| {
-        uplift.set_value(value);
-        let event = web_sys::InputEvent::new("input").expect("input event");
-        uplift.dispatch_event(&event).expect("dispatch");
-    };
-    type_into("500%");
+    type_into(&uplift, "500%");
     yew::scheduler::flush().await;
     yew::scheduler::flush().await;
     assert!(received.borrow().is_empty(), "a bad draft is not sent");
@@ -598,7 +590,7 @@ async fn the_offer_editor_shows_every_section_refuses_bad_drafts_at_the_field_an
         .text_content()
         .unwrap_or_default()
         .contains("This draft is not used yet"));
-    type_into("40%");
+    type_into(&uplift, "40%");
     yew::scheduler::flush().await;
     yew::scheduler::flush().await;
     let sent = received.borrow();
@@ -703,11 +695,6 @@ async fn the_take_home_form_sends_each_setting_and_refuses_a_bad_index_at_its_fi
     // A zero index is refused beside its field; nothing is sent.
     let before = received.borrow().len();
     let index = input("index-2022");
-    let type_into = |field: &web_sys::HtmlInputElement, value: &str| {
-        field.set_value(value);
-        let event = web_sys::InputEvent::new("input").expect("input event");
-        field.dispatch_event(&event).expect("dispatch");
-    };
     type_into(&index, "0");
     yew::scheduler::flush().await;
     assert_eq!(received.borrow().len(), before);

@@ -107,11 +107,15 @@ pub fn App() -> Html {
         // A link that failed to open stays in the address bar until the first
         // edit, so it can still be copied and reported.
         let keep_address = state.notice.as_ref().is_some_and(|n| n.error);
+        // The reducer has already compared this scenario: no issues is what
+        // `keep::check_keepable` would find, without comparing it again on
+        // every keystroke.
+        let keepable = state.issues.is_empty();
         use_effect_with(state.scenario.clone(), move |scenario| {
             // A scenario with a problem is never put in the address bar (nor
             // the share link): a reload or a copied link would bring back work
             // that does not open. The last valid link stays.
-            if keep::check_keepable(scenario).is_err() {
+            if !keepable {
                 return;
             }
             let fragment = scenario_to_link(scenario);

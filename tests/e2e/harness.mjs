@@ -319,6 +319,8 @@ export function appSuite(before, after) {
   return {
     /** The static server's address. */
     url: () => server.url,
+    /** The browser, for tests that make their own contexts (emulated devices). */
+    browser: () => browser,
     /** Opens the app, at `hash` (a share link's `#v1.…`) when given. */
     async open(t, viewport = { width: 1366, height: 900 }, hash = '') {
       const app = await openApp(browser, server.url + hash, viewport);

@@ -8,24 +8,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { launchBrowser, repoPath, startServer } from './harness.mjs';
+import { appSuite, repoPath } from './harness.mjs';
 
 const TIMEOUT = { timeout: 300_000 };
 const RUNS = 5;
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = appSuite(before, after);
 
 /** Milliseconds from navigation to the summary sentence being visible, one cold load. */
 async function firstSummary() {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await suite.browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -38,7 +29,7 @@ async function firstSummary() {
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const started = Date.now();
-    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.goto(suite.url(), { waitUntil: 'commit' });
     await page.locator('[data-summary-sentence]').waitFor({ state: 'visible', timeout: 120_000 });
     const ms = Date.now() - started;
     // What the load fetched, to say where the time went.

@@ -180,6 +180,19 @@ fn a_base_or_end_year_without_pay_or_index_is_an_error_in_words() {
     );
 }
 
+/// `offer-compare history ARGS…` as a user runs it: its output, after
+/// checking that it succeeded.
+fn history_command(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_offer-compare"))
+        .arg("history")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    text
+}
+
 /// The command line prints the engine's sentence and figures for the shipped
 /// 2016-contract line (three presets read together): FY1 (NP1) 2016/17
 /// £26,350 against 2019/20 £27,689, by CPI April 2016 = 100.2 and 2019 = 107.6
@@ -188,20 +201,19 @@ fn a_base_or_end_year_without_pay_or_index_is_an_error_in_words() {
 /// = 102.192…% → a rise of 2.19%.
 #[test]
 fn command_line_history_of_the_2016_contract_line() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_offer-compare"))
-        .args([
-            "history",
-            "tcs-2016@1",
-            "tcs-2019@1",
-            "tcs-today@1",
-            "--grade",
-            "fy1",
-        ])
-        .args(["--index", "cpi", "--from", "2016", "--to", "2019"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(out.status.success(), "{text}");
+    let text = history_command(&[
+        "tcs-2016@1",
+        "tcs-2019@1",
+        "tcs-today@1",
+        "--grade",
+        "fy1",
+        "--index",
+        "cpi",
+        "--from",
+        "2016",
+        "--to",
+        "2019",
+    ]);
     assert!(
         text.starts_with(
             "By CPI (April values), FY1 basic pay in 2019/20 buys 2.15% less than in 2016/17; \
@@ -456,20 +468,19 @@ fn bma_2025_claim_pay_a_fifth_down_since_2008_by_rpi_is_not_reproduced_fy1_throu
 /// scale from 2008/09 (contract-2002@2) by RPI annual averages to 2022/23.
 #[test]
 fn command_line_readme_example_fy1_2008_09_to_2022_23_by_rpi() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_offer-compare"))
-        .args([
-            "history",
-            "contract-2002@2",
-            "--grade",
-            "FY1",
-            "--index",
-            "rpi",
-        ])
-        .args(["--basis", "annual", "--from", "2008", "--to", "2022"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(out.status.success(), "{text}");
+    let text = history_command(&[
+        "contract-2002@2",
+        "--grade",
+        "FY1",
+        "--index",
+        "rpi",
+        "--basis",
+        "annual",
+        "--from",
+        "2008",
+        "--to",
+        "2022",
+    ]);
     assert!(
         text.starts_with(
             "By RPI (annual averages), FY1 basic pay in 2022/23 buys 26.39% less than in \

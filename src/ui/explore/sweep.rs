@@ -303,7 +303,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             { match result.as_ref() {
                 None => html! {},
                 Some(Err(e)) => html! { <p class="field-error" role="alert">{ e }</p> },
-                Some(Ok(sweep)) => sweep_view(s, sweep),
+                Some(Ok(sweep)) => sweep_view(s, sweep, &options),
             } }
             <div class="explore-inputs">
                 <div class="field">
@@ -330,7 +330,7 @@ const PAGE_POINTS: u32 = 10_000;
 const TABLE_ROWS: usize = 200;
 
 /// The sweep: its chart, the crossovers in words, and the points as a table.
-fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
+fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>, options: &[QuantityChoice]) -> Html {
     let g = sweep_geometry(sweep);
     let name = |k: usize| {
         s.columns
@@ -338,13 +338,13 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>) -> Html {
             .map(|c| s.column_name(&c.id))
             .unwrap_or_default()
     };
-    // The quantity in words, as the list names it ("Imposed contract…: Saturday
+    // The quantity in words, as the (memoised) list names it ("Imposed contract…: Saturday
     // daytime, rate %"), not its spec.
     let q = &sweep.quantity;
-    let label = quantity_choices(s)
-        .into_iter()
+    let label = options
+        .iter()
         .find(|c| c.quantity == sweep.quantity)
-        .map_or_else(|| sweep.quantity.to_string(), |c| c.label);
+        .map_or_else(|| sweep.quantity.to_string(), |c| c.label.clone());
     let description = sweep.crossover_sentences(&name).join(" ");
     let plot_bottom = SWEEP_HEIGHT - BOTTOM;
     // A table of 10,000 rows helps no one and slows the page: a sample, and
