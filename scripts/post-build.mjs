@@ -2,6 +2,7 @@
 // staged bundle, before it replaces dist/:
 // - a Content-Security-Policy <meta> that allows the app's own files only,
 //   with the one inline script trunk writes (the wasm loader) allowed by its hash;
+// - the default comparison's first screen, shown before the app starts;
 // - in release builds, the offline service worker: sw.js with the exact list
 //   of this build's files and a cache named after their contents, and the
 //   script that registers it.
@@ -50,6 +51,13 @@ for (const kind of ['offers', 'rotas', 'tax', 'indices']) {
 const block = JSON.stringify(presets).replace(/</g, '\\u003c');
 html = html.replace('</body>', `<script type="application/json" id="presets">${block}</script>\n</body>`);
 if (!html.includes('id="presets"')) throw new Error('index.html has no </body> to put the presets before');
+
+// The default comparison's first screen, as the app first renders it
+// (src/ui/first_screen.rs; the native tests keep the copy current): shown
+// until the WebAssembly has started, which replaces it.
+const firstScreen = readFileSync(path.join(here, '..', 'src', 'ui', 'first_screen.html'), 'utf8');
+html = html.replace('<!-- first screen -->', `<div id="first-screen">${firstScreen}</div>`);
+if (!html.includes('id="first-screen"')) throw new Error('index.html has no <!-- first screen --> marker');
 
 if (release) {
   const files = readdirSync(staging).filter((f) => f !== 'sw.js').sort();

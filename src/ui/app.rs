@@ -12,6 +12,7 @@ use crate::ui::doctor::job::JobForm;
 use crate::ui::doctor::take_home::TakeHomeForm;
 use crate::ui::explore::gains::GainsPanel;
 use crate::ui::explore::sweep::Explorer;
+use crate::ui::first_screen::masthead;
 use crate::ui::offers::columns::OfferColumns;
 use crate::ui::offers::editor::OfferEditor;
 use crate::ui::offers::terms_diff::TermsDiff;
@@ -222,21 +223,7 @@ pub fn App() -> Html {
     }
     html! {
         <>
-            <header class="masthead">
-                <p class="brand">{ "Offer Compare" }</p>
-                <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
-                <nav aria-label="On this page">
-                    <a href="#results-heading">{ "Results" }</a>
-                    <a href="#terms-heading">{ "Terms" }</a>
-                    <a href="#explore-heading">{ "Explore" }</a>
-                    <a href="#rota-editor-heading">{ "Your rota" }</a>
-                    <a href="#share-heading">{ "Share and save" }</a>
-                    <a href="#saved-heading">{ "Saved" }</a>
-                    <a href="#assumptions-heading">{ "Assumptions" }</a>
-                    <a href="#method-heading">{ "Method and sources" }</a>
-                    <a href="#glossary">{ "Glossary" }</a>
-                </nav>
-            </header>
+            { masthead() }
             <main id="main">
                 <h1>{ heading(&scenario) }</h1>
                 if let Some(notice) = state.notice.as_ref().filter(|n| !n.at_share) {

@@ -6,6 +6,7 @@ mod app;
 mod browser;
 mod doctor;
 pub mod explore;
+pub mod first_screen;
 pub mod offers;
 pub mod results;
 pub mod rota;
@@ -40,6 +41,9 @@ pub fn start() {
     let root = document.and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
+            // The first screen written into the page (ui::first_screen) gives
+            // way to the app.
+            root.set_inner_html("");
             yew::Renderer::<App>::with_root(root).render();
         }
         None => {

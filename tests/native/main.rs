@@ -23,6 +23,7 @@ mod decoders;
 mod deductions;
 mod edits;
 mod explore;
+mod first_screen;
 mod fraction;
 mod golden_links;
 mod history;
