@@ -1,5 +1,6 @@
-//! The root component: owns the state (one reducer) and lays out the page.
-//! Leaf components get props and callbacks; none computes a figure.
+//! The root component: owns the state (one reducer) and the view, and lays
+//! out the page. Leaf components get props and callbacks; none computes a
+//! figure.
 
 use crate::codec::json::preset_key;
 use crate::codec::keep;
@@ -30,6 +31,8 @@ use crate::ui::rota::timeline::RotaTimeline;
 use crate::ui::share::handlers::{share_panel, stamp};
 use crate::ui::share::saved::SavedComparisons;
 use crate::ui::state::{is_link, open_link, Action, Notice, State};
+use crate::ui::view::View;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -67,6 +70,51 @@ fn error_summary(issues: &[Issue]) -> Html {
     }
 }
 
+/// A part of the page shown in `views` (the first is its home, where links
+/// into it lead) when `current` is one of them. Hidden parts stay in the
+/// page, so their components keep what they hold (a sweep, a half-typed
+/// paste) from one view to the next, and print shows them all as before
+/// (styles/main.css). Never inlined: one copy for the page's ten parts.
+#[inline(never)]
+fn part(current: View, views: &[View], children: Html) -> Html {
+    html! {
+        <div class="view-part" data-home={views.first().map(|v| v.id())} hidden={!views.contains(&current)}>
+            { children }
+        </div>
+    }
+}
+
+/// Where the page is: the view shown, on the page's address (without query
+/// or fragment), for the listeners that outlive a render.
+struct Place {
+    view: View,
+    page: String,
+}
+
+/// Shows the view `to` (a new history entry, so Back returns), then goes to
+/// the element `target`, if any, once the view shows (after the render).
+#[inline(never)]
+fn go(place: &RefCell<Place>, redraw: &UseForceUpdateHandle, to: View, target: Option<String>) {
+    let mut here = place.borrow_mut();
+    if to != here.view {
+        browser::push_address(&to.address(&here.page, &browser::fragment()));
+        here.view = to;
+        show_title(to);
+        redraw.force_update();
+    }
+    if let Some(id) = target {
+        browser::after(0, move || browser::go_to(&id));
+    }
+}
+
+/// Names the view in the tab's title (and so in the browser's history).
+fn show_title(view: View) {
+    browser::set_title(&match view {
+        View::Compare => "Offer Compare".to_string(),
+        v => format!("{} · Offer Compare", v.label()),
+    });
+}
+
 /// Marks a moment for the browser's performance timeline, read by the
 /// end-to-end tests (input → updated results, navigation → first results).
 fn mark(name: &str) {
@@ -90,15 +138,41 @@ pub fn App() -> Html {
     use_effect_with(state.shown.clone(), |_| mark("oc-rendered"));
     // One callback for the life of the page, so components whose other props
     // did not change are not rendered again.
+    // The view, from the address (`?view=`), where the listeners, which
+    // outlive a render, read and change it.
+    let place = use_mut_ref(|| {
+        let address = browser::address();
+        Place {
+            view: View::from_address(&address),
+            page: View::page_of(&address).to_string(),
+        }
+    });
+    let redraw = use_force_update();
     let on_action = {
         let dispatcher = state.dispatcher();
+        let (place, redraw) = (place.clone(), redraw.clone());
         use_callback((), move |action: Action, _| {
             mark("oc-dispatch");
+            // The offer editor lives in Offers: opening it ("Duplicate and
+            // edit", from Compare too) goes there.
+            let editor = matches!(
+                action,
+                Action::DuplicateOffer { .. } | Action::EditOffer(Some(_))
+            );
             dispatcher.dispatch(action);
+            if editor {
+                go(
+                    &place,
+                    &redraw,
+                    View::Offers,
+                    Some("offer-editor-heading".into()),
+                );
+            }
         })
     };
-    // The share link for the scenario on screen, made after rendering so the
-    // results never wait for it; the address bar follows it.
+    // The share link's fragment for the scenario on screen, made after
+    // rendering so the results never wait for it; the address bar follows it,
+    // and the autosave keeps the scenario.
     let link = use_state(String::new);
     let stamp_text = use_memo(state.scenario.clone(), |scenario| stamp(scenario));
     let latest_fragment = use_mut_ref(String::new);
@@ -112,45 +186,23 @@ pub fn App() -> Html {
         // `keep::check_keepable` would find, without comparing it again on
         // every keystroke.
         let keepable = state.issues.is_empty();
+        // Autosave, half a second after the last change; a failure is said once.
+        let (generation, failed) = (use_mut_ref(|| 0u64), use_mut_ref(|| false));
+        let dispatch = state.dispatcher();
+        // One effect for both (each costs code).
         use_effect_with(state.scenario.clone(), move |scenario| {
             // A scenario with a problem is never put in the address bar (nor
             // the share link): a reload or a copied link would bring back work
             // that does not open. The last valid link stays.
-            if !keepable {
-                return;
-            }
-            let fragment = scenario_to_link(scenario);
-            if *started.borrow() || !keep_address {
-                browser::replace_fragment(&fragment);
-            }
-            *started.borrow_mut() = true;
-            link.set(format!("{}#{fragment}", browser::page_address()));
-            *latest_fragment.borrow_mut() = fragment;
-        });
-    }
-    {
-        // A link pasted into the address bar opens; an in-page link (#results-heading)
-        // scrolls, then the address bar gets the share link back.
-        let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = browser::on_fragment_change(Callback::from(move |fragment: String| {
-                let latest = latest_fragment.borrow().clone();
-                if is_link(&fragment) {
-                    if fragment != latest {
-                        dispatch.dispatch(open_link(&fragment, "Your comparison is unchanged."));
-                    }
-                } else if !latest.is_empty() {
-                    browser::replace_fragment(&latest);
+            if keepable {
+                let fragment = scenario_to_link(scenario);
+                if *started.borrow() || !keep_address {
+                    browser::replace_fragment(&fragment);
                 }
-            }));
-            move || drop(listener)
-        });
-    }
-    {
-        // Autosave, half a second after the last change; a failure is said once.
-        let (generation, failed) = (use_mut_ref(|| 0u64), use_mut_ref(|| false));
-        let dispatch = state.dispatcher();
-        use_effect_with(state.scenario.clone(), move |scenario| {
+                *started.borrow_mut() = true;
+                link.set(fragment.clone());
+                *latest_fragment.borrow_mut() = fragment;
+            }
             *generation.borrow_mut() += 1;
             let (mine, scenario) = (*generation.borrow(), scenario.clone());
             browser::after(500, move || {
@@ -169,12 +221,65 @@ pub fn App() -> Html {
         });
     }
     {
+        // The page's listeners, for its life (one effect: each costs code).
+        // A link pasted into the address bar opens; an in-page link (#results-heading)
+        // scrolls, then the address bar gets the share link back.
         let dispatch = state.dispatcher();
+        let (place, redraw) = (place.clone(), redraw.clone());
         use_effect_with((), move |_| {
-            let listener = browser::on_undo_keys(Callback::from(move |redo| {
-                dispatch.dispatch(if redo { Action::Redo } else { Action::Undo })
+            let undo = {
+                let dispatch = dispatch.clone();
+                browser::on_undo_keys(Callback::from(move |redo| {
+                    dispatch.dispatch(if redo { Action::Redo } else { Action::Undo })
+                }))
+            };
+            let restore = {
+                let latest_fragment = latest_fragment.clone();
+                move || {
+                    let latest = latest_fragment.borrow().clone();
+                    if !latest.is_empty() {
+                        browser::replace_fragment(&latest);
+                    }
+                }
+            };
+            let fragments = {
+                let restore = restore.clone();
+                browser::on_fragment_change(Callback::from(move |fragment: String| {
+                    if !is_link(&fragment) {
+                        restore();
+                    } else if fragment != *latest_fragment.borrow() {
+                        dispatch.dispatch(open_link(&fragment, "Your comparison is unchanged."));
+                    }
+                }))
+            };
+            // A plain click on a view's link, or on a link into another view,
+            // changes view in the page.
+            let links = {
+                let (place, redraw) = (place.clone(), redraw.clone());
+                browser::on_view_link(Callback::from(
+                    move |(id, target): (String, Option<String>)| {
+                        if let Some(to) = View::from_id(&id) {
+                            go(&place, &redraw, to, target);
+                        }
+                    },
+                ))
+            };
+            show_title(place.borrow().view);
+            // Back and Forward move between views.
+            let history = browser::on_history_move(Callback::from(move |()| {
+                let to = View::from_address(&browser::address());
+                if to == place.borrow().view {
+                    return;
+                }
+                // Back is not undo: the entry keeps the comparison it was
+                // left with, and the one on screen stays (the fragment
+                // listener then sees nothing new).
+                restore();
+                place.borrow_mut().view = to;
+                show_title(to);
+                redraw.force_update();
             }));
-            move || drop(listener)
+            move || drop((undo, fragments, links, history))
         });
     }
     // The codec's library already holds every parsed offer preset.
@@ -221,9 +326,30 @@ pub fn App() -> Html {
                 stamp={(*stamp_text).clone()} on_exit={Callback::from(move |()| presenting.set(false))} />
         };
     }
+    let (view, base) = {
+        let place = place.borrow();
+        (place.view, place.page.clone())
+    };
+    let share_link = if link.is_empty() {
+        String::new()
+    } else {
+        view.address(&base, &link)
+    };
+    let results = state.shown.as_ref().map(|c| html! {
+        <section class={classes!("results", state.is_stale().then_some("stale"))} aria-labelledby="results-heading">
+            <h2 id="results-heading">{ "Results in full" }</h2>
+            <ResultsTable comparison={c.clone()} />
+            <PayChart comparison={c.clone()} source={(*stamp_text).clone()} />
+            <RestChart comparison={c.clone()} source={(*stamp_text).clone()} />
+            <ColumnDetails comparison={c.clone()} />
+        </section>
+    });
+    // Parts that need results that are current (a sweep or a timeline of a
+    // scenario with a problem would not compute).
+    let current = state.shown.as_ref().filter(|_| !state.is_stale());
     html! {
         <>
-            { masthead() }
+            { masthead(view, &base, &link) }
             <main id="main">
                 <h1>{ heading(&scenario) }</h1>
                 if let Some(notice) = state.notice.as_ref().filter(|n| !n.at_share) {
@@ -234,53 +360,77 @@ pub fn App() -> Html {
                     { error_summary(&state.issues) }
                 }
                 if let Some(c) = state.shown.as_ref() {
-                    <Answer comparison={c.clone()} scenario={scenario.clone()} stale={state.is_stale()} />
+                    <Answer comparison={c.clone()} scenario={scenario.clone()} stale={state.is_stale()}
+                        cards={view == View::Compare} />
                 }
-                <div class="toolbar" role="toolbar" aria-label="Changes">
-                    <button type="button" disabled={!state.can_undo()} aria-keyshortcuts="Control+Z Meta+Z"
-                        onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button>
-                    <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-                        onclick={on_action.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
-                    <span class="hint">{ "Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields" }</span>
-                    <button type="button" ref={present_button} onclick={present} disabled={state.shown.is_none()}>{ "Presentation view" }</button>
-                    <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ "Print or save as PDF" }</button>
-                </div>
+                if view != View::Compare {
+                    <p class="to-answer">
+                        <a href={View::Compare.address(&base, &link)} data-view="compare">{ "Each offer's pay and rest: Compare" }</a>
+                    </p>
+                }
+                { part(view, &[View::Compare], html! {
+                    <div class="toolbar" role="toolbar" aria-label="Changes">
+                        <button type="button" disabled={!state.can_undo()} aria-keyshortcuts="Control+Z Meta+Z"
+                            onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button>
+                        <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+                            onclick={on_action.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
+                        <span class="hint">{ "Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields" }</span>
+                        <button type="button" ref={present_button} onclick={present} disabled={state.shown.is_none()}>{ "Presentation view" }</button>
+                        <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ "Print or save as PDF" }</button>
+                    </div>
+                }) }
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()}
-                        title={AttrValue::from(scenario.title.clone())} generated_title={AttrValue::from(title::generated(&scenario))} />
-                    <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
-                    <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
-                    <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)}
-                        pay_lines={pay_lines(state.shown.as_deref())} on_action={on_action.clone()} />
+                    { part(view, &[View::Compare, View::Job], html! { <>
+                        <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()}
+                            title={AttrValue::from(scenario.title.clone())} generated_title={AttrValue::from(title::generated(&scenario))} />
+                        <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
+                    </> }) }
+                    { part(view, &[View::Compare, View::Offers], html! {
+                        <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
+                    }) }
                 </form>
-                if let Some(id) = state.editing.as_deref() {
-                    <OfferEditor key={id} scenario={scenario.clone()} offer={AttrValue::from(id.to_string())} on_action={on_action.clone()} />
-                }
-                if let Some(rota) = rota {
-                    <RotaEditor {rota} issues={state.issues.clone()} comparison={state.shown.clone()}
-                        templates={state.templates.clone()} on_action={on_action.clone()} />
-                }
-                if let Some(c) = state.shown.as_ref() {
-                    <section class={classes!("results", state.is_stale().then_some("stale"))} aria-labelledby="results-heading">
-                        <h2 id="results-heading">{ "Results in full" }</h2>
-                        <ResultsTable comparison={c.clone()} />
-                        <PayChart comparison={c.clone()} source={(*stamp_text).clone()} />
-                        <RestChart comparison={c.clone()} source={(*stamp_text).clone()} />
-                        <ColumnDetails comparison={c.clone()} />
-                    </section>
-                    <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
-                    if !state.is_stale() {
+                { part(view, &[View::Compare], html! { <>{ for results }</> }) }
+                { part(view, &[View::Job], html! { <>
+                    if let Some(rota) = rota {
+                        <RotaEditor {rota} issues={state.issues.clone()} comparison={state.shown.clone()}
+                            templates={state.templates.clone()} on_action={on_action.clone()} />
+                    }
+                    if let Some(c) = current {
+                        <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} source={(*stamp_text).clone()} />
+                    }
+                </> }) }
+                { part(view, &[View::Offers], html! { <>
+                    if let Some(id) = state.editing.as_deref() {
+                        <OfferEditor key={id} scenario={scenario.clone()} offer={AttrValue::from(id.to_string())} on_action={on_action.clone()} />
+                    }
+                    if state.shown.is_some() {
+                        <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
+                    }
+                </> }) }
+                { part(view, &[View::Explore], html! { <>
+                    if current.is_some() {
                         <Explorer scenario={scenario.clone()} on_action={on_action.clone()} />
                         <GainsPanel scenario={scenario.clone()} on_action={on_action.clone()} />
                     }
-                    if !state.is_stale() {
-                        <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} source={(*stamp_text).clone()} />
+                </> }) }
+                { part(view, &[View::TakeHome], html! {
+                    <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                        <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)}
+                            pay_lines={pay_lines(state.shown.as_deref())} on_action={on_action.clone()} />
+                    </form>
+                }) }
+                { part(view, &[View::Share], html! { <>
+                    if state.shown.is_some() {
+                        { share_panel(&state, &share_link, (*stamp_text).clone()) }
+                        <SavedComparisons scenario={scenario.clone()} on_action={on_action.clone()} />
                     }
-                    { share_panel(&state, &link, (*stamp_text).clone()) }
-                    <SavedComparisons scenario={scenario.clone()} on_action={on_action.clone()} />
-                    <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
-                    <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />
-                }
+                </> }) }
+                { part(view, &[View::Method], html! { <>
+                    if let Some(c) = state.shown.as_ref() {
+                        <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
+                        <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />
+                    }
+                </> }) }
             </main>
             <footer class="page-footer">
                 { format!("Offer Compare · shown {} · {}", browser::today(), stamp_text) }

@@ -1,7 +1,8 @@
 //! The few browser services the page uses, in one place, each a no-op off the
 //! browser so components still render natively: the address bar (share links),
 //! downloads, reading a chosen file, and the clipboard. Only the root component
-//! calls these, from effects and event handlers — never while rendering.
+//! calls these, from effects and event handlers — never while rendering, but
+//! for reading the address once when the page starts.
 
 use crate::codec::keep::{Store, StoreError};
 use crate::engine::date::Date;
@@ -16,13 +17,55 @@ pub fn fragment() -> String {
     String::new()
 }
 
-/// The page's address without its fragment.
-pub fn page_address() -> String {
+/// The page's whole address (`./` off the browser, so addresses built on
+/// it stay relative there).
+pub fn address() -> String {
     #[cfg(target_arch = "wasm32")]
     if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
-        return href.split('#').next().unwrap_or_default().to_string();
+        return href;
     }
-    String::new()
+    "./".to_string()
+}
+
+/// Puts `address` (same page, another view) in the address bar as a new
+/// history entry, so Back returns to where the person was.
+pub fn push_address(address: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = address;
+}
+
+/// Scrolls to the element `id` as a link to `#id` would (no history entry;
+/// the fragment change is put right by the root's fragment listener), and
+/// focuses it when it takes focus (a form field named by an error).
+pub fn go_to(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let _ = window.location().replace(&format!("#{id}"));
+        if let Some(element) = window
+            .document()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// The tab's title (the browser's history lists it for each view).
+pub fn set_title(title: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = title;
 }
 
 /// Shows `fragment` in the address bar without a new history entry (edits
@@ -81,6 +124,62 @@ fn listen(event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) ->
 /// changes (a pasted link, the back button, an in-page link).
 pub fn on_fragment_change(on_change: Callback<String>) -> Listener {
     listen("hashchange", move |_| on_change.emit(fragment()))
+}
+
+/// Calls `on_move` when Back or Forward (or a fragment navigation) moves
+/// the page to another history entry; the address bar already shows it.
+pub fn on_history_move(on_move: Callback<()>) -> Listener {
+    listen("popstate", move |_| on_move.emit(()))
+}
+
+/// Takes over plain left clicks (no modifier: a new tab or window still
+/// opens the link's own address) on links that go to another view: those
+/// marked `data-view="<id>"`, and in-page links `#<id>` to an element inside
+/// a hidden part of the page (`data-home="<id>" hidden`, the view it is
+/// shown in first). Calls `on_view` with the view's id and, for an in-page
+/// link, the element to go to once that view shows.
+pub fn on_view_link(on_view: Callback<(String, Option<String>)>) -> Listener {
+    listen("click", move |event| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(click) = event.dyn_ref::<web_sys::MouseEvent>() else {
+                return;
+            };
+            let plain = click.button() == 0
+                && !(click.ctrl_key() || click.meta_key() || click.shift_key() || click.alt_key());
+            if !plain || event.default_prevented() {
+                return;
+            }
+            let Some(link) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+            else {
+                return;
+            };
+            let to = match link.get_attribute("data-view") {
+                Some(view) => Some((view, None)),
+                None => link
+                    .get_attribute("href")
+                    .and_then(|href| href.strip_prefix('#').map(str::to_string))
+                    .and_then(|id| {
+                        let part = web_sys::window()?
+                            .document()?
+                            .get_element_by_id(&id)?
+                            .closest("[data-home][hidden]")
+                            .ok()??;
+                        Some((part.get_attribute("data-home")?, Some(id)))
+                    }),
+            };
+            if let Some(to) = to {
+                event.prevent_default();
+                on_view.emit(to);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (event, &on_view);
+    })
 }
 
 /// Calls `on_undo` with `false` for Ctrl/Cmd+Z and `true` for Ctrl/Cmd+Shift+Z
@@ -331,6 +430,12 @@ pub fn today() -> Date {
 
 /// Calls `f` once after `ms` milliseconds (a no-op off the browser).
 pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    after_boxed(ms, Box::new(f));
+}
+
+/// [`after`] for any function: one copy of the JavaScript glue, not one per caller.
+#[inline(never)]
+fn after_boxed(ms: i32, f: Box<dyn FnOnce()>) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         use wasm_bindgen::JsCast;

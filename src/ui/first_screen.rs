@@ -14,24 +14,25 @@
 use crate::engine::title::heading;
 use crate::ui::results::answer::Answer;
 use crate::ui::state::State;
+use crate::ui::view::View;
 use yew::prelude::*;
 
-/// The brand, the tagline and the page's navigation.
-pub fn masthead() -> Html {
+/// The brand, the tagline and the navigation between the views, `current`
+/// marked. Each view's link is a real address (`base` with `?view=<id>` and
+/// the share link's `fragment`), so it opens in a new tab; a plain click is
+/// taken over by the page (`browser::on_view_link`).
+pub fn masthead(current: View, base: &str, fragment: &str) -> Html {
     html! {
         <header class="masthead">
             <p class="brand">{ "Offer Compare" }</p>
             <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
-            <nav aria-label="On this page">
-                <a href="#results-heading">{ "Results" }</a>
-                <a href="#terms-heading">{ "Terms" }</a>
-                <a href="#explore-heading">{ "Explore" }</a>
-                <a href="#rota-editor-heading">{ "Your rota" }</a>
-                <a href="#share-heading">{ "Share and save" }</a>
-                <a href="#saved-heading">{ "Saved" }</a>
-                <a href="#assumptions-heading">{ "Assumptions" }</a>
-                <a href="#method-heading">{ "Method and sources" }</a>
-                <a href="#glossary">{ "Glossary" }</a>
+            <nav class="views" aria-label="Views">
+                <ul>
+                    { for View::ALL.into_iter().map(|view| html! {
+                        <li><a href={view.address(base, fragment)} data-view={view.id()}
+                            aria-current={(view == current).then_some("page")}>{ view.label() }</a></li>
+                    }) }
+                </ul>
             </nav>
         </header>
     }
@@ -45,7 +46,9 @@ pub fn FirstScreen() -> Html {
     let state = State::start("", None);
     html! {
         <>
-            { masthead() }
+            // No share link yet: the app puts the default's in the address
+            // bar when it starts.
+            { masthead(View::Compare, "./", "") }
             <main id="main">
                 <h1>{ heading(&state.scenario) }</h1>
                 if let Some(c) = state.shown.as_ref() {

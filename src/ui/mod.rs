@@ -12,6 +12,7 @@ pub mod results;
 pub mod rota;
 mod share;
 pub mod state;
+pub mod view;
 mod widgets;
 
 pub use app::App;

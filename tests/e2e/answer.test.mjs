@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appSuite, repoPath } from './harness.mjs';
+import { appSuite, assertOnFirstScreen, repoPath, summaryOnFirstScreen } from './harness.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
 const { open } = appSuite(before, after);
@@ -19,45 +19,6 @@ function cliParagraphs() {
   const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
   const out = execFileSync(bin, [repoPath('examples', 'default.json')], { encoding: 'utf8' });
   return out.split('\n\n').slice(0, 2).map((p) => p.split('\n').map((l) => l.trim()).join(' '));
-}
-
-/**
- * Every card's gross pay, difference (all but the baseline) and rest verdict,
- * each with whether it lies wholly inside the viewport at the top of the page.
- */
-async function summaryOnFirstScreen(page) {
-  return page.evaluate(() => {
-    const inside = (el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
-    };
-    return {
-      scrollY: window.scrollY,
-      sentence: inside(document.querySelector('[data-summary-sentence]')),
-      cards: [...document.querySelectorAll('[data-summary-offer]')].map((card) => {
-        const item = (line) => card.querySelector(`[data-summary-line="${line}"]`);
-        return {
-          offer: card.dataset.summaryOffer,
-          baseline: card.classList.contains('baseline'),
-          gross: inside(item('gross')),
-          difference: item('difference') ? inside(item('difference')) : null,
-          rest: inside(item('rest')),
-        };
-      }),
-    };
-  });
-}
-
-function assertOnFirstScreen(shown, viewport, baseline) {
-  const where = `at ${viewport.width}×${viewport.height}`;
-  assert.equal(shown.scrollY, 0, where);
-  assert.ok(shown.sentence, `the sentence is not on the first screen ${where}`);
-  assert.equal(shown.cards.length, 4, where);
-  for (const card of shown.cards) {
-    assert.equal(card.baseline, card.offer === baseline, `${card.offer} ${where}`);
-    const expected = { offer: card.offer, baseline: card.baseline, gross: true, difference: card.baseline ? null : true, rest: true };
-    assert.deepEqual(card, expected, `${card.offer} is not wholly on the first screen ${where}`);
-  }
 }
 
 for (const viewport of VIEWPORTS) {

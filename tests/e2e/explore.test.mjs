@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { appSuite, openFile, readFigures, repoPath } from './harness.mjs';
+import { appSuite, openFile, readFigures, repoPath, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open } = appSuite(before, after);
@@ -35,6 +35,7 @@ test('a journalist sweeps the Saturday premium and reads the break-even: the com
   const { page, consoleErrors } = await open(t);
   await openFile(page, STRIKE);
   const figures = await readFigures(page);
+  await showView(page, 'explore');
   await sweepOnPage(page, '0', '100', '1000');
   const crossings = await page.locator('.crossovers').innerText();
   assert.match(crossings, /Between 24\.12 and 24\.22, Imposed contract, Feb 2016 \(TCS v1\) overtakes BMA position/);
@@ -63,10 +64,11 @@ test('a journalist sweeps the Saturday premium and reads the break-even: the com
   assert.ok(line.split('\n').includes(found), `${found} in ${line}`);
   // Exploring never changes the comparison.
   assert.deepEqual(await readFigures(page), figures);
-  // The sweep and the break-even are part of the scenario: its link shows them again.
+  // The sweep and the break-even are part of the scenario: its link (which
+  // carries the view) shows them again.
   const crossovers = await page.locator('.crossovers').innerText();
   const link = await page.inputValue('#share-link');
-  const other = await open(t, undefined, link.slice(link.indexOf('#')));
+  const other = await open(t, undefined, link.slice(link.indexOf('?')));
   await other.page.waitForSelector('.break-even');
   assert.equal(await other.page.locator('.break-even').innerText(), found);
   assert.equal(await other.page.locator('.crossovers').innerText(), crossovers);
@@ -88,6 +90,7 @@ test('a sweep of 10,000 points in the browser (timed) and bad input said at once
     };
     requestAnimationFrame(tick);
   });
+  await showView(page, 'explore');
   const ms = await sweepOnPage(page, '0', '100', '10000');
   const longestGap = await page.evaluate(() => { window.frameGaps.on = false; return window.frameGaps.longest; });
   mkdirSync(repoPath('target', 'e2e'), { recursive: true });

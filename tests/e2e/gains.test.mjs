@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { appSuite, openFile, readFigures, repoPath } from './harness.mjs';
+import { appSuite, openFile, readFigures, repoPath, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open } = appSuite(before, after);
@@ -17,6 +17,7 @@ test('who gains and who loses over 330 rotas × grades, as the command line says
   const { page, consoleErrors } = await open(t);
   await openFile(page, STRIKE);
   const figures = await readFigures(page);
+  await showView(page, 'explore');
   const started = Date.now();
   await page.click('text=Run every offer over the set of rotas');
   await page.waitForSelector('table.gains-table');
@@ -73,6 +74,7 @@ test('who gains and who loses over 330 rotas × grades, as the command line says
   const gross = (f, c) => f.find((x) => x.offer === c && x.line === 'gross_annual').value;
   const change = Number(gross(opened, 'may-2016')) - Number(gross(opened, 'contract-2002'));
   assert.equal(change.toFixed(2), '-19157.33', 'the worst change, on screen as a normal comparison');
+  await showView(page, 'compare');
   await page.click('.toolbar >> text=Undo');
   await page.waitForFunction((v) => document.querySelector('[data-offer="may-2016"][data-line="gross_annual"]').dataset.value === v, gross(figures, 'may-2016'));
   assert.deepEqual(consoleErrors, []);

@@ -17,6 +17,7 @@
 // No browser is downloaded: playwright-core drives the system Chromium.
 // Screenshots go to <repo>/target/e2e-screenshots/.
 
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -209,9 +210,84 @@ export async function openApp(browser, url, { width = 1366, height = 900 } = {})
   page.requests = requests;
   const consoleErrors = collectErrors(page);
   await page.goto(url);
-  // Figures only appear once the WebAssembly module has run.
-  await page.waitForSelector('[data-value]', { timeout: 30_000 });
+  await appStarted(page);
   return { context, page, requests, consoleErrors };
+}
+
+/**
+ * Waits until the app has rendered figures. The full table's cells
+ * (`data-value`) only appear once the WebAssembly module has run (the first
+ * screen written into the page has none), and they are in the page whatever
+ * the view — hidden outside Compare — hence "attached", not "visible".
+ */
+export function appStarted(page) {
+  return page.waitForSelector('[data-value]', { state: 'attached', timeout: 30_000 });
+}
+
+// ---------------------------------------------------------------------------
+// Views
+// ---------------------------------------------------------------------------
+
+/** The page's views, by their id in the address (`?view=<id>`), in the navigation's order. */
+export const VIEWS = ['compare', 'job', 'offers', 'explore', 'take-home', 'share', 'method'];
+
+/**
+ * Moves to the view `id` as a person does, by its link in the page's
+ * navigation, and waits until the page shows it.
+ */
+export async function showView(page, id) {
+  await page.click(`nav.views a[data-view="${id}"]`);
+  await page.waitForSelector(`nav.views a[data-view="${id}"][aria-current="page"]`);
+}
+
+/** The view the page shows (the navigation's current link). */
+export function currentView(page) {
+  return page.getAttribute('nav.views a[aria-current="page"]', 'data-view');
+}
+
+/**
+ * Every card's gross pay, difference (all but the baseline) and rest verdict,
+ * and the summary sentence, each with whether it lies wholly inside the
+ * viewport at the top of the page.
+ */
+export async function summaryOnFirstScreen(page) {
+  return page.evaluate(() => {
+    const inside = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+    };
+    return {
+      scrollY: window.scrollY,
+      sentence: inside(document.querySelector('[data-summary-sentence]')),
+      cards: [...document.querySelectorAll('[data-summary-offer]')].map((card) => {
+        const item = (line) => card.querySelector(`[data-summary-line="${line}"]`);
+        return {
+          offer: card.dataset.summaryOffer,
+          baseline: card.classList.contains('baseline'),
+          gross: inside(item('gross')),
+          difference: item('difference') ? inside(item('difference')) : null,
+          rest: inside(item('rest')),
+        };
+      }),
+    };
+  });
+}
+
+/**
+ * Asserts that `shown` (from summaryOnFirstScreen) has the page unscrolled,
+ * the sentence and every one of the `offers` cards' figures wholly inside
+ * the viewport, with `baseline` the baseline's card.
+ */
+export function assertOnFirstScreen(shown, viewport, baseline, offers = 4) {
+  const where = `at ${viewport.width}×${viewport.height}`;
+  assert.equal(shown.scrollY, 0, where);
+  assert.ok(shown.sentence, `the sentence is not on the first screen ${where}`);
+  assert.equal(shown.cards.length, offers, where);
+  for (const card of shown.cards) {
+    assert.equal(card.baseline, card.offer === baseline, `${card.offer} ${where}`);
+    const expected = { offer: card.offer, baseline: card.baseline, gross: true, difference: card.baseline ? null : true, rest: true };
+    assert.deepEqual(card, expected, `${card.offer} is not wholly on the first screen ${where}`);
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // saved item is reported and the others still open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appSuite, readFigures } from './harness.mjs';
+import { appStarted, appSuite, readFigures, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open, url } = appSuite(before, after);
@@ -22,7 +22,7 @@ test('a reload brings back the work, without the link', TIMEOUT, async (t) => {
   const edited = await readFigures(page);
   await page.waitForFunction(() => (localStorage.getItem('offer-compare/autosave') ?? '').includes('"years_at_grade": 2'));
   await page.goto(url());
-  await page.waitForSelector('[data-value]');
+  await appStarted(page);
   await notice(page, /Your work from last time is back/);
   assert.deepEqual(await readFigures(page), edited);
   assert.deepEqual(consoleErrors, []);
@@ -42,11 +42,12 @@ test('work with a problem is not kept: a reload brings back the last valid work'
   const kept = await page.evaluate(() => localStorage.getItem('offer-compare/autosave') ?? '');
   assert.ok(!kept.includes('1990-01-01') && kept.includes('"years_at_grade": 2'), 'the autosave keeps the last valid work');
   assert.equal(await page.evaluate(() => location.hash), hash, 'the address bar keeps the last valid link');
+  await showView(page, 'share');
   await page.fill('#saved-name', 'Broken');
   await page.click('text=Save this comparison');
   await notice(page, /Could not save: it has a problem to fix first/);
   await page.goto(url());
-  await page.waitForSelector('[data-value]');
+  await appStarted(page);
   await notice(page, /Your work from last time is back/);
   assert.deepEqual(await readFigures(page), edited);
   assert.deepEqual(consoleErrors, []);
@@ -55,12 +56,15 @@ test('work with a problem is not kept: a reload brings back the last valid work'
 test('two saved comparisons are kept apart, renamed, duplicated and deleted', TIMEOUT, async (t) => {
   const { page } = await open(t);
   const a = await readFigures(page);
+  await showView(page, 'share');
   await page.fill('#saved-name', 'Default');
   await page.click('text=Save this comparison');
   await notice(page, /Saved “Default”/);
+  await showView(page, 'job');
   await page.selectOption('#rota', 'em-evenings@1');
   await page.waitForFunction((v) => document.querySelector('[data-offer="may-2016"][data-line="gross_annual"]').dataset.value !== v, a.find((f) => f.offer === 'may-2016' && f.line === 'gross_annual').value);
   const b = await readFigures(page);
+  await showView(page, 'share');
   await page.fill('#saved-name', 'Evenings');
   await page.click('text=Save this comparison');
   assert.equal(await page.locator('.saved-list tbody tr').count(), 2);
@@ -78,8 +82,8 @@ test('two saved comparisons are kept apart, renamed, duplicated and deleted', TI
   await page.click('button[aria-label="Delete “Default”"]');
   const names = await page.locator('.saved-list tbody th').allInnerTexts();
   assert.deepEqual(names.sort(), ['Default (copy)', 'Evening rota']);
-  // They survive a reload.
-  await page.goto(url());
+  // They survive a reload, in the view it was in.
+  await page.reload();
   await page.waitForSelector('.saved-list');
   assert.equal(await page.locator('.saved-list tbody tr').count(), 2);
 });
@@ -90,11 +94,12 @@ test('storage that throws on write leaves a working app with a notice', TIMEOUT,
     Storage.prototype.setItem = () => { throw new DOMException('quota', 'QuotaExceededError'); };
   });
   await page.goto(url());
-  await page.waitForSelector('[data-value]');
+  await appStarted(page);
   const before = await gross(page);
   await page.fill('#ltft', '80');
   await notice(page, /cannot be kept in this browser/);
   assert.notEqual(await gross(page), before, 'the edit still computes');
+  await showView(page, 'share');
   await page.fill('#saved-name', 'Nope');
   await page.click('text=Save this comparison');
   await notice(page, /Could not save: the browser refused to store it/);
@@ -105,6 +110,7 @@ test('storage that throws on write leaves a working app with a notice', TIMEOUT,
 test('a corrupted saved item is reported and the others still open', TIMEOUT, async (t) => {
   const { page } = await open(t);
   const defaults = await readFigures(page);
+  await showView(page, 'share');
   await page.fill('#saved-name', 'Good');
   await page.click('text=Save this comparison');
   await notice(page, /Saved “Good”/);
@@ -112,12 +118,14 @@ test('a corrupted saved item is reported and the others still open', TIMEOUT, as
     localStorage.setItem('offer-compare/saved/2', '{"name": "Broken');
     localStorage.setItem('offer-compare/saved/3', JSON.stringify({ name: 'Future', saved_at: '2030-01-01T00:00:00Z', scenario: { version: 9 } }));
   });
-  await page.goto(url());
+  await page.reload();
   await page.waitForSelector('.saved-unreadable');
   assert.match(await page.locator('.saved-unreadable').innerText(), /number 2\) cannot be opened: it is damaged/);
   await page.click('button[aria-label="Open “Future”"]');
   await notice(page, /“Future” it cannot be opened: .*format version 9 is not supported/);
+  await showView(page, 'compare');
   await page.selectOption('#rota', 'em-evenings@1');
+  await showView(page, 'share');
   await page.click('button[aria-label="Open “Good”"]');
   await notice(page, /Opened the saved comparison “Good”/);
   assert.deepEqual(await readFigures(page), defaults);
@@ -129,10 +137,11 @@ test('a browser that refuses storage altogether (private mode) still computes, w
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });
   await page.goto(url());
-  await page.waitForSelector('[data-value]');
+  await appStarted(page);
   await notice(page, /this browser does not let the page keep anything/);
   await page.fill('#ltft', '60');
   await page.waitForSelector('.stale-note', { state: 'detached' });
+  await showView(page, 'share');
   await page.fill('#saved-name', 'x');
   await page.click('text=Save this comparison');
   await notice(page, /Could not save/);

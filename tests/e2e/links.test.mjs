@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { appSuite, cliFigures, readFigures, repoPath } from './harness.mjs';
+import { appSuite, cliFigures, readFigures, repoPath, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open } = appSuite(before, after);
@@ -52,8 +52,9 @@ test('a link reproduces the comparison in a fresh browser profile; the address b
   // The address bar holds the same link, and edits added no history entries.
   assert.equal(await page.evaluate(() => location.hash), hash);
   assert.equal(await page.evaluate(() => history.length), historyBefore);
-  // An in-page link scrolls, then the address bar gets the share link back.
-  await page.click('nav a[href="#results-heading"]');
+  // An in-page link (the answer's rest verdict, to the offer's limits)
+  // scrolls, then the address bar gets the share link back.
+  await page.click('[data-summary-offer="may-2016"] [data-summary-line="rest"] a');
   await page.waitForFunction((h) => location.hash === h, hash);
 
   const other = await open(t, undefined, hash);
@@ -76,6 +77,7 @@ test('a saved file gives the command line the same figures and CSV, and opens ag
   const { page } = await open(t);
   await edit(page);
   const figures = await readFigures(page);
+  await showView(page, 'share');
   const [saved] = await Promise.all([page.waitForEvent('download'), page.click('text=Save scenario file (JSON)')]);
   assert.match(saved.suggestedFilename(), /^offer-compare-.*\.json$/);
   const file = `${OUT}/saved-scenario.json`;

@@ -6,17 +6,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { appSuite, axeAudit, cliFigures, describeViolations, readFigures, repoPath, seriousViolations } from './harness.mjs';
+import { appSuite, axeAudit, cliFigures, currentView, describeViolations, readFigures, repoPath, seriousViolations, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open } = appSuite(before, after);
 
 const W = '#oe-terms-premium_windows-1-';
 
-/** Duplicates the May 2016 deal and opens its premium windows. */
+/** Duplicates the May 2016 deal from Compare and opens its premium windows (the editor is in Offers). */
 async function duplicateMay2016(page) {
   await page.click('[data-column="may-2016"] >> text=Duplicate and edit');
   await page.waitForSelector('.offer-editor');
+  assert.equal(await currentView(page), 'offers');
   await page.click('.offer-editor >> button.disclose:has-text("Premium windows")');
 }
 
@@ -144,6 +145,7 @@ test('a bad draft shows its problem at the field and keeps the last valid offer'
 
 test('the terms diff lists how the imposed contract and the May 2016 deal differ, as terms', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
+  await showView(page, 'offers');
   await chooseTerms(page, 'imposed-2016-02', 'tcs-2016');
   assert.match(await page.locator('.terms-diff [role=status]').innerText(), /^17 terms differ\.$/);
   const rows = await termsRows(page);

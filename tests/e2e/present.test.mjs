@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { appSuite, readFigures, repoPath } from './harness.mjs';
+import { appStarted, appSuite, readFigures, repoPath, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open, url } = appSuite(before, after);
@@ -37,7 +37,7 @@ test('after the first visit the app reloads and computes with no network', TIMEO
   const online = await readFigures(page);
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('[data-value]', { timeout: 30_000 });
+  await appStarted(page);
   assert.deepEqual(await readFigures(page), online, 'the same figures, offline');
   // And it still computes: a change of LTFT changes pay.
   await page.fill('#ltft', '80');
@@ -90,11 +90,12 @@ test('printed on A4 landscape, page 1 holds the table and both charts; footer wi
 
 test('each chart and the timeline download as SVG files with their title and source line', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
-  for (const [figure, title, file] of [
-    ['pay-chart', 'Gross pay per year, by element, with net pay marked', 'pay-chart'],
-    ['rest-chart', 'Rest: hours per week, shortest rest, weekends off', 'rest-chart'],
-    ['rota-timeline', 'Timeline of FY2 general medicine (illustrative, 8 weeks) paid as under Imposed contract, Feb 2016 (TCS v1) — new entrant', 'timeline'],
+  for (const [view, figure, title, file] of [
+    ['compare', 'pay-chart', 'Gross pay per year, by element, with net pay marked', 'pay-chart'],
+    ['compare', 'rest-chart', 'Rest: hours per week, shortest rest, weekends off', 'rest-chart'],
+    ['job', 'rota-timeline', 'Timeline of FY2 general medicine (illustrative, 8 weeks) paid as under Imposed contract, Feb 2016 (TCS v1) — new entrant', 'timeline'],
   ]) {
+    await showView(page, view);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${figure} >> button.download`)]);
     assert.equal(download.suggestedFilename(), `offer-compare-${file}.svg`);
     const svg = readFileSync(await download.path(), 'utf8');
@@ -146,17 +147,19 @@ test('a whole session asks for nothing but the app\'s own static files', TIMEOUT
   await page.click('.offer-editor >> button.disclose:has-text("Night hours")');
   await page.fill('#oe-terms-premium_windows-0-uplift', '40%');
   const link = await page.inputValue('#share-link');
-  assert.match(link, /#v1\./);
+  assert.match(link, /\?view=offers#v1\./);
+  await showView(page, 'share');
   for (const button of ['Save scenario file (JSON)', 'Download results (CSV)']) {
     await Promise.all([page.waitForEvent('download'), page.click(`text=${button}`)]);
   }
+  await showView(page, 'compare');
   await Promise.all([page.waitForEvent('download'), page.click('#pay-chart >> text=Download chart (SVG)')]);
   await page.pdf({ preferCSSPageSize: true });
   await page.click('text=Presentation view');
   await page.keyboard.press('Escape');
   // The shared link, opened: the same page, the same files.
   await page.goto(link);
-  await page.waitForSelector('[data-value]');
+  await appStarted(page);
   await page.waitForLoadState('networkidle');
   const own = new Set(['/', ...readdirSync(DIST).map((f) => `/${f}`)]);
   const base = new URL(url());

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { appSuite, cliFigures, readFigures, repoPath } from './harness.mjs';
+import { appSuite, cliFigures, readFigures, repoPath, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open } = appSuite(before, after);
@@ -37,6 +37,7 @@ test('a pasted 8-week rota, one row fixed, gives the command line figures; undo 
   const before = await readFigures(page);
   const shifts = eightWeeks();
   const broken = shifts.map((s, i) => (i === 6 ? { ...s, start: '25:00' } : s));
+  await showView(page, 'job');
   await page.click('text=Paste from a spreadsheet');
   await page.fill('#paste-text', tsv(broken));
   await page.click('text=Preview');
@@ -66,6 +67,7 @@ test('a pasted 8-week rota, one row fixed, gives the command line figures; undo 
   assert.notEqual(gross(pasted), gross(before), 'pay changed with the rota');
 
   // One undo stack: the import is one step.
+  await showView(page, 'compare');
   await page.click('.toolbar >> text=Undo');
   await page.waitForFunction((v) => document.querySelector('[data-offer="may-2016"][data-line="gross_annual"]').dataset.value === v, gross(before));
   assert.deepEqual(await readFigures(page), before);
@@ -77,6 +79,7 @@ test('a pasted 8-week rota, one row fixed, gives the command line figures; undo 
 test('bad shift input stays at the shift, results go stale, Ctrl+Z outside text fields undoes', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
   const before = await readFigures(page);
+  await showView(page, 'job');
   await page.click('#shift-0');
   // Garbage in a time field: a message at the field, nothing else changes.
   await page.fill('#shift-start', 'ab:cd');
@@ -119,6 +122,7 @@ test('bad shift input stays at the shift, results go stale, Ctrl+Z outside text 
 
 test('the rota summary is always visible and says what the engine measured', TIMEOUT, async (t) => {
   const { page } = await open(t);
+  await showView(page, 'job');
   // fy2-medical@1: 8 weeks, weekends worked in weeks 4 and 7, 7 nights, 12.5-hour longest shift.
   const summary = await page.locator('.rota-summary').innerText();
   assert.match(summary, /2 of 8 weekends worked \(1 in 4\)/);
@@ -130,6 +134,7 @@ test('the rota summary is always visible and says what the engine measured', TIM
 
 test('the timeline patterns each hour by how the chosen offer pays it and outlines breaches', TIMEOUT, async (t) => {
   const { page } = await open(t);
+  await showView(page, 'job');
   await page.selectOption('#timeline-offer', 'may-2016');
   assert.ok((await page.locator('svg.timeline rect.pay-night').count()) > 0);
   assert.match(await page.locator('#timeline-desc').textContent(), /shifts over 8 weeks under 2016 TCS/);

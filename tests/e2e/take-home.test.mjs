@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { appSuite, axeAudit, cliFigures, describeViolations, readFigures, repoPath, seriousViolations } from './harness.mjs';
+import { appSuite, axeAudit, cliFigures, describeViolations, readFigures, repoPath, seriousViolations, showView } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const { open } = appSuite(before, after);
@@ -16,6 +16,7 @@ test('a Scottish doctor with a plan 2 loan sees net and 2022-money figures equal
   const { page, consoleErrors } = await open(t);
   // The default comparison shows take-home pay (its file has a take_home section).
   await page.waitForSelector('[data-offer="may-2016"][data-line="net:annual"]');
+  await showView(page, 'take-home');
   const before = await readFigures(page);
   // By hand (tests/native/take_home.rs): 39,400.30 − 2,836.50 − 5,112.76 − 3,760.84.
   assert.equal(value(before, 'may-2016', 'net:annual'), '27690.20');
@@ -49,8 +50,10 @@ test('a Scottish doctor with a plan 2 loan sees net and 2022-money figures equal
   assert.ok(await page.locator('[data-offer="may-2016"][data-line="net:loan:plan2"] abbr.marker').count() === 1);
 
   // A figure opens its explanation, with the tax year's source.
+  await showView(page, 'compare');
   await page.click('[data-offer="may-2016"][data-line="net:income_tax"] button');
   assert.match(await page.textContent('#why'), /Income tax/);
+  await showView(page, 'take-home');
 
   // A bad index value is refused at its field; the figures stay as they were.
   await page.fill('#index-2016', 'abc');
@@ -79,6 +82,7 @@ test('a Scottish doctor with a plan 2 loan sees net and 2022-money figures equal
 test('2002 banding made pensionable by choice; switching take-home off removes its rows and undo brings them back', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
   await page.waitForSelector('[data-line="net:annual"]');
+  await showView(page, 'take-home');
   // The contracts' rule: the 2002 banding is not pensionable (28,357.00 of 42,535.50).
   const pensionable = () => page.getAttribute('[data-offer="contract-2002"][data-line="net:pensionable"]', 'data-value');
   assert.equal(await pensionable(), '28357');
@@ -94,6 +98,7 @@ test('2002 banding made pensionable by choice; switching take-home off removes i
   await page.uncheck('#take-home-on');
   await page.waitForFunction(() => !document.querySelector('[data-line^="net:"]'));
   assert.equal(await page.locator('#residence').count(), 0);
+  await showView(page, 'compare');
   await page.click('button:has-text("Undo")');
   await page.waitForSelector('[data-offer="may-2016"][data-line="net:annual"]');
   assert.deepEqual(consoleErrors, []);

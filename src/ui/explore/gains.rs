@@ -152,7 +152,7 @@ pub fn GainsPanel(props: &GainsPanelProps) -> Html {
                 Some(Ok(g)) => html! {
                     <>
                         <p role="status">{ g.summary_sentence(&g.columns.get(g.baseline).map(|c| s.column_name(c)).unwrap_or_default()) }</p>
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Who gains, as a table">
                             <table class="gains-table">
                                 <caption>{ GAINS_CAPTION }</caption>
                                 <thead>

@@ -395,7 +395,7 @@ fn sweep_view(s: &Scenario, sweep: &Rc<Sweep>, options: &[QuantityChoice]) -> Ht
                     true => format!("The sweep as a table ({} points, one in {} shown; the CSV has them all)", sweep.points.len(), step),
                     false => format!("The sweep as a table ({} points)", sweep.points.len()),
                 } }</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="The sweep as a table">
                     <table class="chart-table">
                         <thead>
                             <tr>

@@ -100,7 +100,7 @@ pub fn TermsDiff(props: &TermsDiffProps) -> Html {
                 1 => "1 term differs.".to_string(),
                 n => format!("{n} terms differ."),
             } }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Terms side by side">
                 <table class="terms-table">
                     <caption>{ format!("{} (A) and {} (B); pay scales as at {date}", a.name, b.name) }</caption>
                     <thead>

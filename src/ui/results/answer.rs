@@ -30,6 +30,10 @@ pub struct AnswerProps {
     pub scenario: Rc<Scenario>,
     /// Whether the comparison is from before the last change.
     pub stale: bool,
+    /// Whether to show the cards after the sentence: the other views open
+    /// with the sentence alone, the cards being Compare's.
+    #[prop_or(true)]
+    pub cards: bool,
 }
 
 /// The sentence, then one card per offer.
@@ -51,40 +55,10 @@ pub fn Answer(props: &AnswerProps) -> Html {
         })
     };
     let card = |row: &SummaryRow| {
-        // A figure as a button that opens its explanation inside the card.
-        let button = |figure: &str, text: String| {
-            let key = (row.column.clone(), figure.to_string());
-            let expanded = open.as_ref() == Some(&key);
-            html! {
-                <button type="button" class="figure" aria-expanded={expanded.to_string()}
-                    aria-controls={format!("answer-why-{}", row.column)}
-                    onclick={select.reform(move |_: MouseEvent| key.clone())}>{ text }</button>
-            }
-        };
-        let amount =
-            |line: &'static str, label: &'static str, figure: &SummaryFigure, text: String| {
-                html! {
-                    <li data-summary-line={line} data-summary-value={figure.value.to_string()}>
-                        { label }{ button(&figure.figure, text) }
-                    </li>
-                }
-            };
-        // Gains and losses are told apart in words, not by colour alone.
-        let difference = |line: &'static str, label: &'static str, d: &Difference| {
-            let direction = match d.direction {
-                Direction::More => "higher",
-                Direction::Less => "lower",
-                Direction::Same => "same",
-            };
-            html! {
-                <li data-summary-line={line} data-summary-value={d.pounds.value.to_string()}
-                    data-summary-direction={direction} class={classes!("direction", direction)}>
-                    { label }{ button(&d.pounds.figure, with_marker(d.words.clone(), d.marker)) }
-                    if let Some(w) = &d.warning {
-                        <strong class="pay-year-warning">{ format!(" — {w}") }</strong>
-                    }
-                </li>
-            }
+        let f = CardFigures {
+            column: &row.column,
+            open: open.as_ref(),
+            select: &select,
         };
         let rest = &row.rest;
         html! {
@@ -97,18 +71,18 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     }
                 </p>
                 <ul class="answer-figures">
-                    { amount("gross", "Gross ", &row.gross, format!("{} a year", row.gross.text())) }
+                    { f.amount("gross", "Gross ", &row.gross, format!("{} a year", row.gross.text())) }
                     if let Some(net) = &row.net {
-                        { amount("net", "net ", net, net.text()) }
+                        { f.amount("net", "net ", net, net.text()) }
                     }
                     if let Some(d) = &row.difference {
-                        { difference("difference", "", d) }
+                        { f.difference("difference", "", d) }
                     }
                     if let Some(d) = &row.net_difference {
-                        { difference("net-difference", "net ", d) }
+                        { f.difference("net-difference", "net ", d) }
                     }
                     if let Some(h) = &row.per_hour {
-                        { amount("per-hour", "", h, format!("{} per hour worked", h.text())) }
+                        { f.amount("per-hour", "", h, format!("{} per hour worked", h.text())) }
                     }
                     <li data-summary-line="rest" data-summary-breached={rest.breached.len().to_string()}
                         data-summary-checked={rest.checked.len().to_string()}
@@ -128,7 +102,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
         }
     };
     html! {
-        <section class={classes!("answer", props.stale.then_some("stale"))} aria-labelledby="answer-heading" data-summary="">
+        <section id="answer" class={classes!("answer", props.stale.then_some("stale"))} aria-labelledby="answer-heading" data-summary="">
             <h2 id="answer-heading" class="visually-hidden">{ "The answer" }</h2>
             if props.stale {
                 <p class="stale-note" role="status">
@@ -137,7 +111,70 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 </p>
             }
             <p class="answer-sentence" data-summary-sentence="">{ &summary.sentence }</p>
-            <ul class="answer-cards">{ for summary.rows.iter().map(card) }</ul>
+            if props.cards {
+                <ul class="answer-cards">{ for summary.rows.iter().map(card) }</ul>
+            }
         </section>
+    }
+}
+
+/// One card's figures, each a button that opens its explanation inside the
+/// card. Methods, never inlined: one copy rather than one per figure.
+struct CardFigures<'a> {
+    /// The card's column id.
+    column: &'a str,
+    /// The explanation open on the page, as (column, figure).
+    open: Option<&'a (String, String)>,
+    /// Opens or closes an explanation.
+    select: &'a Callback<(String, String)>,
+}
+
+impl CardFigures<'_> {
+    /// A figure as a button that opens its explanation inside the card.
+    #[inline(never)]
+    fn button(&self, figure: &str, text: String) -> Html {
+        let key = (self.column.to_string(), figure.to_string());
+        let expanded = self.open == Some(&key);
+        html! {
+            <button type="button" class="figure" aria-expanded={expanded.to_string()}
+                aria-controls={format!("answer-why-{}", self.column)}
+                onclick={self.select.reform(move |_: MouseEvent| key.clone())}>{ text }</button>
+        }
+    }
+
+    /// An amount: its line, label and figure.
+    #[inline(never)]
+    fn amount(
+        &self,
+        line: &'static str,
+        label: &'static str,
+        figure: &SummaryFigure,
+        text: String,
+    ) -> Html {
+        html! {
+            <li data-summary-line={line} data-summary-value={figure.value.to_string()}>
+                { label }{ self.button(&figure.figure, text) }
+            </li>
+        }
+    }
+
+    /// A difference from the baseline: gains and losses told apart in words,
+    /// not by colour alone.
+    #[inline(never)]
+    fn difference(&self, line: &'static str, label: &'static str, d: &Difference) -> Html {
+        let direction = match d.direction {
+            Direction::More => "higher",
+            Direction::Less => "lower",
+            Direction::Same => "same",
+        };
+        html! {
+            <li data-summary-line={line} data-summary-value={d.pounds.value.to_string()}
+                data-summary-direction={direction} class={classes!("direction", direction)}>
+                { label }{ self.button(&d.pounds.figure, with_marker(d.words.clone(), d.marker)) }
+                if let Some(w) = &d.warning {
+                    <strong class="pay-year-warning">{ format!(" — {w}") }</strong>
+                }
+            </li>
+        }
     }
 }

@@ -143,7 +143,7 @@ fn TimelineChart(props: &TimelineChartProps) -> Html {
                 }) }
                 <li><svg width="24" height="14" aria-hidden="true">{ swatch(PayClass::Plain, true) }</svg>{ "shift in a breached limit" }</li>
             </ul>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Timeline">
                 <svg class="timeline" viewBox={format!("0 0 {} {}", GUTTER + ROW_WIDTH, height + 14)} role="img"
                     aria-labelledby="timeline-title timeline-desc" preserveAspectRatio="xMinYMin meet">
                     <title id="timeline-title">{ format!("Timeline of {} paid as under {}", props.rota, props.offer) }</title>
