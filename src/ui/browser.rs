@@ -341,3 +341,29 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (ms, f);
 }
+
+/// Moves the keyboard focus to the element with `id` (given `tabindex` if it
+/// takes no focus of its own) and scrolls it into view, once the page has
+/// rendered; nothing happens when there is no such element.
+pub fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let id = id.to_string();
+        after(0, move || {
+            use wasm_bindgen::JsCast;
+            let element = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                if !element.has_attribute("tabindex") {
+                    let _ = element.set_attribute("tabindex", "-1");
+                }
+                let _ = element.focus();
+                element.scroll_into_view();
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
