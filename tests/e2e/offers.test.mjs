@@ -37,6 +37,24 @@ const termsRows = (page) => page.$$eval('table.terms-table tbody tr', (trs) => t
   })));
 
 /** The command line's differing rows for two offers of a scenario file. */
+/** RFC 7396 merge patch, as the preset loader applies `"extends"` (src/presets/mod.rs). */
+function mergePatch(base, patch) {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)
+      || base === null || typeof base !== 'object' || Array.isArray(base)) return patch;
+  const out = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
+}
+
+/** An offer preset as the app holds it: its file, with any `"extends"` chain applied. */
+function presetOffer(key) {
+  const { extends: base, ...patch } = JSON.parse(readFileSync(repoPath('src', 'presets', 'offers', `${key}.json`), 'utf8'));
+  return base ? mergePatch(presetOffer(base), patch) : patch;
+}
+
 function cliDiff(file, a, b) {
   const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
   const out = execFileSync(bin, ['diff', file, a, b], { encoding: 'utf8' });
@@ -68,7 +86,7 @@ test('a rep adds a 30% Saturday daytime premium to the May 2016 deal: figures eq
 
   // The same scenario, written by hand, through the command line.
   const scenario = JSON.parse(readFileSync(repoPath('examples', 'default.json'), 'utf8'));
-  const preset = JSON.parse(readFileSync(repoPath('src', 'presets', 'offers', 'tcs-2016@1.json'), 'utf8'));
+  const preset = presetOffer('tcs-2016@2');
   const custom = { ...preset, id: 'tcs-2016-custom', name: `${preset.name} (edited)` };
   custom.terms = { ...preset.terms, premium_windows: [...preset.terms.premium_windows, {
     id: 'saturday-day', name: 'Saturday daytime (30%)', days: ['sat'], from: '07:00', to: '17:00', uplift: '30%',
