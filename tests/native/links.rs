@@ -75,9 +75,10 @@ fn the_default_scenario_link_reproduces_every_figure_within_200_characters() {
     println!("default scenario link: {} characters", link.len());
     assert!(link.starts_with("v2."));
     assert!(link.len() <= 200, "{} characters", link.len());
-    // Format 1 could not fit the default on the `@2` presets (203 characters
-    // with `imposed-2016-02@2`, whose keys dictionary 1 does not hold); format 2
-    // holds them, and the default of its release, in its dictionary.
+    // Format 1 could not fit the default on the `@2` presets (205 characters
+    // with `imposed-2016-02@2` and `tcs-2016@2`, whose keys dictionary 1 does
+    // not hold); format 2 holds them, and the default of its release, in its
+    // dictionary.
     assert_eq!(link, "v2.ALsFvgUA");
     let v1 = scenario_to_link_in_format(&scenario, 1);
     assert!(v1.starts_with("v1.") && v1.len() > 200, "{}", v1.len());
