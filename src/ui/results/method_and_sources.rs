@@ -23,6 +23,7 @@ pub fn method_and_sources(scenario: &Scenario, comparison: &Comparison) -> Html 
         <section class="method" aria-labelledby="method-heading">
             <h2 id="method-heading">{ "Method and sources" }</h2>
             <p>{ "Every figure is computed in your browser from the offers' terms as data, in exact decimal arithmetic; choose any figure to see its rule, arithmetic and source. The same figures come from the command line for the same scenario file." }</p>
+            <p>{ "An offer's version never changes once released: a correction is a new version, and a link or file keeps the version it names, so it shows what it showed. Version 2 of the offers came from a review against public sources: the 2002 contract's band 1A starts at weekends 1 in 4 or more often (version 1 read \"more often than\", which put the default rota a band lower) and counts a weekend from Friday 19:00 to Monday 07:00; the 2016 contract has a sourced pay scale for every year to 2026/27 and its on-call rules as the contract words them; the 2015–16 offers gained the terms the record gives; every value cites a public document. Today's terms (version 3) pay the 2026/27 points of pay circular PC (M&D) 1/2026 R2." }</p>
             { for offers.iter().filter_map(|id| scenario.offer(id)).map(|o| html! {
                 <>
                     <h3>{ format!("{} (version {})", o.name, o.version) }</h3>
