@@ -98,7 +98,7 @@ fn summary_block(summary: &Summary, names: &[String]) -> String {
         );
         // The marker ends the clause: it is the difference's, not the baseline's.
         let against = |d: &Difference| match base {
-            Some(b) => with_marker(format!(", {} than {b}", d.words), d.marker),
+            Some(b) => with_marker(format!(", {}", d.against(b)), d.marker),
             None => String::new(),
         };
         let mut gross = format!(

@@ -117,12 +117,17 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
         "bma-position-2016-02@1",
         preset_file!("offers/bma-position-2016-02@1.json"),
     ),
+    (
+        "bma-position-2016-02@2",
+        preset_file!("offers/bma-position-2016-02@2.json"),
+    ),
     ("tcs-2016@1", preset_file!("offers/tcs-2016@1.json")),
     ("tcs-2016@2", preset_file!("offers/tcs-2016@2.json")),
     ("tcs-2019@1", preset_file!("offers/tcs-2019@1.json")),
     ("tcs-2019@2", preset_file!("offers/tcs-2019@2.json")),
     ("tcs-today@1", preset_file!("offers/tcs-today@1.json")),
     ("tcs-today@2", preset_file!("offers/tcs-today@2.json")),
+    ("tcs-today@3", preset_file!("offers/tcs-today@3.json")),
     (
         "contract-2002@1",
         preset_file!("offers/contract-2002@1.json"),
@@ -257,6 +262,28 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
     }
 }
 
+/// An offer preset's JSON with its `"extends"` chain applied: a patch on a
+/// patch is applied to its base's resolved JSON in turn. `depth` bounds the
+/// chain (a file extending itself, directly or not, is an error).
+fn resolve(text: &str, depth: usize) -> Result<serde_json::Value, String> {
+    let mut json: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let Some(base) = json.as_object_mut().and_then(|o| o.remove("extends")) else {
+        return Ok(json);
+    };
+    let name = base.as_str().unwrap_or_default();
+    let base_text = OFFER_FILES
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, t)| crate::presets::text(t))
+        .ok_or_else(|| format!("it extends '{name}', which is not a preset"))?;
+    if depth == 0 {
+        return Err(format!("its chain of 'extends' loops back (at '{name}')"));
+    }
+    let mut merged = resolve(base_text, depth - 1)?;
+    merge(&mut merged, json);
+    Ok(merged)
+}
+
 /// Parses one offer preset, keeping its JSON, and checks that its id and
 /// version match its key. A file with `"extends": "<key>"` is a merge patch
 /// on that earlier preset: a new version ships only what it corrects, which
@@ -266,22 +293,7 @@ fn offer_entry(key: &str, text: &str) -> Result<Entry<Offer>, PresetError> {
         key: key.to_string(),
         message,
     };
-    let mut json: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| error(e.to_string()))?;
-    if let Some(base) = json.as_object_mut().and_then(|o| o.remove("extends")) {
-        let base_text = OFFER_FILES
-            .iter()
-            .find(|(k, _)| Some(*k) == base.as_str())
-            .map(|(_, t)| crate::presets::text(t))
-            .ok_or_else(|| {
-                let name = base.as_str().unwrap_or_default();
-                error(format!("it extends '{name}', which is not a preset"))
-            })?;
-        let mut merged: serde_json::Value =
-            serde_json::from_str(base_text).map_err(|e| error(e.to_string()))?;
-        merge(&mut merged, json);
-        json = merged;
-    }
+    let json = resolve(text, OFFER_FILES.len()).map_err(error)?;
     let offer: Offer = crate::decode::from_value(json.clone()).map_err(|e| error(e.to_string()))?;
     if offer_key(&offer) != key {
         return Err(error(format!(

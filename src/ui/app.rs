@@ -14,19 +14,20 @@ use crate::ui::doctor::take_home::TakeHomeForm;
 use crate::ui::explore::gains::GainsPanel;
 use crate::ui::explore::sweep::Explorer;
 use crate::ui::first_screen::masthead;
+use crate::ui::first_visit::{self, Finish, Question, Step};
 use crate::ui::offers::columns::OfferColumns;
 use crate::ui::offers::editor::OfferEditor;
 use crate::ui::offers::terms_diff::TermsDiff;
 use crate::ui::results::answer::Answer;
-use crate::ui::results::assumptions::AssumptionsPanel;
+use crate::ui::results::assumptions::assumptions_panel;
 use crate::ui::results::column_details::ColumnDetails;
-use crate::ui::results::method_and_sources::MethodAndSources;
-use crate::ui::results::pay_chart::PayChart;
+use crate::ui::results::method_and_sources::method_and_sources;
+use crate::ui::results::pay_chart::pay_chart;
 use crate::ui::results::presentation::Presentation;
-use crate::ui::results::rest_chart::RestChart;
+use crate::ui::results::rest_chart::rest_chart;
 use crate::ui::results::table::ResultsTable;
 use crate::ui::rota::editor::RotaEditor;
-use crate::ui::rota::picker::RotaPicker;
+use crate::ui::rota::picker::rota_picker;
 use crate::ui::rota::timeline::RotaTimeline;
 use crate::ui::share::handlers::{share_panel, stamp};
 use crate::ui::share::saved::SavedComparisons;
@@ -91,7 +92,7 @@ struct Place {
     page: String,
 }
 
-/// Shows the view `to` (a new history entry, so Back returns), then goes to
+/// Shows the view `to` (a new history entry, so Back returns), then focuses
 /// the element `target`, if any, once the view shows (after the render).
 #[inline(never)]
 fn go(place: &RefCell<Place>, redraw: &UseForceUpdateHandle, to: View, target: Option<String>) {
@@ -103,7 +104,7 @@ fn go(place: &RefCell<Place>, redraw: &UseForceUpdateHandle, to: View, target: O
         redraw.force_update();
     }
     if let Some(id) = target {
-        browser::after(0, move || browser::go_to(&id));
+        browser::focus(&id);
     }
 }
 
@@ -129,6 +130,20 @@ fn mark(name: &str) {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
+    // Opened with no link and no work of its own: the first-visit path is
+    // offered (read before the autosave is restored, which may set it aside).
+    let path = use_state(|| {
+        let fresh = browser::fragment().is_empty()
+            && !matches!(
+                keep::Store::get(&browser::BrowserStore, keep::AUTOSAVE_KEY),
+                Ok(Some(_))
+            );
+        if fresh {
+            PathState::Offered
+        } else {
+            PathState::Gone
+        }
+    });
     let state = use_reducer(|| {
         let autosaved = keep::restore(&mut browser::BrowserStore, &browser::now());
         State::start(&browser::fragment(), autosaved)
@@ -297,7 +312,7 @@ pub fn App() -> Html {
     let custom_rota = rota
         .as_ref()
         .filter(|r| preset_key(&presets::library().rotas, &***r).is_none())
-        .map(|r| AttrValue::from(r.name.clone()));
+        .map(|r| r.name.clone());
     let presenting = use_state(|| false);
     // Leaving the presentation returns focus to the button that opened it
     // (the page is rendered anew, so the focus would otherwise be lost).
@@ -319,6 +334,29 @@ pub fn App() -> Html {
         let presenting = presenting.clone();
         Callback::from(move |_: MouseEvent| presenting.set(true))
     };
+    let on_step = {
+        let (path, place, redraw) = (path.clone(), place.clone(), redraw.clone());
+        Callback::from(move |step: Step| match step {
+            Step::To(n) => {
+                path.set(PathState::Asking(n));
+                browser::focus("first-visit-question");
+            }
+            Step::Done(Finish::Answer) => {
+                path.set(PathState::Gone);
+                browser::focus("answer-heading");
+            }
+            // The rota editor is in "Your job and rota".
+            Step::Done(Finish::OwnRota) => {
+                path.set(PathState::Gone);
+                go(
+                    &place,
+                    &redraw,
+                    View::Job,
+                    Some("rota-editor-heading".into()),
+                );
+            }
+        })
+    };
     if let (true, Some(c)) = (*presenting, state.shown.as_ref()) {
         let presenting = presenting.clone();
         return html! {
@@ -339,8 +377,8 @@ pub fn App() -> Html {
         <section class={classes!("results", state.is_stale().then_some("stale"))} aria-labelledby="results-heading">
             <h2 id="results-heading">{ "Results in full" }</h2>
             <ResultsTable comparison={c.clone()} />
-            <PayChart comparison={c.clone()} source={(*stamp_text).clone()} />
-            <RestChart comparison={c.clone()} source={(*stamp_text).clone()} />
+            { pay_chart(c, &stamp_text) }
+            { rest_chart(c, &stamp_text) }
             <ColumnDetails comparison={c.clone()} />
         </section>
     });
@@ -351,92 +389,121 @@ pub fn App() -> Html {
         <>
             { masthead(view, &base, &link) }
             <main id="main">
-                <h1>{ heading(&scenario) }</h1>
-                if let Some(notice) = state.notice.as_ref().filter(|n| !n.at_share) {
-                    <p class={classes!("notice", notice.error.then_some("notice-error"))}
-                        role={if notice.error { "alert" } else { "status" }}>{ &notice.text }</p>
-                }
-                if !state.issues.is_empty() {
-                    { error_summary(&state.issues) }
-                }
-                if let Some(c) = state.shown.as_ref() {
-                    <Answer comparison={c.clone()} scenario={scenario.clone()} stale={state.is_stale()}
-                        cards={view == View::Compare} />
-                }
-                if view != View::Compare {
-                    <p class="to-answer">
-                        <a href={View::Compare.address(&base, &link)} data-view="compare">{ "Each offer's pay and rest: Compare" }</a>
-                    </p>
-                }
-                { part(view, &[View::Compare], html! {
-                    <div class="toolbar" role="toolbar" aria-label="Changes">
-                        <button type="button" disabled={!state.can_undo()} aria-keyshortcuts="Control+Z Meta+Z"
-                            onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button>
-                        <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-                            onclick={on_action.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
-                        <span class="hint">{ "Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields" }</span>
-                        <button type="button" ref={present_button} onclick={present} disabled={state.shown.is_none()}>{ "Presentation view" }</button>
-                        <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ "Print or save as PDF" }</button>
-                    </div>
-                }) }
-                <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    { part(view, &[View::Compare, View::Job], html! { <>
-                        <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()}
-                            title={AttrValue::from(scenario.title.clone())} generated_title={AttrValue::from(title::generated(&scenario))} />
-                        <RotaPicker presets={Rc::clone(&rota_presets)} current={rota_id} custom={custom_rota} on_action={on_action.clone()} />
-                    </> }) }
-                    { part(view, &[View::Compare, View::Offers], html! {
-                        <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
+                if let PathState::Asking(n) = *path {
+                    if !state.issues.is_empty() {
+                        { error_summary(&state.issues) }
+                    }
+                    { first_visit::question(Question {
+                        question: n,
+                        scenario: &scenario,
+                        blocked: !state.issues.is_empty(),
+                        rota_presets: &rota_presets,
+                        offer_presets: &offer_presets,
+                        on_action: &on_action,
+                        on_step: &on_step,
                     }) }
-                </form>
-                { part(view, &[View::Compare], html! { <>{ for results }</> }) }
-                { part(view, &[View::Job], html! { <>
-                    if let Some(rota) = rota {
-                        <RotaEditor {rota} issues={state.issues.clone()} comparison={state.shown.clone()}
-                            templates={state.templates.clone()} on_action={on_action.clone()} />
+                } else {
+                    <h1>{ heading(&scenario) }</h1>
+                    if let Some(notice) = state.notice.as_ref().filter(|n| !n.at_share) {
+                        <p class={classes!("notice", notice.error.then_some("notice-error"))}
+                            role={if notice.error { "alert" } else { "status" }}>{ &notice.text }</p>
                     }
-                    if let Some(c) = current {
-                        <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} source={(*stamp_text).clone()} />
+                    if !state.issues.is_empty() {
+                        { error_summary(&state.issues) }
                     }
-                </> }) }
-                { part(view, &[View::Offers], html! { <>
-                    if let Some(id) = state.editing.as_deref() {
-                        <OfferEditor key={id} scenario={scenario.clone()} offer={AttrValue::from(id.to_string())} on_action={on_action.clone()} />
-                    }
-                    if state.shown.is_some() {
-                        <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
-                    }
-                </> }) }
-                { part(view, &[View::Explore], html! { <>
-                    if current.is_some() {
-                        <Explorer scenario={scenario.clone()} on_action={on_action.clone()} />
-                        <GainsPanel scenario={scenario.clone()} on_action={on_action.clone()} />
-                    }
-                </> }) }
-                { part(view, &[View::TakeHome], html! {
-                    <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                        <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)}
-                            pay_lines={pay_lines(state.shown.as_deref())} on_action={on_action.clone()} />
-                    </form>
-                }) }
-                { part(view, &[View::Share], html! { <>
-                    if state.shown.is_some() {
-                        { share_panel(&state, &share_link, (*stamp_text).clone()) }
-                        <SavedComparisons scenario={scenario.clone()} on_action={on_action.clone()} />
-                    }
-                </> }) }
-                { part(view, &[View::Method], html! { <>
                     if let Some(c) = state.shown.as_ref() {
-                        <AssumptionsPanel scenario={scenario.clone()} comparison={c.clone()} />
-                        <MethodAndSources scenario={scenario.clone()} comparison={c.clone()} />
+                        <Answer comparison={c.clone()} scenario={scenario.clone()} stale={state.is_stale()}
+                            cards={view == View::Compare} />
                     }
-                </> }) }
+                    if view == View::Compare && *path == PathState::Offered {
+                        { first_visit::invitation(&on_step) }
+                    }
+                    if view != View::Compare {
+                        <p class="to-answer">
+                            <a href={View::Compare.address(&base, &link)} data-view="compare">{ "Each offer's pay and rest: Compare" }</a>
+                        </p>
+                    }
+                    { part(view, &[View::Compare], html! {
+                        <div class="toolbar" role="toolbar" aria-label="Changes">
+                            <button type="button" disabled={!state.can_undo()} aria-keyshortcuts="Control+Z Meta+Z"
+                                onclick={on_action.reform(|_: MouseEvent| Action::Undo)}>{ "Undo" }</button>
+                            <button type="button" disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+                                onclick={on_action.reform(|_: MouseEvent| Action::Redo)}>{ "Redo" }</button>
+                            <span class="hint">{ "Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields" }</span>
+                            <button type="button" ref={present_button} onclick={present} disabled={state.shown.is_none()}>{ "Presentation view" }</button>
+                            <button type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ "Print or save as PDF" }</button>
+                        </div>
+                    }) }
+                    <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                        { part(view, &[View::Compare, View::Job], html! { <>
+                            <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()}
+                                title={AttrValue::from(scenario.title.clone())} generated_title={AttrValue::from(title::generated(&scenario))} />
+                            { rota_picker(&rota_presets, &rota_id, custom_rota.as_deref(), &on_action) }
+                        </> }) }
+                        { part(view, &[View::Compare, View::Offers], html! {
+                            <OfferColumns scenario={scenario.clone()} presets={Rc::clone(&offer_presets)} on_action={on_action.clone()} />
+                        }) }
+                    </form>
+                    { part(view, &[View::Compare], html! { <>{ for results }</> }) }
+                    { part(view, &[View::Job], html! { <>
+                        if let Some(rota) = rota {
+                            <RotaEditor {rota} issues={state.issues.clone()} comparison={state.shown.clone()}
+                                templates={state.templates.clone()} on_action={on_action.clone()} />
+                        }
+                        if let Some(c) = current {
+                            <RotaTimeline scenario={scenario.clone()} comparison={c.clone()} source={(*stamp_text).clone()} />
+                        }
+                    </> }) }
+                    { part(view, &[View::Offers], html! { <>
+                        if let Some(id) = state.editing.as_deref() {
+                            <OfferEditor key={id} scenario={scenario.clone()} offer={AttrValue::from(id.to_string())} on_action={on_action.clone()} />
+                        }
+                        if state.shown.is_some() {
+                            <TermsDiff scenario={scenario.clone()} pair={state.terms.clone()} on_action={on_action.clone()} />
+                        }
+                    </> }) }
+                    { part(view, &[View::Explore], html! { <>
+                        if current.is_some() {
+                            <Explorer scenario={scenario.clone()} on_action={on_action.clone()} />
+                            <GainsPanel scenario={scenario.clone()} on_action={on_action.clone()} />
+                        }
+                    </> }) }
+                    { part(view, &[View::TakeHome], html! {
+                        <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                            <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)}
+                                pay_lines={pay_lines(state.shown.as_deref())} on_action={on_action.clone()} />
+                        </form>
+                    }) }
+                    { part(view, &[View::Share], html! { <>
+                        if state.shown.is_some() {
+                            { share_panel(&state, &share_link, (*stamp_text).clone()) }
+                            <SavedComparisons scenario={scenario.clone()} on_action={on_action.clone()} />
+                        }
+                    </> }) }
+                    { part(view, &[View::Method], html! { <>
+                        if let Some(c) = state.shown.as_ref() {
+                            { assumptions_panel(&scenario, c) }
+                            { method_and_sources(&scenario, c) }
+                        }
+                    </> }) }
+                }
             </main>
             <footer class="page-footer">
                 { format!("Offer Compare · shown {} · {}", browser::today(), stamp_text) }
             </footer>
         </>
     }
+}
+
+/// Where the visitor is on the first-visit path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PathState {
+    /// Offered under the answer.
+    Offered,
+    /// At question `n`.
+    Asking(u8),
+    /// Walked, skipped, or not offered (the page opened a link or saved work).
+    Gone,
 }
 
 /// Every pay line of the comparison shown, as (id, labels), each id once, in

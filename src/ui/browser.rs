@@ -38,26 +38,6 @@ pub fn push_address(address: &str) {
     let _ = address;
 }
 
-/// Scrolls to the element `id` as a link to `#id` would (no history entry;
-/// the fragment change is put right by the root's fragment listener), and
-/// focuses it when it takes focus (a form field named by an error).
-pub fn go_to(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(window) = web_sys::window() {
-        use wasm_bindgen::JsCast;
-        let _ = window.location().replace(&format!("#{id}"));
-        if let Some(element) = window
-            .document()
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
-
 /// The tab's title (the browser's history lists it for each view).
 pub fn set_title(title: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -445,4 +425,30 @@ fn after_boxed(ms: i32, f: Box<dyn FnOnce()>) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (ms, f);
+}
+
+/// Moves the keyboard focus to the element with `id` (given `tabindex` if it
+/// takes no focus of its own) and scrolls it into view, once the page has
+/// rendered; nothing happens when there is no such element.
+pub fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let id = id.to_string();
+        after(0, move || {
+            use wasm_bindgen::JsCast;
+            let element = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                if !element.has_attribute("tabindex") {
+                    let _ = element.set_attribute("tabindex", "-1");
+                }
+                let _ = element.focus();
+                element.scroll_into_view();
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
 }

@@ -7,6 +7,7 @@ mod browser;
 mod doctor;
 pub mod explore;
 pub mod first_screen;
+mod first_visit;
 pub mod offers;
 pub mod results;
 pub mod rota;

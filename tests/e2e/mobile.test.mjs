@@ -14,7 +14,10 @@ const TIMEOUT = { timeout: 300_000 };
 const RUNS = 5;
 const suite = appSuite(before, after);
 
-/** Milliseconds from navigation to the summary sentence being visible, one cold load. */
+/**
+ * Milliseconds from navigation to the summary sentence being visible, and to
+ * the app having started (the full results rendered), one cold load.
+ */
 async function firstSummary() {
   const context = await suite.browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {
@@ -32,11 +35,15 @@ async function firstSummary() {
     await page.goto(suite.url(), { waitUntil: 'commit' });
     await page.locator('[data-summary-sentence]').waitFor({ state: 'visible', timeout: 120_000 });
     const ms = Date.now() - started;
+    // The summary first shows from the page itself (the written first
+    // screen); the app, which makes it interactive, starts later.
+    await page.locator('[data-value]').first().waitFor({ state: 'attached', timeout: 120_000 });
+    const appMs = Date.now() - started;
     // What the load fetched, to say where the time went.
     const bytes = await page.evaluate(() =>
       performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
         .reduce((sum, e) => sum + (e.transferSize || 0), 0));
-    return { ms, bytes };
+    return { ms, appMs, bytes };
   } finally {
     await context.close();
   }
@@ -51,6 +58,7 @@ test('the first summary on the standard mobile profile (4× CPU, slow 4G), timed
     navigation_to_summary_ms: runs.map((r) => r.ms),
     median_ms: times[Math.floor(times.length / 2)],
     worst_ms: times.at(-1),
+    navigation_to_app_started_ms: runs.map((r) => r.appMs),
     transferred_bytes: runs[0].bytes,
   };
   mkdirSync(repoPath('target', 'e2e'), { recursive: true });

@@ -84,7 +84,7 @@ test('printed on A4 landscape, page 1 holds the table and both charts; footer wi
   assert.deepEqual(layout.hidden, ['none', 'none', 'none', 'none'], 'inputs and tools are not printed');
   assert.match(layout.footer, /shown \d{4}-\d{2}-\d{2}/);
   assert.match(layout.footer, /offer-compare \d+\.\d+\.\d+ · scenario format 1/);
-  assert.match(layout.footer, /preset tcs-2016@1/);
+  assert.match(layout.footer, /preset tcs-2016@2/);
   assert.deepEqual(consoleErrors, []);
 });
 
@@ -101,7 +101,7 @@ test('each chart and the timeline download as SVG files with their title and sou
     const svg = readFileSync(await download.path(), 'utf8');
     assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'));
     assert.ok(svg.includes(`>${title}</text>`), 'a visible title');
-    assert.match(svg, /offer-compare \d+\.\d+\.\d+ · scenario format 1 · link format v1 · preset contract-2002@2/);
+    assert.match(svg, /offer-compare \d+\.\d+\.\d+ · scenario format 1 · link format v2 · preset contract-2002@2/);
     // A well-formed SVG document that draws in colour without the page's stylesheet.
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -147,7 +147,7 @@ test('a whole session asks for nothing but the app\'s own static files', TIMEOUT
   await page.click('.offer-editor >> button.disclose:has-text("Night hours")');
   await page.fill('#oe-terms-premium_windows-0-uplift', '40%');
   const link = await page.inputValue('#share-link');
-  assert.match(link, /\?view=offers#v1\./);
+  assert.match(link, /\?view=offers#v2\./);
   await showView(page, 'share');
   for (const button of ['Save scenario file (JSON)', 'Download results (CSV)']) {
     await Promise.all([page.waitForEvent('download'), page.click(`text=${button}`)]);

@@ -292,3 +292,15 @@ fn the_table_opens_with_the_summary_and_fits_100_columns() {
         );
     }
 }
+
+#[test]
+fn an_offer_paying_the_same_as_the_baseline_is_said_to_pay_the_same_as_it() {
+    // The default's doctor in post keeps 2002 pay (pay protection): column D.
+    let out = Command::new(BIN)
+        .arg("examples/default.json")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(", the same a year as A;"), "{text}");
+    assert!(!text.contains("the same a year than"), "{text}");
+}

@@ -14,7 +14,7 @@
 //! properties, whose every case decodes and compares a whole scenario, fewer.
 use offer_compare::codec::base64url;
 use offer_compare::codec::json::scenario_from_json;
-use offer_compare::codec::link::{scenario_from_link, scenario_to_link};
+use offer_compare::codec::link::{scenario_from_link, scenario_to_link_in_format, LATEST_FORMAT};
 use offer_compare::engine::compare::compare;
 use offer_compare::engine::scenario::Scenario;
 use proptest::prelude::*;
@@ -57,16 +57,21 @@ fn push_varint(out: &mut Vec<u8>, mut n: usize) {
     out.push(n as u8);
 }
 
-/// Base64url-ish text after a `v1.` prefix: encoded random bytes, random
+/// Base64url-ish text after a `v1.` or `v2.` prefix: encoded random bytes, random
 /// characters of the alphabet (any length, so also the impossible ones),
 /// the alphabet with intruders, and strings with no prefix at all.
 fn link_text() -> impl Strategy<Value = String> {
     prop_oneof![
-        4 => prop::collection::vec(any::<u8>(), 0..600).prop_map(|b| format!("v1.{}", base64url::encode(&b))),
-        2 => "[A-Za-z0-9_-]{0,400}".prop_map(|s| format!("v1.{s}")),
-        1 => "[A-Za-z0-9_\\-+/=.#%! é\u{0}]{0,80}".prop_map(|s| format!("#v1.{s}")),
+        4 => (link_prefix(), prop::collection::vec(any::<u8>(), 0..600)).prop_map(|(v, b)| format!("{v}{}", base64url::encode(&b))),
+        2 => (link_prefix(), "[A-Za-z0-9_-]{0,400}").prop_map(|(v, s)| format!("{v}{s}")),
+        1 => (link_prefix(), "[A-Za-z0-9_\\-+/=.#%! é\u{0}]{0,80}").prop_map(|(v, s)| format!("#{v}{s}")),
         1 => any::<String>(),
     ]
+}
+
+/// The prefix of a link format the app reads (every one is still read).
+fn link_prefix() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec!["v1.", "v2."])
 }
 
 /// A literal run that looks like the scenario JSON it would be part of.
@@ -108,9 +113,13 @@ fn lz_stream() -> impl Strategy<Value = Vec<u8>> {
 fn real_links() -> &'static [String] {
     static LINKS: OnceLock<Vec<String>> = OnceLock::new();
     LINKS.get_or_init(|| {
+        // Every link format is still read, so each is mutated.
         [DEFAULT, INLINE]
             .iter()
-            .map(|text| scenario_to_link(&scenario_from_json(text).unwrap()))
+            .flat_map(|text| {
+                let scenario = scenario_from_json(text).unwrap();
+                (1..=LATEST_FORMAT).map(move |n| scenario_to_link_in_format(&scenario, n))
+            })
             .collect()
     })
 }
@@ -137,9 +146,10 @@ fn link_edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
-/// Applies edits to the data after `v1.`, by character.
+/// Applies edits to the data after the link's prefix, by character.
 fn edit_link(link: &str, edits: &[Edit]) -> String {
-    let mut chars: Vec<char> = link[3..].chars().collect();
+    let (prefix, data) = link.split_at(3);
+    let mut chars: Vec<char> = data.chars().collect();
     for edit in edits {
         match *edit {
             Edit::Replace(i, c) if !chars.is_empty() => {
@@ -153,7 +163,7 @@ fn edit_link(link: &str, edits: &[Edit]) -> String {
             _ => {}
         }
     }
-    format!("v1.{}", chars.into_iter().collect::<String>())
+    format!("{prefix}{}", chars.into_iter().collect::<String>())
 }
 
 // ---------------------------------------------------------------------------
@@ -438,7 +448,7 @@ fn mutate(value: &mut Value, mutation: &Mutation) {
 proptest! {
     #![proptest_config(config(10_000))]
 
-    /// Arbitrary bytes, base64url-encoded behind `v1.`, and base64url-ish text.
+    /// Arbitrary bytes, base64url-encoded behind `v1.` or `v2.`, and base64url-ish text.
     #[test]
     fn arbitrary_bytes_as_a_link_never_panic(text in link_text()) {
         link_must_not_panic(&text);
@@ -472,8 +482,8 @@ proptest! {
 
     /// Hand-shaped LZ streams: past base64 into the decompressor and the JSON.
     #[test]
-    fn shaped_lz_streams_as_a_link_never_panic(stream in lz_stream()) {
-        link_must_not_panic(&format!("v1.{}", base64url::encode(&stream)));
+    fn shaped_lz_streams_as_a_link_never_panic(v in link_prefix(), stream in lz_stream()) {
+        link_must_not_panic(&format!("{v}{}", base64url::encode(&stream)));
     }
 }
 

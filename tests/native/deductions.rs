@@ -386,6 +386,34 @@ fn y2026_scotland_plan5_and_sourced_tiers() {
     );
 }
 
+#[test]
+fn y2026_a_pay_in_each_pension_tier() {
+    // 2026/27 member tiers, NHSBSA "Cost of being in the Scheme" as a third party transcribed
+    // it [S] (issue 22 point 9: @1's tax data reused 2025/26's): up to 13,259 5.2%;
+    // 13,260–28,854 6.5%; 28,855–35,155 8.3%; 35,156–52,778 9.8%; 52,779–67,668 10.7%;
+    // 67,669 and above 12.5%. The whole pay is charged at its tier's rate.
+    for (pay, pension) in [
+        ("12000", "624"),     // tier 1: 5.2% × 12,000
+        ("13259", "689.47"),  // tier 1's top: 689.468
+        ("13260", "861.90"),  // tier 2's start: 6.5% × 13,260
+        ("28854", "1875.51"), // tier 2's top: 1,875.51
+        ("28855", "2394.97"), // tier 3: 8.3% × 28,855 = 2,394.965
+        ("34000", "2822"),    // tier 3 (tier 4 in 2025/26)
+        ("45000", "4410"),    // tier 4: 9.8%
+        ("60000", "6420"),    // tier 5: 10.7%
+        ("67669", "8458.63"), // tier 6's start: 12.5% × 67,669 = 8,458.625
+        ("80000", "10000"),   // tier 6
+    ] {
+        let p = on("2026-27", pay, &member());
+        check(&p, &[("pension", pension)]);
+        assert_eq!(
+            p.line("pension").and_then(|l| l.marker),
+            Some(Marker::Secondary),
+            "{pay}"
+        );
+    }
+}
+
 // ---- 2015/16 and 2016/17 ----
 
 #[test]

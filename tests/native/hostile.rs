@@ -1,5 +1,5 @@
 //! The catalogue of hostile and broken inputs required by issues #11 and #23:
-//! 139 cases (52 links and 66 files the decoder refuses, 18 files that decode
+//! 144 cases (57 links and 66 files the decoder refuses, 18 files that decode
 //! but that `compare` refuses as invalid, 3 that `gains` must refuse exactly as
 //! `compare` does), each of which must be refused with an error saying what is
 //! wrong, in the words of someone editing the file (no Rust type names), at a
@@ -16,7 +16,9 @@
 
 use offer_compare::codec::base64url;
 use offer_compare::codec::json::{scenario_from_json, MAX_SCENARIO_BYTES};
-use offer_compare::codec::link::{scenario_from_link, scenario_to_link, MAX_LINK_CHARS};
+use offer_compare::codec::link::{
+    scenario_from_link, scenario_to_link, scenario_to_link_in_format, MAX_LINK_CHARS,
+};
 use offer_compare::engine::compare::{compare, CompareError};
 use offer_compare::engine::explore::{gains, standard_cases};
 use serde_json::{json, Value};
@@ -26,7 +28,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// issue #23's brief for at least 130).
 const AT_LEAST: usize = 130;
 /// How many it holds, as the header says.
-const CATALOGUE_SIZE: usize = 139;
+const CATALOGUE_SIZE: usize = 144;
 
 /// The default scenario as it was when the flip cases' byte offsets were
 /// derived (before it gained a take-home section): frozen here so a change to
@@ -69,7 +71,12 @@ fn last(literals: &[u8]) -> Vec<u8> {
 
 /// A `v1.` link carrying exactly these LZ bytes.
 fn link_of_stream(stream: &[u8]) -> String {
-    format!("v1.{}", base64url::encode(stream))
+    link_in("v1.", stream)
+}
+
+/// A link of the format `prefix` names carrying exactly these LZ bytes.
+fn link_in(prefix: &str, stream: &[u8]) -> String {
+    format!("{prefix}{}", base64url::encode(stream))
 }
 
 /// A `v1.` link carrying `text` as one run of literals (no compression).
@@ -77,10 +84,20 @@ fn link_of_text(text: &str) -> String {
     link_of_stream(&last(text.as_bytes()))
 }
 
-/// The app's own link for the default scenario.
+/// The app's own link for the default scenario, in link format 1 (the flip
+/// cases' offsets are format 1's; every format-1 link is still read).
 fn default_link() -> String {
+    scenario_to_link_in_format(&scenario_from_json(DEFAULT).unwrap(), 1)
+}
+
+/// The same scenario as the app links it today, in format 2.
+fn default_link_v2() -> String {
     scenario_to_link(&scenario_from_json(DEFAULT).unwrap())
 }
+
+/// Dictionary 2's length (`links.rs` pins it): a distance one past it reaches
+/// before the start of the text a format-2 link may refer to.
+const DICTIONARY_2_LEN: usize = 420_687;
 
 /// The default link with one payload byte XORed by `mask`.
 fn flipped(at: usize, mask: u8) -> String {
@@ -206,6 +223,7 @@ const NOT_DECIMAL: &str =
 
 fn cases() -> Vec<Case> {
     let good = default_link();
+    let v2 = default_link_v2();
     let cut = |n: usize| good[..n].to_string();
     let bad_char = |at: usize, c: &str| format!("{}{c}{}", &good[..at], &good[at + 1..]);
     let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
@@ -244,10 +262,10 @@ fn cases() -> Vec<Case> {
             NOT_A_LINK,
         ),
         link(
-            "link: future version v2",
-            good.replacen("v1.", "v2.", 1),
+            "link: future version v3",
+            good.replacen("v1.", "v3.", 1),
             "link",
-            "link format 'v2'); this one opens 'v1' links",
+            "link format 'v3'); this one opens 'v1' to 'v2' links",
         ),
         link(
             "link: version v0",
@@ -413,6 +431,40 @@ fn cases() -> Vec<Case> {
         link(
             "link: back-reference one past the dictionary's start",
             link_of_stream(&[sequence(b"{", 4, 138_019 + 2), last(b"")].concat()),
+            "link",
+            NO_SUCH_TEXT,
+        ),
+        // --- Links in format 2: the same limits against its larger dictionary.
+        link(
+            "link v2: cut at 50",
+            v2[..50].to_string(),
+            "link",
+            CUT,
+        ),
+        link(
+            "link v2: a format-1 stream read against dictionary 2",
+            good.replacen("v1.", "v2.", 1),
+            "link",
+            "the link is corrupted",
+        ),
+        link(
+            "link v2: decompression bomb, one huge run",
+            link_in("v2.", &[sequence(b"a", 2_000_000, 1), last(b"")].concat()),
+            "link",
+            TOO_LARGE,
+        ),
+        link(
+            "link v2: decompression bomb, many runs under the cap each",
+            link_in("v2.", &sequence(b"[", 60_000, 1).repeat(20)),
+            "link",
+            TOO_LARGE,
+        ),
+        link(
+            "link v2: back-reference one past dictionary 2's start",
+            link_in(
+                "v2.",
+                &[sequence(b"{", 4, DICTIONARY_2_LEN + 2), last(b"")].concat(),
+            ),
             "link",
             NO_SUCH_TEXT,
         ),

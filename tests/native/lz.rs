@@ -7,7 +7,7 @@
 //! long runs (overlapping back-references), repeats of the dictionary's own
 //! text and matches that cross from the dictionary into the data.
 
-use offer_compare::codec::link::dictionary_1_bytes;
+use offer_compare::codec::link::dictionary_bytes;
 use offer_compare::codec::lz::{compress, decompress, Dictionary};
 use offer_compare::presets;
 use proptest::prelude::*;
@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 /// The dictionary of `v1.` links, built once for every case.
 fn link_dictionary() -> &'static Dictionary {
     static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
-    DICTIONARY.get_or_init(|| Dictionary::new(dictionary_1_bytes(presets::library())))
+    DICTIONARY.get_or_init(|| Dictionary::new(dictionary_bytes(presets::library(), 1)))
 }
 
 /// Compresses and decompresses `data` against `dict`, with room for exactly

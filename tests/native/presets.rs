@@ -9,7 +9,7 @@
 //! pay circulars print them.
 use crate::common::fnv1a64;
 use offer_compare::engine::compare::{compare, ColumnResult};
-use offer_compare::engine::offer::Offer;
+use offer_compare::engine::offer::{Marker, Offer, ScalePeriod};
 use offer_compare::engine::rota::Rota;
 use offer_compare::engine::scenario::Scenario;
 use offer_compare::presets::{
@@ -433,6 +433,7 @@ fn rota_metadata_equals_the_engines_figures_under_the_2016_tcs() {
 /// here.
 const RELEASED: &[(&str, u64)] = &[
     ("offers/bma-position-2016-02@1.json", 0xcfc8_c07d_7442_95af),
+    ("offers/bma-position-2016-02@2.json", 0x492a_2ad9_9aad_430e),
     ("offers/contract-2002@1.json", 0x62c5_4514_5200_85bb),
     ("offers/contract-2002@2.json", 0x46b8_e044_87a1_b8d6),
     (
@@ -455,6 +456,7 @@ const RELEASED: &[(&str, u64)] = &[
     ("offers/tcs-2019@2.json", 0x8be9_0320_e84a_16b7),
     ("offers/tcs-today@1.json", 0x4b3b_a214_076b_8539),
     ("offers/tcs-today@2.json", 0x751a_47f7_3f69_412d),
+    ("offers/tcs-today@3.json", 0x1b5e_c549_0481_ee59),
     (
         "rotas/anaesthetics-24h-on-call@1.json",
         0xff05_2a2e_e572_898b,
@@ -1071,6 +1073,121 @@ fn the_2019_weekend_table_starts_on_4_december_2019() {
         value(&run(&o, &r, "ST6", "2020-10-01"), "basic"),
         Some(d("52036"))
     );
+}
+
+#[test]
+fn todays_terms_v3_pay_the_sourced_2026_27_points_and_v2_keeps_the_assumed_ones() {
+    // PC (M&D) 1/2026 R2 (24 Jul 2026), as transcribed [S]: ten nodal points from 1 Apr
+    // 2026; tcs-today@2 kept 2025/26 × 1.035 [?], which is PC (M&D) 1/2026R's five points.
+    let (v2, v3) = (offer("tcs-today@2"), offer("tcs-today@3"));
+    let r = rota("fy1-ward@1");
+    for (grade, assumed, sourced) in [
+        ("FY1", "40190", "41226"),
+        ("FY2", "45994", "47610"),
+        ("CT1", "54499", "55355"),
+        ("ST3", "67325", "67325"), // 4a
+        ("ST4", "67325", "67998"), // 4b
+        ("ST5", "67325", "67998"), // 4c pays as 4b
+        ("ST6", "76582", "76582"), // 5a
+        ("ST7", "76582", "77348"), // 5b
+        ("ST8", "76582", "77348"), // 5c pays as 5b
+    ] {
+        let basic = |o: &Offer| value(&run(o, &r, grade, "2026-06-01"), "basic");
+        assert_eq!(basic(&v2), Some(d(assumed)), "{grade} @2");
+        assert_eq!(basic(&v3), Some(d(sourced)), "{grade} @3");
+    }
+    let period = |o: &Offer, date: &str| {
+        let date = offer_compare::engine::date::Date::parse(date).unwrap();
+        o.terms
+            .pay_scale
+            .period_at(date)
+            .cloned()
+            .expect("a period")
+    };
+    // Every 2026/27 point is sourced now, and the same as the 2016 contract's pay line.
+    let today = period(&v3, "2026-06-01");
+    assert!(today
+        .points
+        .iter()
+        .all(|p| p.marker == Some(Marker::Secondary) && p.source.contains("1/2026 R2")));
+    assert_eq!(today, period(&offer("tcs-2016@2"), "2026-06-01"));
+    // Nothing else changed: 2025/26 pay (now citing the public pages, not the team's
+    // notes) and the rest rules are @2's.
+    let pay = |p: ScalePeriod| {
+        (
+            p.points.iter().map(|p| p.annual).collect::<Vec<_>>(),
+            p.grades,
+        )
+    };
+    assert_eq!(
+        pay(period(&v3, "2025-06-01")),
+        pay(period(&v2, "2025-06-01"))
+    );
+    assert_eq!(v3.terms.rest, v2.terms.rest);
+    assert!(v3.assumptions.iter().any(|a| a.contains("1/2026R")));
+    assert!(!v3.assumptions.iter().any(|a| a.contains("ASSUMED")));
+}
+
+#[test]
+fn the_newest_version_of_every_offer_cites_only_public_documents() {
+    // Issue 22 point 10: "Offer Compare contract reference (shared/domain/…)" was the
+    // team's working notes, which no reader can open. The `@1` files keep citing them
+    // (released presets never change); every newest version cites the public page.
+    let offers = offer_presets();
+    for o in &offers {
+        let newer = offers.iter().any(|n| n.id == o.id && n.version > o.version);
+        if newer {
+            continue;
+        }
+        let json = serde_json::to_string(o).expect("json");
+        assert!(!json.contains("shared/domain"), "{}", offer_key(o));
+        if json.contains("contract reference §") {
+            let reference = o.sources.iter().find(|s| s.id == "Reference");
+            assert!(
+                reference.is_some_and(|s| s.title.contains("docs/contract-reference.md")),
+                "{}: its 'contract reference §n' citations name the public page",
+                offer_key(o)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bma_reconstruction_v2_takes_the_imposed_v2_limits_and_pays_as_v1() {
+    let (v1, v2) = (
+        offer("bma-position-2016-02@1"),
+        offer("bma-position-2016-02@2"),
+    );
+    let ids = |o: &Offer| {
+        o.terms
+            .rest
+            .limits
+            .iter()
+            .map(|l| l.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&v2), ids(&offer("imposed-2016-02@2")));
+    assert_eq!((ids(&v1).len(), ids(&v2).len()), (7, 13));
+    assert!(v2
+        .terms
+        .rest
+        .limits
+        .iter()
+        .all(|l| l.marker == Some(Marker::Assumed)));
+    for rota in ROTAS {
+        for grade in ["FY1", "FY2", "ST3"] {
+            let pay = |o: &Offer| run(o, &self::rota(rota), grade, "2016-08-03").gross_annual();
+            assert_eq!(pay(&v2), pay(&v1), "{rota} {grade}");
+        }
+    }
+    // Its limits find what the imposed contract's find, on every rota.
+    for rota in ROTAS {
+        assert_eq!(
+            breached("bma-position-2016-02@2", rota, "2016-08-03"),
+            breached("imposed-2016-02@2", rota, "2016-08-03"),
+            "{rota}"
+        );
+    }
 }
 
 #[test]

@@ -110,11 +110,21 @@ fn the_page_opens_on_the_new_entrant_beside_the_doctor_in_post() {
         Some(d("3135.20"))
     );
     // The brief names the widest gap: the imposed contract's new entrant, £4,253.24 less.
+    // The default is on the corrected presets: imposed-2016-02@2 has 13 sourced limits
+    // (@1 had 7), and pays as @1 on a rota without on call.
+    assert_eq!(
+        comparison
+            .columns
+            .iter()
+            .map(|c| c.offer_version)
+            .collect::<Vec<_>>(),
+        [2, 2, 2, 2]
+    );
     assert_eq!(
         summary.sentence,
         "Under ‘Imposed contract, Feb 2016 (TCS v1) — new entrant’ this FY2 doctor earns \
          £4,253.24 (10%) less a year than under ‘2002 contract (New Deal hours and banding)’ for \
-         the same rota; all 7 of its limits are kept. The other 2 offers pay between £3,135.20 \
+         the same rota; all 13 of its limits are kept. The other 2 offers pay between £3,135.20 \
          less and the same a year."
     );
     assert_figures_are_the_comparisons(&comparison, &summary);

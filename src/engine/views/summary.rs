@@ -172,6 +172,16 @@ impl Difference {
             warning,
         }
     }
+
+    /// The difference measured against `whom`: "£1,417.54 (3.57%) less a
+    /// year than A", but "the same a year as A".
+    pub fn against(&self, whom: &str) -> String {
+        let word = match self.direction {
+            Direction::Same => "as",
+            _ => "than",
+        };
+        format!("{} {word} {whom}", self.words)
+    }
 }
 
 /// How the rota fares against the offer's limits, and its longest periods.

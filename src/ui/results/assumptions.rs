@@ -4,17 +4,7 @@
 
 use crate::engine::compare::Comparison;
 use crate::engine::scenario::Scenario;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Props of [`AssumptionsPanel`].
-#[derive(Properties, PartialEq)]
-pub struct AssumptionsPanelProps {
-    /// The scenario (offers and their assumptions).
-    pub scenario: Rc<Scenario>,
-    /// The comparison shown (to list only offers in columns).
-    pub comparison: Rc<Comparison>,
-}
 
 /// Assumptions that hold for every comparison.
 const GENERAL: [&str; 4] = [
@@ -24,15 +14,15 @@ const GENERAL: [&str; 4] = [
     "The hourly rate is annual basic ÷ 52.143 weeks ÷ contracted weekly hours (52.143 reproduces the circulars' tables; it is derived, not read in the contract text).",
 ];
 
-/// See the module docs.
-#[component]
-pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
-    let offers = props.comparison.offer_ids();
+/// The assumptions section. A function, not a component: it keeps no state,
+/// and each component costs the bundle about a kilobyte.
+pub fn assumptions_panel(scenario: &Scenario, comparison: &Comparison) -> Html {
+    let offers = comparison.offer_ids();
     html! {
         <section class="assumptions" aria-labelledby="assumptions-heading">
             <h2 id="assumptions-heading">{ "What this comparison assumes" }</h2>
             <ul>{ for GENERAL.iter().map(|a| html! { <li>{ *a }</li> }) }</ul>
-            { for offers.iter().filter_map(|id| props.scenario.offer(id)).map(|o| html! {
+            { for offers.iter().filter_map(|id| scenario.offer(id)).map(|o| html! {
                 <>
                     <h3>{ &o.name }</h3>
                     if o.assumptions.is_empty() {

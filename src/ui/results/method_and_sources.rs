@@ -3,17 +3,7 @@
 
 use crate::engine::compare::Comparison;
 use crate::engine::scenario::Scenario;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Props of [`MethodAndSources`].
-#[derive(Properties, PartialEq)]
-pub struct MethodAndSourcesProps {
-    /// The scenario (offers with sources and status).
-    pub scenario: Rc<Scenario>,
-    /// The comparison shown.
-    pub comparison: Rc<Comparison>,
-}
 
 const GLOSSARY: [(&str, &str, &str); 7] = [
     ("nodal-point", "Nodal point", "A pay point of the 2016 contract (NP1 = FY1 … NP5 = ST6–8); basic salary depends on the point, not on years served."),
@@ -25,22 +15,23 @@ const GLOSSARY: [(&str, &str, &str); 7] = [
     ("new-deal", "New Deal limits", "The hour and rest limits of the 2002 contract by rota type; breaching one puts a post in band 3."),
 ];
 
-/// See the module docs.
-#[component]
-pub fn MethodAndSources(props: &MethodAndSourcesProps) -> Html {
-    let offers = props.comparison.offer_ids();
+/// The method and sources section, with the glossary. A function, not a component: it keeps no state,
+/// and each component costs the bundle about a kilobyte.
+pub fn method_and_sources(scenario: &Scenario, comparison: &Comparison) -> Html {
+    let offers = comparison.offer_ids();
     html! {
         <section class="method" aria-labelledby="method-heading">
             <h2 id="method-heading">{ "Method and sources" }</h2>
             <p>{ "Every figure is computed in your browser from the offers' terms as data, in exact decimal arithmetic; choose any figure to see its rule, arithmetic and source. The same figures come from the command line for the same scenario file." }</p>
-            { for offers.iter().filter_map(|id| props.scenario.offer(id)).map(|o| html! {
+            <p>{ "An offer's version never changes once released: a correction is a new version, and a link or file keeps the version it names, so it shows what it showed. Version 2 of the offers came from a review against public sources: the 2002 contract's band 1A starts at weekends 1 in 4 or more often (version 1 read \"more often than\", which put the default rota a band lower) and counts a weekend from Friday 19:00 to Monday 07:00; the 2016 contract has a sourced pay scale for every year to 2026/27 and its on-call rules as the contract words them; the 2015–16 offers gained the terms the record gives; every value cites a public document. Today's terms (version 3) pay the 2026/27 points of pay circular PC (M&D) 1/2026 R2." }</p>
+            { for offers.iter().filter_map(|id| scenario.offer(id)).map(|o| html! {
                 <>
                     <h3>{ format!("{} (version {})", o.name, o.version) }</h3>
                     <ul class="status">{ for o.status.iter().map(|e| html! { <li>{ format!("{}: {}", e.date, e.status) }</li> }) }</ul>
                     <ul class="sources">{ for o.sources.iter().map(|s| html! { <li><strong>{ format!("{}: ", s.id) }</strong>{ &s.title }</li> }) }</ul>
                 </>
             }) }
-            if props.scenario.take_home.is_some() {
+            if scenario.take_home.is_some() {
                 <h3>{ "Take-home pay and real terms" }</h3>
                 <p>{ "Deductions follow the tax year of each column's pay date: NHS Pension contributions come off before income tax but not before National Insurance or student loans. Each deduction is an annual equivalent, rounded once to the penny; payroll works per pay period, so a payslip can differ by pence. Every rate and threshold is data with its source and a marker — [V] verified in the primary source, [S] secondary, [D] derived, [?] assumed or unverified — shown beside each figure that depends on anything less than verified. Real terms multiply by the chosen index for the reference year and divide by the index for the calendar year of the column's pay date; the values used, their sources and any you entered are listed under Take-home pay." }</p>
             }

@@ -6,22 +6,12 @@ use crate::engine::explain::format_pounds;
 use crate::ui::results::chart_geometry::{
     fixed2, height, pay_bars, whole, Bar, Group, BAR, INK, LABEL, WIDTH,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`PayChart`].
-#[derive(Properties, PartialEq)]
-pub struct PayChartProps {
-    /// The comparison to draw.
-    pub comparison: Rc<Comparison>,
-    /// The source line of the chart saved as a file (versions and presets).
-    pub source: AttrValue,
-}
-
-/// See the module docs.
-#[component]
-pub fn PayChart(props: &PayChartProps) -> Html {
-    let bars = pay_bars(&props.comparison);
+/// The pay chart of `comparison`; `source` is the source line of the chart saved as a file. A function, not a component: it keeps no state,
+/// and each component costs the bundle about a kilobyte.
+pub fn pay_chart(comparison: &Comparison, source: &AttrValue) -> Html {
+    let bars = pay_bars(comparison);
     let h = height(bars.len());
     let with_net = bars.iter().any(|b| b.net.is_some());
     let amounts = |b: &Bar| match b.net {
@@ -42,7 +32,7 @@ pub fn PayChart(props: &PayChartProps) -> Html {
         false => "Gross pay per year, by element",
     };
     let on_download = {
-        let source = props.source.clone();
+        let source = source.clone();
         Callback::from(move |_: MouseEvent| {
             crate::ui::browser::download_chart(
                 "pay-chart",

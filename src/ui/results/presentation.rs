@@ -3,8 +3,8 @@
 //! one other at a time. Esc (or the button) goes back to the page.
 
 use crate::engine::compare::Comparison;
-use crate::ui::results::pay_chart::PayChart;
-use crate::ui::results::rest_chart::RestChart;
+use crate::ui::results::pay_chart::pay_chart;
+use crate::ui::results::rest_chart::rest_chart;
 use crate::ui::results::table::ResultsTable;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -88,8 +88,8 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             <h1>{ &props.title }</h1>
             <ResultsTable comparison={(*shown).clone()} />
             <div class="presentation-charts">
-                <PayChart comparison={(*shown).clone()} source={props.stamp.clone()} />
-                <RestChart comparison={(*shown).clone()} source={props.stamp.clone()} />
+                { pay_chart(&shown, &props.stamp) }
+                { rest_chart(&shown, &props.stamp) }
             </div>
             <p class="page-footer">{ &props.stamp }</p>
         </main>

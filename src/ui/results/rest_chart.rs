@@ -10,24 +10,14 @@ use crate::ui::results::chart_geometry::{
 const STEP: f32 = BAR + 6.0;
 use crate::engine::compare::Comparison;
 use crate::engine::explain::format_figure;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`RestChart`].
-#[derive(Properties, PartialEq)]
-pub struct RestChartProps {
-    /// The comparison to draw.
-    pub comparison: Rc<Comparison>,
-    /// The source line of the chart saved as a file (versions and presets).
-    pub source: AttrValue,
-}
-
-/// See the module docs.
-#[component]
-pub fn RestChart(props: &RestChartProps) -> Html {
-    let panels = rest_panels(&props.comparison);
+/// The rest chart of `comparison`; `source` is the source line of the chart saved as a file. A function, not a component: it keeps no state,
+/// and each component costs the bundle about a kilobyte.
+pub fn rest_chart(comparison: &Comparison, source: &AttrValue) -> Html {
+    let panels = rest_panels(comparison);
     let on_download = {
-        let source = props.source.clone();
+        let source = source.clone();
         Callback::from(move |_: MouseEvent| {
             crate::ui::browser::download_chart(
                 "rest-chart",
@@ -72,7 +62,7 @@ pub fn RestChart(props: &RestChartProps) -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for props.comparison.columns.iter().enumerate().map(|(i, c)| html! {
+                            { for comparison.columns.iter().enumerate().map(|(i, c)| html! {
                                 <tr>
                                     <th scope="row">{ &c.offer_name }</th>
                                     { for panels.iter().map(|p| html! {

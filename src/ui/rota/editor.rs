@@ -9,7 +9,7 @@ use crate::engine::time::Weekday;
 use crate::engine::Issue;
 use crate::ui::rota::grid::RotaGrid;
 use crate::ui::rota::paste_import::PasteImport;
-use crate::ui::rota::shift_form::ShiftForm;
+use crate::ui::rota::shift_form::{shift_form, ShiftFormProps};
 use crate::ui::state::Action;
 use crate::ui::widgets::choice::choice;
 use crate::ui::widgets::text_field::TextField;
@@ -192,7 +192,7 @@ pub fn RotaEditor(props: &RotaEditorProps) -> Html {
                 </div>
                 <RotaGrid rota={rota.clone()} issues={props.issues.clone()} selected={*selected} {on_select} {add} on_action={props.on_action.clone()} />
                 if let Some((i, shift)) = form {
-                    <ShiftForm index={i} {shift} weeks={rota.weeks} on_action={props.on_action.clone()} {on_close} {on_save_template} />
+                    { shift_form(&ShiftFormProps { index: i, shift, weeks: rota.weeks, on_action: props.on_action.clone(), on_close, on_save_template }) }
                 }
             </details>
             <PasteImport on_action={props.on_action.clone()} />

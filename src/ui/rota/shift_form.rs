@@ -12,8 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-/// Props of [`ShiftForm`].
-#[derive(Properties, PartialEq)]
+/// What [`shift_form`] shows and where its changes go.
 pub struct ShiftFormProps {
     /// The shift's index in the rota.
     pub index: usize,
@@ -111,9 +110,9 @@ fn length_text(minutes: u32) -> String {
     format!("{}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// See the module docs.
-#[component]
-pub fn ShiftForm(props: &ShiftFormProps) -> Html {
+/// See the module docs. A function, not a component: it keeps no state, and
+/// each component costs the bundle about a kilobyte.
+pub fn shift_form(props: &ShiftFormProps) -> Html {
     let (i, shift) = (props.index, props.shift.clone());
     // Turns a change of the shift into the action that makes it.
     let update = move |change: &dyn Fn(&mut Shift) -> Result<(), String>| {
