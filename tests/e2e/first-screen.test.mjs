@@ -4,7 +4,7 @@
 // link or autosaved work (other figures would follow it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appSuite } from './harness.mjs';
+import { appSuite, editedLink } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const suite = appSuite(before, after);
@@ -47,12 +47,7 @@ test('the default answer shows before the app starts and is the answer the app g
 });
 
 test('a link never shows the default first screen, not even while the app loads', TIMEOUT, async (t) => {
-  // Any share link: take the default's from a started app, with one edit.
-  const opened = await suite.open(t);
-  await opened.page.fill('#years', '2');
-  await opened.page.waitForFunction(() => location.hash.length > 1 && document.querySelector('#years').value === '2');
-  await opened.page.waitForTimeout(300);
-  const hash = await opened.page.evaluate(() => location.hash);
+  const hash = await editedLink(suite, t);
   const { context, release } = await heldContext(t);
   const page = await context.newPage();
   await page.goto(suite.url() + hash, { waitUntil: 'domcontentloaded' });

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { appSuite, axeAudit, seriousViolations, describeViolations, repoPath } from './harness.mjs';
+import { appSuite, axeAudit, seriousViolations, editedLink, repoPath } from './harness.mjs';
 
 const TIMEOUT = { timeout: 180_000 };
 const suite = appSuite(before, after);
@@ -74,11 +74,7 @@ test('a problem stops the path at its question, said there', TIMEOUT, async (t) 
 });
 
 test('someone who arrives by link is not offered the path', TIMEOUT, async (t) => {
-  const first = await suite.open(t);
-  await first.page.fill('#years', '2');
-  await first.page.waitForFunction(() => location.hash.length > 1 && document.querySelector('#years').value === '2');
-  await first.page.waitForTimeout(300);
-  const hash = await first.page.evaluate(() => location.hash);
+  const hash = await editedLink(suite, t);
   const { page } = await suite.open(t, undefined, hash);
   assert.equal(await page.locator('.first-visit-invitation').count(), 0);
 });

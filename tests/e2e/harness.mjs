@@ -414,3 +414,15 @@ export async function openFile(page, file) {
   await page.setInputFiles('#open-file', file);
   await page.waitForFunction(() => /Opened the file/.test(document.body.innerText));
 }
+
+/**
+ * A share link (`#v2.…`) of the default scenario with one edit (2 years at
+ * grade), taken from the address bar of an app opened by `suite` for test `t`.
+ */
+export async function editedLink(suite, t) {
+  const { page } = await suite.open(t);
+  await page.fill('#years', '2');
+  await page.waitForFunction(() => location.hash.length > 1 && document.querySelector('#years').value === '2');
+  await page.waitForTimeout(300);
+  return page.evaluate(() => location.hash);
+}
