@@ -16,7 +16,8 @@
 //! an invalid one once reached the autosave, and on reload the page fell back
 //! to the default over it. An autosave that still fails to restore is set
 //! aside as a saved comparison ([`restore`]), so the work shown instead, when
-//! autosaved, does not overwrite it.
+//! autosaved, does not overwrite it; so is autosaved work a share link is
+//! opened over ([`keep_before_link`]).
 
 use super::json::{scenario_from_json, scenario_to_json, DecodeError};
 use crate::engine::compare::{compare, CompareError};
@@ -325,4 +326,23 @@ pub fn restore(store: &mut dyn Store, now: &str) -> Option<Result<Scenario, Stri
         Ok(()) => format!("{problem}; it is kept under Saved comparisons as “{SET_ASIDE_NAME}”"),
         Err(e) => format!("{problem}; it could not be set aside ({e})"),
     }))
+}
+
+/// Keeps `work` — the autosave a share link is about to replace (the next
+/// autosave would overwrite it) — as a saved comparison named for when it was
+/// set aside ("Your work before you opened a link, 2026-12-06 09:30", from
+/// `now`); its entry, or why it could not be kept.
+pub fn keep_before_link(
+    store: &mut dyn Store,
+    work: &Scenario,
+    now: &str,
+) -> Result<Saved, String> {
+    // `now` is ISO 8601 ("2026-12-06T09:30:12.345Z"): the date and minute.
+    let when = now.get(..16).unwrap_or(now).replacen('T', " ", 1);
+    save(
+        store,
+        &format!("Your work before you opened a link, {when}"),
+        work,
+        now,
+    )
 }

@@ -74,13 +74,14 @@ fn located(text: &str, e: &serde_json::Error) -> DecodeError {
             path.push('.');
         }
     }
-    DecodeError::new(path, words::in_words(message))
+    let message = words::in_words(&path, message);
+    DecodeError::new(path, message)
 }
 
 /// Parses JSON text into a value, refusing a key repeated in one object
-/// (located at the key: `doctor.grade`). Syntax errors keep serde_json's line
-/// and column (the text may not be JSON at all, so there is no path) and are
-/// located at `.`. Linear in the text.
+/// (located at the key: `doctor.grade`). Syntax errors are located at `.` and
+/// name the line and column (the text may not be JSON at all, so there is no
+/// path), in words. Linear in the text.
 // Never inlined, for the same reason as `located`.
 #[inline(never)]
 pub fn parse(text: &str) -> Result<serde_json::Value, DecodeError> {
@@ -88,7 +89,7 @@ pub fn parse(text: &str) -> Result<serde_json::Value, DecodeError> {
         .map(|s| s.0)
         .map_err(|e| match e.to_string().starts_with(strict::REPEATED) {
             true => located(text, &e),
-            false => DecodeError::new(".", e.to_string()),
+            false => DecodeError::new(".", words::syntax_in_words(&e)),
         })
 }
 

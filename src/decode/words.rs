@@ -20,10 +20,84 @@ pub(super) fn shorten(text: &str) -> String {
     }
 }
 
-/// A serde message (without serde_json's position) in the words of someone
-/// editing the file; any other message unchanged. Every decoding error is
-/// passed through it.
-pub fn in_words(message: &str) -> String {
+/// The days as a file writes them.
+const DAY: &str = "a day in quotes: 'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun'";
+/// The kinds of shift as a file writes them.
+const KIND: &str =
+    "a kind of shift in quotes: 'worked', 'non_resident_on_call' or 'resident_on_call'";
+
+/// How to write a field whose type says too little or too much: serde reads
+/// a cycle's weeks as "a whole number from 0 to 255", but a cycle has 1 to 52
+/// weeks, and a grade given as a number gets no list of grades. Keyed by the
+/// end of the field's path with list positions emptied (`rotas[].weeks` for
+/// `rotas[0].weeks`). The ranges are the model's bounds
+/// (`engine::model::validate`, `rota::MAX_CYCLE_WEEKS`, `sweep::MAX_POINTS`)
+/// and the choices its enums', as validation and serde name them;
+/// `tests/native/hostile.rs` keeps the two equal.
+const FORMS: [(&str, &str); 20] = [
+    ("rotas[].weeks", "a whole number of weeks from 1 to 52"),
+    ("shifts[].week", "a whole number from 1 to the rota's weeks"),
+    (
+        "shifts[].minutes",
+        "a whole number of minutes from 1 to 1440 (24 hours; 4320 for an on-call period)",
+    ),
+    ("offset_minutes", "a whole number of minutes, 0 or more"),
+    (
+        "expected_work[].minutes",
+        "a whole number of minutes, 1 or more",
+    ),
+    ("min_minutes", "a whole number of minutes, 0 or more"),
+    ("night_minutes", "a whole number of minutes, 0 or more"),
+    (
+        "doctor.years_at_grade",
+        "a whole number of years from 0 to 20",
+    ),
+    ("version", "a whole number, such as 1"),
+    ("year", "a year from 1900 to 2100, such as 2016"),
+    ("one_in", "a whole number from 1 to 52 (N in '1 in N')"),
+    ("explore.steps", "a whole number of steps from 1 to 100000"),
+    (
+        "full_time_hours.value",
+        "hours in quotes, from 20 to 60, such as \"40\"",
+    ),
+    (
+        "weeks_per_year.value",
+        "weeks in quotes, from 1 to 53, such as \"52.143\"",
+    ),
+    (
+        "values[].value",
+        "an index value in quotes, such as \"121.7\"",
+    ),
+    (
+        "grade",
+        "a grade in quotes: 'FY1', 'FY2', 'CT1' to 'CT3' or 'ST1' to 'ST8'",
+    ),
+    ("day", DAY),
+    ("days[]", DAY),
+    ("shifts[].kind", KIND),
+    ("kinds[]", KIND),
+];
+
+/// The form of the field at `path` ([`FORMS`]), if it has its own.
+fn form_at(path: &str) -> Option<&'static str> {
+    // `rotas[0].shifts[2].week` → `rotas[].shifts[].week`: one short copy.
+    let mut bare = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !c.is_ascii_digit() || !bare.ends_with('[') {
+            bare.push(c);
+        }
+    }
+    FORMS.iter().find_map(|&(key, form)| {
+        let before = bare.strip_suffix(key)?;
+        (before.is_empty() || before.ends_with('.')).then_some(form)
+    })
+}
+
+/// A serde message (without serde_json's position) about the field at `path`
+/// in the words of someone editing the file: what was expected is the
+/// field's own form when it has one ([`FORMS`]). Any other message is
+/// unchanged. Every decoding error is passed through it.
+pub fn in_words(path: &str, message: &str) -> String {
     if let Some(rest) = message
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "))
@@ -31,7 +105,7 @@ pub fn in_words(message: &str) -> String {
         if let Some((found, expected)) = rest.split_once(", expected ") {
             return format!(
                 "expected {}, found {}",
-                expected_words(expected),
+                form_at(path).map_or_else(|| expected_words(expected), str::to_string),
                 found_words(found)
             );
         }
@@ -66,7 +140,8 @@ pub fn in_words(message: &str) -> String {
     // serde_json's word for a choice given as a number, list or null (the text
     // decoded here is always well-formed JSON, so it means nothing else).
     if message == "expected value" {
-        return "expected one of the choices, as text in quotes".into();
+        let form = form_at(path).unwrap_or("one of the choices, as text in quotes");
+        return format!("expected {form}");
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("the field '{}' is missing", rest.trim_matches('`'));
@@ -75,6 +150,39 @@ pub fn in_words(message: &str) -> String {
         return format!("the field '{}' appears twice", rest.trim_matches('`'));
     }
     message.to_string()
+}
+
+/// A JSON syntax error in words, with its line and column: serde_json's
+/// own ("EOF while parsing an object", "trailing characters") are a parser's.
+pub(super) fn syntax_in_words(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let what = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    let reason = match what {
+        m if m.starts_with("EOF while parsing") => {
+            "the text ends too early (a closing \", ] or } is missing)"
+        }
+        "trailing comma" => "a comma before a closing ] or }",
+        "trailing characters" => "more text after the end",
+        "expected value" => "expected a value: text in quotes, a number, true, false, null, [ or {",
+        "key must be a string" => "a key must be text in quotes",
+        "expected `:`" => "a ':' is missing after a key",
+        "expected `,` or `}`" => "a ',' or '}' is missing",
+        "expected `,` or `]`" => "a ',' or ']' is missing",
+        "expected ident" => "expected true, false or null",
+        "number out of range" => "a number too large to read",
+        "recursion limit exceeded" => "lists and objects nested more than 128 deep",
+        m if m.starts_with("control character") => {
+            "a line break or tab inside text in quotes (write \\n or \\t)"
+        }
+        other => other,
+    };
+    format!(
+        "not valid JSON at line {}, column {}: {reason}",
+        e.line(),
+        e.column()
+    )
 }
 
 /// The first `` `name` `` of a message and every later one (serde's list of
@@ -191,39 +299,51 @@ mod tests {
     #[test]
     fn serde_shapes_become_plain_words() {
         assert_eq!(
-            in_words("invalid value: string \"NaN\", expected a Decimal type representing a fixed-point number"),
+            in_words(".", "invalid value: string \"NaN\", expected a Decimal type representing a fixed-point number"),
             "expected an amount like \"31785.50\" (in quotes, without £ or commas), found the text \"NaN\""
         );
         assert_eq!(
-            in_words("invalid value: integer `300`, expected u8"),
+            in_words(".", "invalid value: integer `300`, expected u8"),
             "expected a whole number from 0 to 255, found the number 300"
         );
         assert_eq!(
-            in_words("unknown variant `FY9`, expected one of `FY1`, `FY2`, `ST3`"),
+            in_words(
+                ".",
+                "unknown variant `FY9`, expected one of `FY1`, `FY2`, `ST3`"
+            ),
             "'FY9' is not one of the choices here; the choices are 'FY1', 'FY2' or 'ST3'"
         );
         assert_eq!(
-            in_words("unknown variant `x`, expected `a`"),
+            in_words(".", "unknown variant `x`, expected `a`"),
             "'x' is not one of the choices here; the only choice is 'a'"
         );
         assert_eq!(
-            in_words("unknown field `age`, there are no fields"),
+            in_words(".", "unknown field `age`, there are no fields"),
             "there is no field 'age' here; this takes no fields"
         );
-        assert_eq!(in_words("missing field `id`"), "the field 'id' is missing");
         assert_eq!(
-            in_words("invalid type: null, expected struct Offer"),
+            in_words(".", "missing field `id`"),
+            "the field 'id' is missing"
+        );
+        assert_eq!(
+            in_words(".", "invalid type: null, expected struct Offer"),
             "expected an offer (an object with id, version, name and terms, …), found null"
         );
         assert_eq!(
-            in_words("invalid type: integer `5`, expected internally tagged enum LimitRule"),
+            in_words(
+                ".",
+                "invalid type: integer `5`, expected internally tagged enum LimitRule"
+            ),
             "expected one of the kinds of limit rule, found the number 5"
         );
         assert_eq!(
-            in_words("invalid type: sequence, expected struct PayScale"),
+            in_words(".", "invalid type: sequence, expected struct PayScale"),
             "expected an object with named fields (pay scale), found a list"
         );
-        assert_eq!(in_words("'1/0' divides by zero"), "'1/0' divides by zero");
+        assert_eq!(
+            in_words(".", "'1/0' divides by zero"),
+            "'1/0' divides by zero"
+        );
         assert_eq!(shorten(&"9".repeat(100)).chars().count(), QUOTE_AT_MOST + 1);
     }
 }

@@ -145,8 +145,11 @@ pub fn App() -> Html {
         }
     });
     let state = use_reducer(|| {
-        let autosaved = keep::restore(&mut browser::BrowserStore, &browser::now());
-        State::start(&browser::fragment(), autosaved)
+        State::open_page(
+            &mut browser::BrowserStore,
+            &browser::fragment(),
+            &browser::now(),
+        )
     });
     // After the render that shows new results has been committed to the page
     // (first among the effects, so later ones are not counted).

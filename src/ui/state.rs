@@ -3,6 +3,7 @@
 //! instead of a blank page.
 
 use crate::codec::json::{preset_key, scenario_from_json};
+use crate::codec::keep;
 use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError, Comparison};
 use crate::engine::date::Date;
@@ -281,6 +282,38 @@ impl State {
                 ))),
                 ..base
             },
+        }
+    }
+
+    /// State when the page opens: [`State::start`] on the address bar's
+    /// `fragment` and the autosave in `store` ([`keep::restore`]). A link
+    /// opened over different autosaved work would have that work overwritten
+    /// by the next autosave, so it is first kept as a saved comparison
+    /// ([`keep::keep_before_link`]) and the notice says under what name.
+    pub fn open_page(store: &mut dyn keep::Store, fragment: &str, now: &str) -> State {
+        let autosaved = keep::restore(store, now);
+        let work = match &autosaved {
+            Some(Ok(work)) => Some(work.clone()),
+            _ => None,
+        };
+        let state = State::start(fragment, autosaved);
+        // Only an opened link leaves the work before it one undo step back.
+        let replaced = work.filter(|w| !state.past.is_empty() && *state.scenario != *w);
+        let Some(work) = replaced else {
+            return state;
+        };
+        let notice = match keep::keep_before_link(store, &work, now) {
+            Ok(saved) => Notice::info(format!(
+                "Opened the comparison in this link. Your work from before is kept under Saved comparisons as “{}”.",
+                saved.name
+            )),
+            Err(e) => Notice::error(format!(
+                "Opened the comparison in this link. Your work from before could not be kept ({e}): Undo brings it back while this page is open."
+            )),
+        };
+        State {
+            notice: Some(notice),
+            ..state
         }
     }
 

@@ -521,7 +521,7 @@ fn cases() -> Vec<Case> {
                 .concat(),
             ),
             "link: .",
-            "recursion limit exceeded",
+            "lists and objects nested more than 128 deep",
         ),
         link(
             "link: 100,000 unclosed arrays, compressed",
@@ -583,13 +583,13 @@ fn cases() -> Vec<Case> {
             "file: empty",
             String::new(),
             ".",
-            "EOF while parsing a value",
+            "the text ends too early (a closing \", ] or } is missing)",
         ),
         file(
             "file: only whitespace",
             " \n\t ".into(),
             ".",
-            "EOF while parsing a value",
+            "the text ends too early (a closing \", ] or } is missing)",
         ),
         file(
             "file: null",
@@ -619,13 +619,13 @@ fn cases() -> Vec<Case> {
             "file: trailing garbage",
             format!("{DEFAULT}x"),
             ".",
-            "trailing characters",
+            ": more text after the end",
         ),
         file(
             "file: cut in half",
             DEFAULT[..DEFAULT.len() / 2].into(),
             ".",
-            "EOF while parsing",
+            "not valid JSON at line 15, column 17: the text ends too early",
         ),
         file(
             "file: over MAX_SCENARIO_BYTES",
@@ -637,13 +637,13 @@ fn cases() -> Vec<Case> {
             "file: 100,000 nested arrays",
             deep(100_000),
             ".",
-            "recursion limit exceeded",
+            "lists and objects nested more than 128 deep",
         ),
         file(
             "file: 100,000 nested arrays as the title",
             raw("/title", &deep(100_000)),
             ".",
-            "recursion limit exceeded",
+            "lists and objects nested more than 128 deep",
         ),
         file(
             "file: 100,000 nested objects in the doctor",
@@ -652,7 +652,7 @@ fn cases() -> Vec<Case> {
                 &format!("{}{{}}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)),
             ),
             ".",
-            "recursion limit exceeded",
+            "lists and objects nested more than 128 deep",
         ),
         // --- Files: wrong types and values in fields.
         file(
@@ -737,19 +737,19 @@ fn cases() -> Vec<Case> {
             "file: negative whole number",
             with("/doctor/years_at_grade", json!(-1)),
             "doctor.years_at_grade",
-            "expected a whole number from 0 to 255, found the number -1",
+            "expected a whole number of years from 0 to 20, found the number -1",
         ),
         file(
             "file: whole number out of range",
             with("/doctor/years_at_grade", json!(300)),
             "doctor.years_at_grade",
-            "expected a whole number from 0 to 255, found the number 300",
+            "expected a whole number of years from 0 to 20, found the number 300",
         ),
         file(
             "file: number beyond f64",
             raw("/doctor/years_at_grade", "1e400"),
             ".",
-            "number out of range",
+            "a number too large to read",
         ),
         file(
             "file: title as a number",
@@ -846,7 +846,7 @@ fn cases() -> Vec<Case> {
                     "values": [{"year": 2020, "value": 5}]}}),
             ),
             "take_home.real_terms.values[0].value",
-            NOT_DECIMAL,
+            "expected an index value in quotes, such as \"121.7\", found the number 5",
         ),
         file(
             "file: a reference year beyond any calendar",
@@ -855,7 +855,7 @@ fn cases() -> Vec<Case> {
                 json!({"real_terms": {"measure": "cpi", "basis": "april", "year": 99999}}),
             ),
             "take_home.real_terms.year",
-            "expected a whole number from 0 to 65535, found the number 99999",
+            "expected a year from 1900 to 2100, such as 2016, found the number 99999",
         ),
         invalid(
             "invalid: a student loan plan twice",
@@ -1083,13 +1083,13 @@ fn cases() -> Vec<Case> {
             "file: a cycle of 300 weeks",
             edited(INLINE, |v| v["rotas"][0]["weeks"] = json!(300)),
             "rotas[0].weeks",
-            "expected a whole number from 0 to 255, found the number 300",
+            "expected a whole number of weeks from 1 to 52, found the number 300",
         ),
         file(
             "file: an offer version below zero",
             edited(INLINE, |v| v["offers"][1]["version"] = json!(-1)),
             "offers[1].version",
-            "expected a whole number from 0 to 4294967295, found the number -1",
+            "expected a whole number, such as 1, found the number -1",
         ),
         file(
             "file: a yes-or-no setting written as words",
@@ -1113,7 +1113,7 @@ fn cases() -> Vec<Case> {
             "file: a grade given as a number",
             with("/doctor/grade", json!(1)),
             "doctor.grade",
-            "expected one of the choices, as text in quotes",
+            "expected a grade in quotes: 'FY1', 'FY2', 'CT1' to 'CT3' or 'ST1' to 'ST8'",
         ),
     ]
 }
@@ -1290,4 +1290,224 @@ fn a_scenario_written_as_a_json_array_is_refused() {
     assert!(error.message.contains("expected a JSON object"), "{error}");
     let error = scenario_from_link(&link_of_text(positional)).unwrap_err();
     assert!(error.message.contains("this is not a scenario"), "{error}");
+}
+
+// ---------------------------------------------------------------------------
+// Issue #23: every field whose value cannot be read names its own range or
+// form — not its storage type's ("a whole number from 0 to 255" for a cycle
+// of 1 to 52 weeks) — and validation past a bound names the same bound.
+
+/// `path: message` of the first problem with `text`, from the decoder or
+/// from validation.
+fn first_problem(text: &str) -> String {
+    match scenario_from_json(text) {
+        Err(e) => e.to_string(),
+        Ok(scenario) => match compare(&scenario, offer_compare::reference()) {
+            Err(CompareError::Invalid(issues)) => issues[0].to_string(),
+            other => format!("not refused: {:?}", other.map(|_| ())),
+        },
+    }
+}
+
+#[test]
+fn a_field_that_cannot_be_read_names_its_range_or_form() {
+    let shift =
+        |field: &str, value: Value| edited(INLINE, |v| v["rotas"][0]["shifts"][0][field] = value);
+    let terms = |field: &str, value: Value| {
+        edited(INLINE, |v| v["offers"][0]["terms"][field]["value"] = value)
+    };
+    let cases = [
+        // Whole numbers, by the field's bounds.
+        (
+            edited(INLINE, |v| v["rotas"][0]["weeks"] = json!(-1)),
+            "rotas[0].weeks: expected a whole number of weeks from 1 to 52, found the number -1",
+        ),
+        (
+            edited(INLINE, |v| v["rotas"][0]["weeks"] = json!(53)),
+            "rotas[0].weeks: a cycle has 1 to 52 weeks",
+        ),
+        (
+            shift("week", json!("1")),
+            "rotas[0].shifts[0].week: expected a whole number from 1 to the rota's weeks, found \
+             the text \"1\"",
+        ),
+        (
+            shift("minutes", json!(99_999_999_999u64)),
+            "rotas[0].shifts[0].minutes: expected a whole number of minutes from 1 to 1440 (24 \
+             hours; 4320 for an on-call period), found the number 99999999999",
+        ),
+        (
+            with("/doctor/years_at_grade", json!(21)),
+            "doctor.years_at_grade: must be at most 20",
+        ),
+        (
+            with(
+                "/explore",
+                json!({"quantity": "weekends_worked", "from": "0", "to": "4", "steps": -1}),
+            ),
+            "explore.steps: expected a whole number of steps from 1 to 100000, found the number -1",
+        ),
+        (
+            with(
+                "/explore",
+                json!({"quantity": "weekends_worked", "from": "0", "to": "4", "steps": 100_001}),
+            ),
+            "explore.steps: a sweep has 1 to 100000 steps",
+        ),
+        (
+            with(
+                "/take_home",
+                json!({"real_terms": {"measure": "cpi", "basis": "april", "year": "2020"}}),
+            ),
+            "take_home.real_terms.year: expected a year from 1900 to 2100, such as 2016, found the \
+             text \"2020\"",
+        ),
+        // Numbers in quotes that are not amounts of money.
+        (
+            terms("full_time_hours", json!(40)),
+            "offers[0].terms.full_time_hours.value: expected hours in quotes, from 20 to 60, such \
+             as \"40\", found the number 40",
+        ),
+        (
+            terms("full_time_hours", json!("0.0001")),
+            "offers[0].terms.full_time_hours: a full-time week is 20 to 60 hours (the contracts \
+             use 40)",
+        ),
+        (
+            terms("weeks_per_year", json!("x")),
+            "offers[0].terms.weeks_per_year.value: expected weeks in quotes, from 1 to 53, such as \
+             \"52.143\", found the text \"x\"",
+        ),
+        // Amounts: the form, with no £ or commas in a file.
+        (
+            with("/doctor/specialty_premium", json!("£1,000")),
+            "doctor.specialty_premium: expected an amount like \"31785.50\" (in quotes, without £ \
+             or commas), found the text \"£1,000\"",
+        ),
+        // Text forms given as numbers.
+        (
+            with("/doctor/ltft", json!(0.5)),
+            "doctor.ltft: expected a rate in quotes, such as \"37%\", \"0.37\" or \"1/3\", found \
+             the number 0.5",
+        ),
+        (
+            with("/pay_date", json!(2016)),
+            "pay_date: expected a date in quotes, written YYYY-MM-DD, such as \"2016-04-26\", found \
+             the number 2016",
+        ),
+        (
+            shift("start", json!(900)),
+            "rotas[0].shifts[0].start: expected a time of day in quotes, written HH:MM, such as \
+             \"07:30\", found the number 900",
+        ),
+        // Dates outside every offer's pay scales name the years covered.
+        (
+            with("/pay_date", json!("2050-01-01")),
+            "pay_date: 2002 contract (New Deal hours and banding) has no pay scale for 2050-01-01 \
+             (it covers 2015-04-01 to 2016-04-01, 2016-04-01 to 2017-04-01, 2024-04-01 to \
+             2025-04-01)",
+        ),
+        // Choices given as numbers list the choices.
+        (
+            shift("day", json!(1)),
+            "rotas[0].shifts[0].day: expected a day in quotes: 'mon', 'tue', 'wed', 'thu', 'fri', \
+             'sat' or 'sun'",
+        ),
+        (
+            shift("kind", json!(1)),
+            "rotas[0].shifts[0].kind: expected a kind of shift in quotes: 'worked', \
+             'non_resident_on_call' or 'resident_on_call'",
+        ),
+        // Text that is not JSON: where, and what is wrong, in words.
+        (
+            "{\"version\": 1,}".to_string(),
+            ".: not valid JSON at line 1, column 15: a comma before a closing ] or }",
+        ),
+        (
+            "{\"version\": 1 \"title\": \"a\"}".to_string(),
+            ".: not valid JSON at line 1, column 15: a ',' or '}' is missing",
+        ),
+        (
+            "{\"version\": yes}".to_string(),
+            ".: not valid JSON at line 1, column 13: expected a value: text in quotes, a number, \
+             true, false, null, [ or {",
+        ),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = first_problem(text);
+            (got != *want).then(|| format!("want {want}\n got {got}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The ranges and choices the decoder names are the model's: its bounds'
+/// constants, and the choices serde lists for a wrong name.
+#[test]
+fn the_forms_named_are_the_models_bounds_and_choices() {
+    use offer_compare::engine::model::exploration::MAX_STEPS;
+    use offer_compare::engine::model::rota::MAX_CYCLE_WEEKS;
+    use offer_compare::engine::validate::{MAX_FULL_TIME_HOURS, MIN_FULL_TIME_HOURS};
+    let decoded = |text: String| scenario_from_json(&text).unwrap_err().message;
+    let weeks = decoded(edited(INLINE, |v| v["rotas"][0]["weeks"] = json!(-1)));
+    assert!(
+        weeks.contains(&format!("from 1 to {MAX_CYCLE_WEEKS}")),
+        "{weeks}"
+    );
+    let hours = decoded(edited(INLINE, |v| {
+        v["offers"][0]["terms"]["full_time_hours"]["value"] = json!(1)
+    }));
+    let range = format!("from {MIN_FULL_TIME_HOURS} to {MAX_FULL_TIME_HOURS}");
+    assert!(hours.contains(&range), "{hours}");
+    let steps = decoded(with(
+        "/explore",
+        json!({"quantity": "weekends_worked", "from": "0", "to": "4", "steps": -1}),
+    ));
+    assert!(steps.contains(&format!("from 1 to {MAX_STEPS}")), "{steps}");
+    // A wrong name gets serde's list; a number gets the form's: the same.
+    let choices = |field: &str| {
+        let named = decoded(edited(INLINE, |v| {
+            v["rotas"][0]["shifts"][0][field] = json!("x")
+        }));
+        let numbered = decoded(edited(INLINE, |v| {
+            v["rotas"][0]["shifts"][0][field] = json!(1)
+        }));
+        let list = |m: &str| m.split_once(": ").map(|(_, l)| l.to_string());
+        (
+            named.split_once("choices are ").map(|(_, l)| l.to_string()),
+            list(&numbered),
+        )
+    };
+    for field in ["day", "kind"] {
+        let (named, numbered) = choices(field);
+        assert_eq!(named, numbered, "{field}");
+    }
+}
+
+/// Money typed into the page: a "£" and thousands commas are accepted exactly;
+/// anything else is not an amount.
+#[test]
+fn an_amount_typed_into_the_page_may_have_a_pound_sign_and_commas() {
+    use offer_compare::engine::num::typed_amount;
+    use rust_decimal::Decimal;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    for (typed, amount) in [
+        ("£1,000", "1000"),
+        ("1,000", "1000"),
+        (" £31,785.50 ", "31785.50"),
+        ("£ 500", "500"),
+        ("-£5", "-5"),
+        ("1234567.891", "1234567.891"),
+        ("£1,234,567", "1234567"),
+        ("0", "0"),
+    ] {
+        assert_eq!(typed_amount(typed), Some(d(amount)), "{typed}");
+    }
+    for wrong in [
+        "", "£", "1,00", "1,0000", ",100", "1.000,50", "£1,000.", "1e3", "£-5", "12a", ".5",
+    ] {
+        assert_eq!(typed_amount(wrong), None, "{wrong}");
+    }
 }

@@ -90,7 +90,7 @@ fn agree(broken: &Value, place: &str) -> usize {
                 return 0;
             }
             assert!(
-                same_place(&ours.path, &path) && ours.message == in_words(&message),
+                same_place(&ours.path, &path) && ours.message == in_words(&ours.path, &message),
                 "broken at {place}: ours {ours:?}, theirs {path} {message}"
             );
             1

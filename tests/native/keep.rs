@@ -323,6 +323,61 @@ fn a_link_that_fails_its_checks_falls_back_to_last_visits_work() {
     assert!(state.can_undo());
 }
 
+/// Issue #23: a valid link opened over different autosaved work keeps that
+/// work as a saved comparison, named for when; the same work in the link (a
+/// reload), or no autosave, sets nothing aside.
+#[test]
+fn a_link_opened_over_other_work_keeps_that_work_as_a_saved_comparison() {
+    use offer_compare::codec::link::scenario_to_link;
+    use offer_compare::ui::state::State;
+    const NOW: &str = "2026-12-06T09:30:12.345Z";
+    let (work, good) = (default(), scenario_from_json(INLINE).unwrap());
+    let mut store = MemoryStore::default();
+    autosave(&mut store, &work).unwrap();
+    let state = State::open_page(&mut store, &scenario_to_link(&good), NOW);
+    assert_eq!(*state.scenario, good);
+    assert!(state.can_undo());
+    let name = "Your work before you opened a link, 2026-12-06 09:30";
+    assert_eq!(
+        state.notice.unwrap().text,
+        format!(
+            "Opened the comparison in this link. Your work from before is kept under Saved \
+             comparisons as “{name}”."
+        )
+    );
+    let (saved, unreadable) = list(&store).unwrap();
+    assert_eq!((saved.len(), unreadable.len()), (1, 0));
+    assert_eq!(
+        (saved[0].name.as_str(), saved[0].saved_at.as_str()),
+        (name, NOW)
+    );
+    assert_eq!(open(&store, &saved[0].id).unwrap(), work);
+    // The link's own work again (a reload with the link still there): nothing more.
+    autosave(&mut store, &good).unwrap();
+    let state = State::open_page(&mut store, &scenario_to_link(&good), NOW);
+    assert_eq!(
+        state.notice.unwrap().text,
+        "Opened the comparison in this link."
+    );
+    assert_eq!(list(&store).unwrap().0.len(), 1);
+    // No autosave: nothing to keep.
+    let mut empty = MemoryStore::default();
+    let state = State::open_page(&mut empty, &scenario_to_link(&work), NOW);
+    assert_eq!(*state.scenario, work);
+    assert_eq!(list(&empty).unwrap().0.len(), 0);
+    // A store that refuses: the work is still one undo step back, and said so.
+    let mut full = MemoryStore::default();
+    autosave(&mut full, &work).unwrap();
+    full.capacity = Some(0);
+    let state = State::open_page(&mut full, &scenario_to_link(&good), NOW);
+    assert!(state.can_undo());
+    assert_eq!(
+        state.notice.unwrap().text,
+        "Opened the comparison in this link. Your work from before could not be kept (the \
+         browser's storage is full): Undo brings it back while this page is open."
+    );
+}
+
 #[test]
 fn a_shift_length_is_refused_naming_the_shift() {
     let s = scenario_from_json(INLINE).unwrap();

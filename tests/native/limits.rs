@@ -310,7 +310,7 @@ fn a_saved_explore_section_is_checked_on_opening() {
     let path = temp_file("explore.json", value.to_string().as_bytes());
     let e = run(&[&path]).unwrap_err();
     for expected in [
-        "explore.steps: a sweep has at least 1 step",
+        "explore.steps: a sweep has 1 to 100000 steps",
         "explore.to: must not be below 'from' (10)",
         "explore.quantity: names offer 'no-such-offer', which this scenario does not have",
         "explore.pair: names column 'nowhere', which this scenario does not have",

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 /// Most points in one sweep (memory and time stay bounded whatever is asked).
-pub const MAX_POINTS: u32 = 100_000;
+pub const MAX_POINTS: u32 = crate::engine::model::exploration::MAX_STEPS;
 
 /// The columns at one value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Most values one sweep may compute (the command line's bound; the page
+/// takes fewer): validation refuses a file asking for more.
+pub const MAX_STEPS: u32 = 100_000;
+
 /// A quantity to vary. Rota quantities change every rota of the scenario, or
 /// only `rota` when it is named; offer quantities name the offer by id and the
 /// term by its id in that offer.

@@ -146,10 +146,12 @@ fn validate_explore(scenario: &Scenario, issues: &mut Issues) {
     let Some(explore) = &scenario.explore else {
         return;
     };
+    // A file asking for more once opened, to fail only when swept.
+    let max = crate::engine::model::exploration::MAX_STEPS;
     issues.check(
-        explore.steps == 0,
+        !(1..=max).contains(&explore.steps),
         || "explore.steps".into(),
-        || "a sweep has at least 1 step".into(),
+        || format!("a sweep has 1 to {max} steps"),
     );
     issues.check(
         explore.from > explore.to,

@@ -102,7 +102,10 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+        let text = super::text_in_form(
+            deserializer,
+            "a date in quotes, written YYYY-MM-DD, such as \"2016-04-26\"",
+        )?;
         Date::parse(&text).map_err(serde::de::Error::custom)
     }
 }

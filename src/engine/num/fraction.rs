@@ -268,7 +268,10 @@ impl Serialize for Fraction {
 
 impl<'de> Deserialize<'de> for Fraction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+        let text = super::text_in_form(
+            deserializer,
+            "a rate in quotes, such as \"37%\", \"0.37\" or \"1/3\"",
+        )?;
         Fraction::from_str(&text).map_err(serde::de::Error::custom)
     }
 }

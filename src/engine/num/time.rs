@@ -107,7 +107,10 @@ impl Serialize for ClockTime {
 
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+        let text = super::text_in_form(
+            deserializer,
+            "a time of day in quotes, written HH:MM, such as \"07:30\"",
+        )?;
         ClockTime::parse(&text).map_err(serde::de::Error::custom)
     }
 }

@@ -46,22 +46,16 @@ fn parse_ltft(text: String) -> Result<Action, String> {
 }
 
 fn parse_premium(text: String) -> Result<Action, String> {
-    let cleaned: String = text
-        .trim()
-        .trim_start_matches('£')
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    let cleaned = if cleaned.is_empty() {
-        "0".to_string()
-    } else {
-        cleaned
+    let text = text.trim();
+    let amount = match text.is_empty() {
+        true => Some(Decimal::ZERO),
+        false => crate::engine::num::typed_amount(text),
     };
-    match Decimal::from_str(&cleaned) {
-        Ok(v) if v.is_sign_negative() => Err("A premium cannot be negative".into()),
-        Ok(v) if v > Decimal::from(1_000_000) => Err("Enter at most £1,000,000 a year".into()),
-        Ok(v) => Ok(Action::SetSpecialtyPremium(v)),
-        Err(_) => Err("Enter an amount in pounds a year, for example 3503 or 0".into()),
+    match amount {
+        Some(v) if v.is_sign_negative() => Err("A premium cannot be negative".into()),
+        Some(v) if v > Decimal::from(1_000_000) => Err("Enter at most £1,000,000 a year".into()),
+        Some(v) => Ok(Action::SetSpecialtyPremium(v)),
+        None => Err("Enter an amount in pounds a year, for example 3503, £3,503 or 0".into()),
     }
 }
 

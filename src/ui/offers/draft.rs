@@ -81,7 +81,8 @@ pub fn set(value: &mut Value, path: &[Step], new: Value) {
 /// Typed text into the leaf at `path`, keeping the leaf's kind: a number
 /// field takes only a whole number, and otherwise keeps its value and says why
 /// (the form shows the typed text with the message, and the draft counts as
-/// invalid while any field has one).
+/// invalid while any field has one). An amount a year (`annual`) may be typed
+/// as "£31,785.50" and is kept as the file writes it ("31785.50").
 pub fn set_text(value: &mut Value, path: &[Step], text: &str) -> Result<(), String> {
     if matches!(get(value, path), Some(Value::Number(_))) {
         let n = text
@@ -89,6 +90,10 @@ pub fn set_text(value: &mut Value, path: &[Step], text: &str) -> Result<(), Stri
             .parse::<u64>()
             .map_err(|_| "enter a whole number".to_string())?;
         set(value, path, Value::from(n));
+    } else if matches!(path.last(), Some(Step::Key(k)) if k == "annual") {
+        let amount = crate::engine::num::typed_amount(text)
+            .ok_or("enter an amount in pounds, such as 31785.50 or £31,785.50")?;
+        set(value, path, Value::String(amount.to_string()));
     } else {
         set(value, path, Value::String(text.to_string()));
     }
@@ -526,6 +531,19 @@ mod tests {
         assert_eq!(v["name"], "1/2");
         assert_eq!(v["rate"], "1/3");
         assert_eq!(v["bands"][0]["rate"], "7.5%");
+    }
+
+    #[test]
+    fn an_amount_a_year_takes_pounds_and_thousands_commas() {
+        let mut v = serde_json::json!({"annual": "1000"});
+        let p = vec![k("annual")];
+        assert_eq!(set_text(&mut v, &p, "£31,785.50"), Ok(()));
+        assert_eq!(v["annual"], serde_json::json!("31785.50"));
+        assert_eq!(
+            set_text(&mut v, &p, "£31,78.50"),
+            Err("enter an amount in pounds, such as 31785.50 or £31,785.50".to_string())
+        );
+        assert_eq!(v["annual"], serde_json::json!("31785.50"));
     }
 
     #[test]
