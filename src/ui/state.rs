@@ -308,7 +308,7 @@ impl State {
                 saved.name
             )),
             Err(e) => Notice::error(format!(
-                "Opened the comparison in this link. Your work from before could not be kept ({e}): Undo brings it back while this page is open."
+                "Opened the comparison in this link. Your work from before could not be kept ({e}): Undo brings it back."
             )),
         };
         State {

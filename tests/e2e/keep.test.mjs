@@ -148,3 +148,25 @@ test('a browser that refuses storage altogether (private mode) still computes, w
   assert.ok((await page.locator('[data-value]').count()) > 0);
   assert.deepEqual(consoleErrors, []);
 });
+
+// Issue #23: opening a share link over different autosaved work keeps that
+// work as a saved comparison (the next autosave would overwrite it), and the
+// notice says under what name; it opens again to the penny.
+test('a link opened over other autosaved work keeps that work as a saved comparison', TIMEOUT, async (t) => {
+  const { page, consoleErrors } = await open(t);
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const link = await page.evaluate(() => location.hash);
+  const defaults = await readFigures(page);
+  await page.fill('#years', '2');
+  await page.waitForFunction(() => (localStorage.getItem('offer-compare/autosave') ?? '').includes('"years_at_grade": 2'));
+  const edited = await readFigures(page);
+  await page.goto('about:blank'); // else only the fragment changes: no new page
+  await page.goto(url() + link);
+  await page.waitForSelector('[data-value]');
+  await notice(page, /Opened the comparison in this link\. Your work from before is kept under Saved comparisons as “Your work before you opened a link, \d{4}-\d\d-\d\d \d\d:\d\d”\./);
+  assert.deepEqual(await readFigures(page), defaults);
+  await page.click('button[aria-label^="Open “Your work before you opened a link, "]');
+  await notice(page, /Opened the saved comparison “Your work before you opened a link, /);
+  assert.deepEqual(await readFigures(page), edited);
+  assert.deepEqual(consoleErrors, []);
+});

@@ -521,7 +521,7 @@ fn cases() -> Vec<Case> {
                 .concat(),
             ),
             "link: .",
-            "lists and objects nested more than 128 deep",
+            "nested more than 128 deep",
         ),
         link(
             "link: 100,000 unclosed arrays, compressed",
@@ -583,13 +583,13 @@ fn cases() -> Vec<Case> {
             "file: empty",
             String::new(),
             ".",
-            "the text ends too early (a closing \", ] or } is missing)",
+            "it ends too early",
         ),
         file(
             "file: only whitespace",
             " \n\t ".into(),
             ".",
-            "the text ends too early (a closing \", ] or } is missing)",
+            "it ends too early",
         ),
         file(
             "file: null",
@@ -625,7 +625,7 @@ fn cases() -> Vec<Case> {
             "file: cut in half",
             DEFAULT[..DEFAULT.len() / 2].into(),
             ".",
-            "not valid JSON at line 15, column 17: the text ends too early",
+            "not valid JSON at line 15, column 17: it ends too early",
         ),
         file(
             "file: over MAX_SCENARIO_BYTES",
@@ -637,13 +637,13 @@ fn cases() -> Vec<Case> {
             "file: 100,000 nested arrays",
             deep(100_000),
             ".",
-            "lists and objects nested more than 128 deep",
+            "nested more than 128 deep",
         ),
         file(
             "file: 100,000 nested arrays as the title",
             raw("/title", &deep(100_000)),
             ".",
-            "lists and objects nested more than 128 deep",
+            "nested more than 128 deep",
         ),
         file(
             "file: 100,000 nested objects in the doctor",
@@ -652,7 +652,7 @@ fn cases() -> Vec<Case> {
                 &format!("{}{{}}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)),
             ),
             ".",
-            "lists and objects nested more than 128 deep",
+            "nested more than 128 deep",
         ),
         // --- Files: wrong types and values in fields.
         file(
@@ -749,7 +749,7 @@ fn cases() -> Vec<Case> {
             "file: number beyond f64",
             raw("/doctor/years_at_grade", "1e400"),
             ".",
-            "a number too large to read",
+            "a number too large",
         ),
         file(
             "file: title as a number",
@@ -855,7 +855,7 @@ fn cases() -> Vec<Case> {
                 json!({"real_terms": {"measure": "cpi", "basis": "april", "year": 99999}}),
             ),
             "take_home.real_terms.year",
-            "expected a year from 1900 to 2100, such as 2016, found the number 99999",
+            "expected a year from 1900 to 2100, found the number 99999",
         ),
         invalid(
             "invalid: a student loan plan twice",
@@ -1333,8 +1333,8 @@ fn a_field_that_cannot_be_read_names_its_range_or_form() {
         ),
         (
             shift("minutes", json!(99_999_999_999u64)),
-            "rotas[0].shifts[0].minutes: expected a whole number of minutes from 1 to 1440 (24 \
-             hours; 4320 for an on-call period), found the number 99999999999",
+            "rotas[0].shifts[0].minutes: expected a whole number of minutes from 1 to 1440 (4320 \
+             on call), found the number 99999999999",
         ),
         (
             with("/doctor/years_at_grade", json!(21)),
@@ -1359,14 +1359,13 @@ fn a_field_that_cannot_be_read_names_its_range_or_form() {
                 "/take_home",
                 json!({"real_terms": {"measure": "cpi", "basis": "april", "year": "2020"}}),
             ),
-            "take_home.real_terms.year: expected a year from 1900 to 2100, such as 2016, found the \
-             text \"2020\"",
+            "take_home.real_terms.year: expected a year from 1900 to 2100, found the text \"2020\"",
         ),
         // Numbers in quotes that are not amounts of money.
         (
             terms("full_time_hours", json!(40)),
-            "offers[0].terms.full_time_hours.value: expected hours in quotes, from 20 to 60, such \
-             as \"40\", found the number 40",
+            "offers[0].terms.full_time_hours.value: expected hours in quotes, from 20 to 60, found \
+             the number 40",
         ),
         (
             terms("full_time_hours", json!("0.0001")),
@@ -1375,8 +1374,8 @@ fn a_field_that_cannot_be_read_names_its_range_or_form() {
         ),
         (
             terms("weeks_per_year", json!("x")),
-            "offers[0].terms.weeks_per_year.value: expected weeks in quotes, from 1 to 53, such as \
-             \"52.143\", found the text \"x\"",
+            "offers[0].terms.weeks_per_year.value: expected weeks in quotes, from 1 to 53, found \
+             the text \"x\"",
         ),
         // Amounts: the form, with no £ or commas in a file.
         (
@@ -1421,16 +1420,15 @@ fn a_field_that_cannot_be_read_names_its_range_or_form() {
         // Text that is not JSON: where, and what is wrong, in words.
         (
             "{\"version\": 1,}".to_string(),
-            ".: not valid JSON at line 1, column 15: a comma before a closing ] or }",
+            ".: not valid JSON at line 1, column 15: a comma before ] or }",
         ),
         (
             "{\"version\": 1 \"title\": \"a\"}".to_string(),
-            ".: not valid JSON at line 1, column 15: a ',' or '}' is missing",
+            ".: not valid JSON at line 1, column 15: expected `,` or `}`",
         ),
         (
             "{\"version\": yes}".to_string(),
-            ".: not valid JSON at line 1, column 13: expected a value: text in quotes, a number, \
-             true, false, null, [ or {",
+            ".: not valid JSON at line 1, column 13: expected a value",
         ),
     ];
     let failures: Vec<String> = cases

@@ -374,7 +374,7 @@ fn a_link_opened_over_other_work_keeps_that_work_as_a_saved_comparison() {
     assert_eq!(
         state.notice.unwrap().text,
         "Opened the comparison in this link. Your work from before could not be kept (the \
-         browser's storage is full): Undo brings it back while this page is open."
+         browser's storage is full): Undo brings it back."
     );
 }
 
