@@ -5,7 +5,7 @@
 use offer_compare::codec::json::scenario_from_json;
 use offer_compare::engine::compare;
 use offer_compare::engine::explain::format_figure;
-use offer_compare::ui::{ColumnDetails, ColumnDetailsProps, ResultsTable, ResultsTableProps};
+use offer_compare::ui::{column_details, ResultsTable, ResultsTableProps};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
@@ -21,6 +21,35 @@ fn fresh_root() -> web_sys::Element {
         .append_child(&root)
         .expect("append root");
     root
+}
+
+/// The page's stateless parts are functions, not components (each component
+/// costs the bundle about 0.6 KB); this mounts one as a component would be.
+#[derive(yew::Properties)]
+struct ViewProps {
+    view: Rc<dyn Fn() -> yew::Html>,
+}
+
+impl PartialEq for ViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+    }
+}
+
+#[yew::component]
+fn Mounted(props: &ViewProps) -> yew::Html {
+    (props.view)()
+}
+
+/// Renders `view` into `root`.
+fn mount(root: &web_sys::Element, view: impl Fn() -> yew::Html + 'static) {
+    yew::Renderer::<Mounted>::with_root_and_props(
+        root.clone(),
+        ViewProps {
+            view: Rc::new(view),
+        },
+    )
+    .render();
 }
 
 /// Types `value` into `field` as a person would: its value, then an input event.
@@ -107,11 +136,7 @@ async fn column_details_show_each_limit_kept_or_breached_and_where() {
     ];
     let comparison = Rc::new(compare(&scenario, offer_compare::reference()).expect("computes"));
     let root = fresh_root();
-    yew::Renderer::<ColumnDetails>::with_root_and_props(
-        root.clone(),
-        ColumnDetailsProps { comparison },
-    )
-    .render();
+    mount(&root, move || column_details(&comparison));
     yew::scheduler::flush().await;
     let row = |id: &str| {
         root.query_selector(&format!("tr[data-offer='nov2015'][data-limit='{id}']"))
@@ -191,7 +216,7 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
     use offer_compare::engine::date::Date;
     use offer_compare::engine::fraction::Fraction;
     use offer_compare::ui::state::Action;
-    use offer_compare::ui::{JobForm, JobFormProps};
+    use offer_compare::ui::{job_form, JobFormProps};
     use std::cell::RefCell;
     use wasm_bindgen::JsCast;
 
@@ -199,17 +224,14 @@ async fn the_job_form_reports_bad_input_beside_the_field_and_dispatches_good_inp
     let received: Rc<RefCell<Vec<Action>>> = Rc::default();
     let sink = received.clone();
     let root = fresh_root();
-    yew::Renderer::<JobForm>::with_root_and_props(
-        root.clone(),
-        JobFormProps {
-            doctor: scenario.doctor.clone(),
-            pay_date: Date::APRIL_2016_STRIKE,
-            title: "".into(),
-            generated_title: "An FY2 doctor on a ward rota, April 2016".into(),
-            on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
-        },
-    )
-    .render();
+    let props = JobFormProps {
+        doctor: scenario.doctor.clone(),
+        pay_date: Date::APRIL_2016_STRIKE,
+        title: "".into(),
+        generated_title: "An FY2 doctor on a ward rota, April 2016".into(),
+        on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
+    };
+    mount(&root, move || job_form(&props));
     yew::scheduler::flush().await;
     let ltft: web_sys::HtmlInputElement = root
         .query_selector("#ltft")
@@ -290,29 +312,26 @@ fn small_rota() -> offer_compare::engine::rota::Rota {
 async fn the_rota_grid_places_each_shift_in_its_week_and_day_and_shows_its_problem() {
     use offer_compare::engine::Issue;
     use offer_compare::ui::state::Action;
-    use offer_compare::ui::{RotaGrid, RotaGridProps};
+    use offer_compare::ui::{rota_grid, RotaGridProps};
     use std::cell::RefCell;
     let root = fresh_root();
     let selected = Rc::new(RefCell::new(None));
     let actions = Rc::new(RefCell::new(Vec::new()));
     let (sel, act) = (selected.clone(), actions.clone());
-    yew::Renderer::<RotaGrid>::with_root_and_props(
-        root.clone(),
-        RotaGridProps {
-            rota: Rc::new(small_rota()),
-            issues: Rc::new(vec![Issue {
-                path: "rotas[0].shifts[1].minutes".into(),
-                message: "a worked shift lasts at most 24 hours".into(),
-            }]),
-            selected: Some(0),
-            on_select: yew::Callback::from(move |i| *sel.borrow_mut() = i),
-            add: yew::Callback::from(|(week, day)| {
-                offer_compare::engine::edit::rota::built_in_templates()[0].shift(week, day)
-            }),
-            on_action: yew::Callback::from(move |a: Action| act.borrow_mut().push(a)),
-        },
-    )
-    .render();
+    let props = RotaGridProps {
+        rota: Rc::new(small_rota()),
+        issues: Rc::new(vec![Issue {
+            path: "rotas[0].shifts[1].minutes".into(),
+            message: "a worked shift lasts at most 24 hours".into(),
+        }]),
+        selected: Some(0),
+        on_select: yew::Callback::from(move |i| *sel.borrow_mut() = i),
+        add: yew::Callback::from(|(week, day)| {
+            offer_compare::engine::edit::rota::built_in_templates()[0].shift(week, day)
+        }),
+        on_action: yew::Callback::from(move |a: Action| act.borrow_mut().push(a)),
+    };
+    mount(&root, move || rota_grid(&props));
     yew::scheduler::flush().await;
     let text = |selector: &str| {
         root.query_selector(selector)
@@ -614,7 +633,7 @@ async fn the_take_home_form_sends_each_setting_and_refuses_a_bad_index_at_its_fi
     use offer_compare::engine::real_terms::{IndexBasis, Measure, RealTerms, UserIndex};
     use offer_compare::engine::take_home::TakeHome;
     use offer_compare::ui::state::Action;
-    use offer_compare::ui::{TakeHomeForm, TakeHomeFormProps};
+    use offer_compare::ui::{take_home_form, TakeHomeFormProps};
     use std::cell::RefCell;
     use wasm_bindgen::JsCast;
 
@@ -631,19 +650,16 @@ async fn the_take_home_form_sends_each_setting_and_refuses_a_bad_index_at_its_fi
         real_terms: Some(real.clone()),
         ..TakeHome::default()
     };
-    yew::Renderer::<TakeHomeForm>::with_root_and_props(
-        root.clone(),
-        TakeHomeFormProps {
-            settings: Some(settings.clone()),
-            pay_years: vec![2016],
-            pay_lines: vec![
-                ("basic".into(), "Basic salary".into()),
-                ("banding".into(), "Banding supplement".into()),
-            ],
-            on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
-        },
-    )
-    .render();
+    let props = TakeHomeFormProps {
+        settings: Some(settings.clone()),
+        pay_years: vec![2016],
+        pay_lines: vec![
+            ("basic".into(), "Basic salary".into()),
+            ("banding".into(), "Banding supplement".into()),
+        ],
+        on_action: yew::Callback::from(move |a| sink.borrow_mut().push(a)),
+    };
+    mount(&root, move || take_home_form(&props));
     yew::scheduler::flush().await;
     let input = |id: &str| -> web_sys::HtmlInputElement {
         root.query_selector(&format!("#{id}"))

@@ -9,8 +9,8 @@ use crate::engine::title::{self, heading};
 use crate::engine::Issue;
 use crate::presets;
 use crate::ui::browser;
-use crate::ui::doctor::job::JobForm;
-use crate::ui::doctor::take_home::TakeHomeForm;
+use crate::ui::doctor::job::{job_form, JobFormProps};
+use crate::ui::doctor::take_home::{take_home_form, TakeHomeFormProps};
 use crate::ui::explore::gains::GainsPanel;
 use crate::ui::explore::sweep::Explorer;
 use crate::ui::first_screen::masthead;
@@ -20,7 +20,7 @@ use crate::ui::offers::editor::OfferEditor;
 use crate::ui::offers::terms_diff::TermsDiff;
 use crate::ui::results::answer::Answer;
 use crate::ui::results::assumptions::assumptions_panel;
-use crate::ui::results::column_details::ColumnDetails;
+use crate::ui::results::column_details::column_details;
 use crate::ui::results::method_and_sources::method_and_sources;
 use crate::ui::results::pay_chart::pay_chart;
 use crate::ui::results::presentation::Presentation;
@@ -382,7 +382,7 @@ pub fn App() -> Html {
             <ResultsTable comparison={c.clone()} />
             { pay_chart(c, &stamp_text) }
             { rest_chart(c, &stamp_text) }
-            <ColumnDetails comparison={c.clone()} />
+            { column_details(c) }
         </section>
     });
     // Parts that need results that are current (a sweep or a timeline of a
@@ -439,8 +439,8 @@ pub fn App() -> Html {
                     }) }
                     <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                         { part(view, &[View::Compare, View::Job], html! { <>
-                            <JobForm doctor={scenario.doctor.clone()} pay_date={scenario.pay_date} on_action={on_action.clone()}
-                                title={AttrValue::from(scenario.title.clone())} generated_title={AttrValue::from(title::generated(&scenario))} />
+                            { job_form(&JobFormProps { doctor: scenario.doctor.clone(), pay_date: scenario.pay_date, on_action: on_action.clone(),
+                                title: AttrValue::from(scenario.title.clone()), generated_title: AttrValue::from(title::generated(&scenario)) }) }
                             { rota_picker(&rota_presets, &rota_id, custom_rota.as_deref(), &on_action) }
                         </> }) }
                         { part(view, &[View::Compare, View::Offers], html! {
@@ -473,8 +473,8 @@ pub fn App() -> Html {
                     </> }) }
                     { part(view, &[View::TakeHome], html! {
                         <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                            <TakeHomeForm settings={scenario.take_home.clone()} pay_years={pay_years(&scenario)}
-                                pay_lines={pay_lines(state.shown.as_deref())} on_action={on_action.clone()} />
+                            { take_home_form(&TakeHomeFormProps { settings: scenario.take_home.clone(), pay_years: pay_years(&scenario),
+                                pay_lines: pay_lines(state.shown.as_deref()), on_action: on_action.clone() }) }
                         </form>
                     }) }
                     { part(view, &[View::Share], html! { <>

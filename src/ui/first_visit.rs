@@ -8,7 +8,7 @@ use crate::engine::offer::Offer;
 use crate::engine::scenario::Scenario;
 use crate::engine::title;
 use crate::presets::RotaPreset;
-use crate::ui::doctor::job::JobForm;
+use crate::ui::doctor::job::{job_form, JobFormProps};
 use crate::ui::offers::columns::OfferColumns;
 use crate::ui::rota::picker::rota_picker;
 use crate::ui::state::Action;
@@ -78,8 +78,8 @@ pub fn question(props: Question) -> Html {
         1 => (
             "What is your job?",
             html! {
-                <JobForm doctor={s.doctor.clone()} pay_date={s.pay_date} on_action={props.on_action.clone()}
-                    title={AttrValue::from(s.title.clone())} generated_title={AttrValue::from(title::generated(s))} />
+                { job_form(&JobFormProps { doctor: s.doctor.clone(), pay_date: s.pay_date, on_action: props.on_action.clone(),
+                    title: AttrValue::from(s.title.clone()), generated_title: AttrValue::from(title::generated(s)) }) }
             },
         ),
         2 => {

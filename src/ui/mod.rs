@@ -17,12 +17,12 @@ pub mod view;
 mod widgets;
 
 pub use app::App;
-pub use doctor::job::{JobForm, JobFormProps};
-pub use doctor::take_home::{TakeHomeForm, TakeHomeFormProps};
+pub use doctor::job::{job_form, JobFormProps};
+pub use doctor::take_home::{take_home_form, TakeHomeFormProps};
 pub use offers::editor::{OfferEditor, OfferEditorProps};
-pub use results::column_details::{ColumnDetails, ColumnDetailsProps};
+pub use results::column_details::column_details;
 pub use results::table::{ResultsTable, ResultsTableProps};
-pub use rota::grid::{RotaGrid, RotaGridProps};
+pub use rota::grid::{rota_grid, RotaGridProps};
 pub use rota::paste_import::{PasteImport, PasteImportProps};
 
 /// Mounts the app into `#app` (or the body when that element is missing).

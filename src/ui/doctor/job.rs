@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use yew::prelude::*;
 
-/// Props of [`JobForm`].
-#[derive(Properties, PartialEq)]
+/// What [`job_form`] shows and where it sends changes.
+#[derive(PartialEq)]
 pub struct JobFormProps {
     /// The doctor.
     pub doctor: Doctor,
@@ -72,9 +72,9 @@ fn parse_date(text: String) -> Result<Action, String> {
     Date::parse(&text).map(Action::SetPayDate)
 }
 
-/// See the module docs.
-#[component]
-pub fn JobForm(props: &JobFormProps) -> Html {
+/// See the module docs. A function, not a component: it keeps no state, and each component costs
+/// the bundle about 0.6 KB gzipped.
+pub fn job_form(props: &JobFormProps) -> Html {
     let on_grade = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {

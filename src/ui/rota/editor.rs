@@ -7,7 +7,7 @@ use crate::engine::explain::format_figure;
 use crate::engine::rota::{Rota, MAX_CYCLE_WEEKS};
 use crate::engine::time::Weekday;
 use crate::engine::Issue;
-use crate::ui::rota::grid::RotaGrid;
+use crate::ui::rota::grid::{rota_grid, RotaGridProps};
 use crate::ui::rota::paste_import::PasteImport;
 use crate::ui::rota::shift_form::{shift_form, ShiftFormProps};
 use crate::ui::state::Action;
@@ -190,7 +190,7 @@ pub fn RotaEditor(props: &RotaEditorProps) -> Html {
                             { format!("Copy week {} to week {}", c.week, c.to_week) }</button>
                     </fieldset>
                 </div>
-                <RotaGrid rota={rota.clone()} issues={props.issues.clone()} selected={*selected} {on_select} {add} on_action={props.on_action.clone()} />
+                { rota_grid(&RotaGridProps { rota: rota.clone(), issues: props.issues.clone(), selected: *selected, on_select, add, on_action: props.on_action.clone() }) }
                 if let Some((i, shift)) = form {
                     { shift_form(&ShiftFormProps { index: i, shift, weeks: rota.weeks, on_action: props.on_action.clone(), on_close, on_save_template }) }
                 }

@@ -1,6 +1,6 @@
 //! The browser work behind "Share and save": the link, saving and opening
 //! scenario files, and the results CSV, wired to the presentational
-//! [`SharePanel`]. Called by the root, which owns the state.
+//! [`share_section`]. Called by the root, which owns the state.
 
 use crate::codec::csv::results_to_csv;
 use crate::codec::json::{origins, scenario_from_json, scenario_to_json, MAX_SCENARIO_BYTES};
@@ -8,7 +8,7 @@ use crate::codec::link::PREFIX;
 use crate::engine::scenario::{Scenario, FORMAT_VERSION};
 use crate::engine::title::heading;
 use crate::ui::browser;
-use crate::ui::share::panel::SharePanel;
+use crate::ui::share::panel::{share_section, SharePanelProps};
 use crate::ui::state::{Action, Notice, State};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,7 +38,7 @@ pub fn stamp(scenario: &Scenario) -> AttrValue {
     ))
 }
 
-/// Share link, files and CSV: the browser work behind [`SharePanel`].
+/// Share link, files and CSV: the browser work behind [`share_section`].
 pub fn share_panel(state: &UseReducerHandle<State>, link: &str, stamp: AttrValue) -> Html {
     let dispatch = state.dispatcher();
     let on_copy = {
@@ -112,9 +112,13 @@ pub fn share_panel(state: &UseReducerHandle<State>, link: &str, stamp: AttrValue
         // Choosing the same file again (after fixing it) is a change too.
         input.set_value("");
     });
-    html! {
-        <SharePanel link={AttrValue::from(link.to_string())} {stamp}
-            said={state.notice.clone().filter(|n| n.at_share)}
-            {on_copy} {on_save} {on_open} {on_csv} />
-    }
+    share_section(&SharePanelProps {
+        link: AttrValue::from(link.to_string()),
+        stamp,
+        said: state.notice.clone().filter(|n| n.at_share),
+        on_copy,
+        on_save,
+        on_open,
+        on_csv,
+    })
 }
