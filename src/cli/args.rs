@@ -283,9 +283,15 @@ fn quantity(text: &str) -> Result<Quantity, String> {
     Quantity::parse(text)
 }
 
+/// Checked here, not only by the sweep, so that the message blames the flag.
 fn steps(text: &str) -> Result<u32, String> {
-    text.parse()
-        .map_err(|_| format!("'{text}' is not a whole number"))
+    let max = crate::engine::model::exploration::MAX_STEPS;
+    match text.parse::<u32>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "'{text}' is not a number of steps: write a whole number from 1 to {max}"
+        )),
+    }
 }
 
 /// What the arguments ask for.

@@ -204,14 +204,22 @@ pub fn decompress(bytes: &[u8], dict: &[u8], max: usize) -> Result<Vec<u8>, &'st
         if distance > dict.len() + out.len() {
             return Err("the link is corrupted (it refers to text that does not exist)");
         }
-        for _ in 0..len {
-            let p = dict.len() + out.len() - distance;
-            let b = if p < dict.len() {
-                dict[p]
-            } else {
-                out[p - dict.len()]
-            };
-            out.push(b);
+        // Copied in slices, not byte by byte: a hostile stream may ask for a
+        // megabyte, and a byte loop made that the fuzz target's whole cost.
+        let mut left = len;
+        let start = dict.len() + out.len() - distance;
+        if let Some(from_dict) = dict.get(start..) {
+            let n = left.min(from_dict.len());
+            out.extend_from_slice(&from_dict[..n]);
+            left -= n;
+        }
+        // The rest comes from the output, and may overlap what it writes (a
+        // run): each slice is at most `distance` long, so it already exists.
+        while left > 0 {
+            let from = out.len() - distance;
+            let n = left.min(distance);
+            out.extend_from_within(from..from + n);
+            left -= n;
         }
     }
 }
@@ -251,5 +259,19 @@ mod tests {
         assert_eq!(decompress(&bomb[..4], dict, 100).unwrap(), dict);
         assert!(decompress(&bomb, dict, 100).is_err());
         assert!(decompress(&[0x80, 0x80, 0x80, 0x80, 0x01], dict, 100).is_err());
+    }
+
+    #[test]
+    fn a_reference_can_start_in_the_dictionary_and_run_on_into_its_own_output() {
+        // "ab", then 9 bytes from 4 back: "89" from the dictionary, then the
+        // output so far repeated over itself, byte by byte as written.
+        let stream = [2, b'a', b'b', (9 - super::MIN_MATCH) as u8, 3, 0];
+        assert_eq!(
+            decompress(&stream, b"0123456789", 100).unwrap(),
+            b"ab89ab89ab8"
+        );
+        // Distance 1: a run of one byte.
+        let run = [1, b'x', (7 - super::MIN_MATCH) as u8, 0, 0];
+        assert_eq!(decompress(&run, b"", 100).unwrap(), b"xxxxxxxx");
     }
 }

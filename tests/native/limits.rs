@@ -391,6 +391,31 @@ fn a_sweep_names_the_offer_where_the_file_has_it() {
 }
 
 #[test]
+fn a_sweep_with_steps_out_of_range_blames_the_flag() {
+    for steps in ["0", "100001", "many"] {
+        let e = run(&[
+            "sweep",
+            "examples/default.json",
+            "--quantity",
+            "weekends_worked",
+            "--from",
+            "1",
+            "--to",
+            "2",
+            "--steps",
+            steps,
+        ])
+        .unwrap_err();
+        assert_eq!(
+            e,
+            format!(
+                "--steps: '{steps}' is not a number of steps: write a whole number from 1 to 100000"
+            )
+        );
+    }
+}
+
+#[test]
 fn a_repeated_key_in_a_diff_offer_file_is_refused_at_the_key() {
     let offer = r#"{"id":"x","id":"y"}"#;
     let file = temp_file("repeated-key-offer.json", offer.as_bytes());
