@@ -154,7 +154,7 @@ test('a browser that refuses storage altogether (private mode) still computes, w
 // notice says under what name; it opens again to the penny.
 test('a link opened over other autosaved work keeps that work as a saved comparison', TIMEOUT, async (t) => {
   const { page, consoleErrors } = await open(t);
-  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  await page.waitForFunction(() => location.hash.startsWith('#v2.'));
   const link = await page.evaluate(() => location.hash);
   const defaults = await readFigures(page);
   await page.fill('#years', '2');
@@ -165,6 +165,7 @@ test('a link opened over other autosaved work keeps that work as a saved compari
   await page.waitForSelector('[data-value]');
   await notice(page, /Opened the comparison in this link\. Your work from before is kept under Saved comparisons as “Your work before you opened a link, \d{4}-\d\d-\d\d \d\d:\d\d”\./);
   assert.deepEqual(await readFigures(page), defaults);
+  await showView(page, 'share');
   await page.click('button[aria-label^="Open “Your work before you opened a link, "]');
   await notice(page, /Opened the saved comparison “Your work before you opened a link, /);
   assert.deepEqual(await readFigures(page), edited);
