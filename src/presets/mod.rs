@@ -136,6 +136,10 @@ pub const OFFER_FILES: &[(&str, &str)] = &[
         "contract-2002@2",
         preset_file!("offers/contract-2002@2.json"),
     ),
+    (
+        "contract-2002@3",
+        preset_file!("offers/contract-2002@3.json"),
+    ),
 ];
 
 /// Every rota preset file as (`id@version`, JSON text), in a stable order.

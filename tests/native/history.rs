@@ -327,6 +327,31 @@ fn the_shipped_2002_scale_runs_2008_09_to_2023_24_without_a_gap() {
     }
 }
 
+/// contract-2002@3 adds 2026/27 (PC (M&D) 1/2026R and 1/2026 R2, as transcribed
+/// [S]): FY1 Min £35,309. 2024/25 and 2025/26 were not found as published and
+/// stay unknown years, never filled in; 2023/24 is still the scale as first paid.
+#[test]
+fn contract_2002_v3_history_runs_to_2026_27_with_2024_25_and_2025_26_unknown() {
+    let r = reading(Measure::Rpi, IndexBasis::AnnualAverage, 2008, 2022);
+    let h = pay_history(&shipped(&["contract-2002@3"]), &r, indices()).unwrap();
+    let years: Vec<u16> = h.years.iter().map(|y| y.year).collect();
+    assert_eq!(years, (2008..=2026).collect::<Vec<_>>());
+    let cash = |year: u16| {
+        h.years
+            .iter()
+            .find(|y| y.year == year)
+            .and_then(|y| y.cash.as_ref().map(|c| c.value))
+    };
+    assert_eq!(cash(2023), Some(d("28274")));
+    assert_eq!(cash(2024), None);
+    assert_eq!(cash(2025), None);
+    assert_eq!(cash(2026), Some(d("35309")));
+    let (value, source, marker) = point_on(&shipped(&["contract-2002@3"]), "2027-03-31", "StR-9");
+    assert_eq!(value, d("69976"));
+    assert!(source.contains("1/2026 R2"), "{source}");
+    assert_eq!(marker, Some(Marker::Secondary));
+}
+
 // ------------------------------------------------------------ claim readings
 //
 // Each test states a published claim in its name and asserts the project's

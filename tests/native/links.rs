@@ -160,6 +160,40 @@ fn the_link_dictionaries_are_frozen() {
 }
 
 #[test]
+fn a_preset_released_after_the_frozen_dictionaries_opens_from_a_link_in_every_format() {
+    // contract-2002@3 came after format 2: no dictionary holds it, so a link names it
+    // by key and the scenario comes back with the same figures; the default's @2
+    // column is untouched.
+    let mut scenario = default_scenario();
+    let newer = presets::find_offer("contract-2002@3").unwrap();
+    let at = scenario
+        .offers
+        .iter()
+        .position(|o| o.id == "contract-2002")
+        .unwrap();
+    scenario.offers[at] = newer;
+    let column = scenario
+        .columns
+        .iter_mut()
+        .find(|c| c.offer == "contract-2002")
+        .unwrap();
+    column.pay_date = Some(offer_compare::engine::date::Date::parse("2026-06-01").unwrap());
+    let before = figures(&scenario);
+    assert!(before
+        .iter()
+        .any(|(c, f, v)| c == "contract-2002" && f == "basic" && v == "42995"));
+    for n in [1, 2] {
+        let link = scenario_to_link_in_format(&scenario, n);
+        let back = scenario_from_link(&link).unwrap();
+        assert_eq!(back, scenario, "format {n}");
+        assert_eq!(figures(&back), before, "format {n}");
+    }
+    let file = scenario_to_json(&scenario);
+    assert!(file.contains("\"contract-2002@3\""));
+    assert_eq!(scenario_from_json(&file).unwrap(), scenario);
+}
+
+#[test]
 fn every_scenario_opens_from_a_link_in_every_format() {
     // The app writes only the newest format; an old link is read with its own
     // dictionary, so the same scenario comes back whichever format carried it.

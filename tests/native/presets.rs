@@ -436,6 +436,7 @@ const RELEASED: &[(&str, u64)] = &[
     ("offers/bma-position-2016-02@2.json", 0x492a_2ad9_9aad_430e),
     ("offers/contract-2002@1.json", 0x62c5_4514_5200_85bb),
     ("offers/contract-2002@2.json", 0x46b8_e044_87a1_b8d6),
+    ("offers/contract-2002@3.json", 0xbf9c_56ed_a943_3764),
     (
         "offers/gov-final-offer-2016-02-09@1.json",
         0x69c3_d2dd_499c_dc94,
@@ -1126,6 +1127,78 @@ fn todays_terms_v3_pay_the_sourced_2026_27_points_and_v2_keeps_the_assumed_ones(
     assert_eq!(v3.terms.rest, v2.terms.rest);
     assert!(v3.assumptions.iter().any(|a| a.contains("1/2026R")));
     assert!(!v3.assumptions.iter().any(|a| a.contains("ASSUMED")));
+}
+
+#[test]
+fn contract_2002_v3_pays_the_2026_27_closed_scales_and_keeps_every_earlier_year_of_v2() {
+    // PC (M&D) 1/2026R (30 Jun 2026) Annex A §8 p19 and 1/2026 R2 (24 Jul 2026) p21, the
+    // same closed-grade table, as transcribed in github.com/casomoltd/nhs-pay [S]; rates
+    // effective 1 Apr 2026. StR (full, MN37) stands for CT and ST as in @2.
+    let (v2, v3) = (offer("contract-2002@2"), offer("contract-2002@3"));
+    assert_eq!((v3.id.as_str(), v3.version), ("contract-2002", 3));
+    let r = rota("fy1-ward@1");
+    for (grade, annual) in [
+        ("FY1", "35309"), // FY1 Min
+        ("FY2", "42995"), // FY2 Min
+        ("CT1", "45715"), // StR Min
+        ("ST2", "48309"), // StR 1
+        ("ST3", "51931"), // StR 2
+        ("ST8", "64690"), // StR 7
+    ] {
+        let c = run(&v3, &r, grade, "2026-06-01");
+        assert_eq!(value(&c, "basic"), Some(d(annual)), "{grade} 2026/27");
+    }
+    let date = |s: &str| offer_compare::engine::date::Date::parse(s).unwrap();
+    let scale = &v3.terms.pay_scale;
+    let now = scale.period_at(date("2026-04-01")).expect("2026/27");
+    assert_eq!(
+        (now.from, now.until),
+        (date("2026-04-01"), date("2027-04-01"))
+    );
+    let values: Vec<String> = now.points.iter().map(|p| p.annual.to_string()).collect();
+    assert_eq!(
+        values,
+        [
+            "35309", "37305", "39301", "42995", "45588", "48182", "45715", "48309", "51931",
+            "54121", "56763", "59406", "62049", "64690", "67333", "69976"
+        ]
+    );
+    assert!(now
+        .points
+        .iter()
+        .all(|p| p.marker == Some(Marker::Secondary)
+            && p.source.contains("1/2026 R2")
+            && p.source.contains("1/2026R")));
+    assert_eq!(scale.period_at(date("2027-04-01")), None);
+    // 2024/25 and 2025/26 were not found as published: no scale, not a derived one.
+    for gap in ["2024-04-01", "2025-06-01", "2026-03-31"] {
+        assert_eq!(scale.period_at(date(gap)), None, "{gap}");
+    }
+    let s = scenario(&v3, &r, "FY1", "2025-06-01", None);
+    assert!(compare(&s, offer_compare::reference()).is_err());
+    assert!(v3
+        .assumptions
+        .iter()
+        .any(|a| a.contains("2024/25") && a.contains("not found")));
+    // Every period of @2 is @3's, unchanged (2023/24 still as first paid), and so are
+    // the other terms; @2 itself still stops on 31 Mar 2024.
+    let n = v2.terms.pay_scale.periods.len();
+    assert_eq!(scale.periods.len(), n + 1);
+    assert_eq!(scale.periods[..n], v2.terms.pay_scale.periods[..]);
+    assert_eq!(
+        run(&v3, &r, "FY1", "2023-06-01").gross_annual(),
+        run(&v2, &r, "FY1", "2023-06-01").gross_annual()
+    );
+    assert_eq!(v3.terms.banding, v2.terms.banding);
+    assert_eq!(v3.terms.rest, v2.terms.rest);
+    assert_eq!(v3.terms.full_time_hours, v2.terms.full_time_hours);
+    assert_eq!(v2.terms.pay_scale.period_at(date("2026-06-01")), None);
+    for rota_key in ROTAS {
+        for grade in ["FY1", "FY2", "ST3"] {
+            let pay = |o: &Offer| run(o, &rota(rota_key), grade, "2016-08-03").gross_annual();
+            assert_eq!(pay(&v3), pay(&v2), "{rota_key} {grade}");
+        }
+    }
 }
 
 #[test]
