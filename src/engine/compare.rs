@@ -198,11 +198,25 @@ impl<'a> RestCache<'a> {
 fn column_title(scenario: &Scenario, column: &Column, offer: &Offer) -> String {
     let shows_in_post = scenario.columns.iter().any(|c| c.protection.is_some());
     match &column.protection {
-        Some(_) => format!("{} — doctor in post (2002 pay protection)", offer.name),
+        Some(_) => format!("{} — {IN_POST}", offer.name),
         None if shows_in_post && offer.terms.banding.is_none() => {
-            format!("{} — new entrant", offer.name)
+            format!("{} — {NEW_ENTRANT}", offer.name)
         }
         None => offer.name.clone(),
+    }
+}
+
+/// Which doctor a new-contract column is, as its heading ends.
+pub const NEW_ENTRANT: &str = "new entrant";
+/// Which doctor a column with 2002 pay protection is, as its heading ends.
+pub const IN_POST: &str = "doctor in post (2002 pay protection)";
+
+/// A column heading split into the offer's name and which doctor the column
+/// is (when it says), so a narrow screen can show the second in full.
+pub fn split_role(title: &str) -> (&str, Option<&str>) {
+    match title.rsplit_once(" — ") {
+        Some((name, role)) if role == NEW_ENTRANT || role == IN_POST => (name, Some(role)),
+        _ => (title, None),
     }
 }
 

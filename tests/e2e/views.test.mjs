@@ -160,6 +160,14 @@ for (const viewport of VIEWPORTS) {
   test(`the answer is on the first screen at ${viewport.width}×${viewport.height}: the default, a shared link, another view`, TIMEOUT, async (t) => {
     const first = await open(t, viewport);
     assertOnFirstScreen(await summaryOnFirstScreen(first.page), viewport, 'contract-2002');
+    // Which doctor each new-contract card is shows in full at every width (a
+    // phone cuts the heading short, so there it is in the status line).
+    const roles = await first.page.evaluate(() => [...document.querySelectorAll('[data-summary-offer]')].map((card) => {
+      const shown = [...card.querySelectorAll('.role, .role-again')].filter((e) => e.getClientRects().length > 0);
+      return shown.length === 1 && shown[0].getBoundingClientRect().right <= card.getBoundingClientRect().right
+        ? shown[0].textContent.replace(/^ [—·] /, '') : null;
+    }));
+    assert.deepEqual(roles, [null, 'new entrant', 'new entrant', 'doctor in post (2002 pay protection)']);
     await first.page.check('li[data-column="may-2016"] input[type="radio"]');
     await first.page.waitForSelector('[data-summary-offer="may-2016"].baseline');
     await first.page.waitForFunction(() => document.querySelector('#share-link')?.value.includes(location.hash));

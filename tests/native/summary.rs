@@ -3,7 +3,7 @@
 //! comparison's own (by id).
 
 use offer_compare::codec::json::scenario_from_json;
-use offer_compare::engine::compare::{compare, Comparison};
+use offer_compare::engine::compare::{compare, split_role, Comparison};
 use offer_compare::engine::offer::Marker;
 use offer_compare::engine::scenario::Scenario;
 use offer_compare::engine::summary::{summarise, Direction, Summary, SummaryFigure};
@@ -416,4 +416,27 @@ fn a_typed_title_is_kept_and_more_than_three_offers_are_counted() {
     let heading = heading_of(&json);
     assert!(heading.ends_with(" and 2 other offers"), "{heading}");
     assert_eq!(heading.matches(" vs ").count(), 2, "{heading}");
+}
+
+#[test]
+fn a_heading_splits_into_the_offer_and_which_doctor_only_at_a_known_role() {
+    assert_eq!(
+        split_role(
+            "2016 TCS (May 2016 terms, as introduced) — doctor in post (2002 pay protection)"
+        ),
+        (
+            "2016 TCS (May 2016 terms, as introduced)",
+            Some("doctor in post (2002 pay protection)")
+        )
+    );
+    assert_eq!(
+        split_role("Imposed contract, Feb 2016 (TCS v1) — new entrant"),
+        ("Imposed contract, Feb 2016 (TCS v1)", Some("new entrant"))
+    );
+    // A user's own name with a dash in it is left whole.
+    assert_eq!(
+        split_role("My offer — revised"),
+        ("My offer — revised", None)
+    );
+    assert_eq!(split_role("2002 contract"), ("2002 contract", None));
 }

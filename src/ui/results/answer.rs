@@ -11,7 +11,7 @@
 //! `data-summary-direction` on differences and `data-summary-breached` /
 //! `data-summary-checked` on the rest verdict.
 
-use crate::engine::compare::Comparison;
+use crate::engine::compare::{split_role, Comparison};
 use crate::engine::scenario::Scenario;
 use crate::engine::summary::{
     summarise, with_marker, Difference, Direction, SummaryFigure, SummaryRow,
@@ -61,11 +61,21 @@ pub fn Answer(props: &AnswerProps) -> Html {
             select: &select,
         };
         let rest = &row.rest;
+        let (name, role) = split_role(&row.offer_name);
         html! {
             <li class={classes!("card", row.baseline.then_some("baseline"))} data-summary-offer={row.column.clone()}>
-                <h3 title={row.offer_name.clone()}>{ &row.offer_name }</h3>
+                <h3 title={row.offer_name.clone()}>{ name }
+                    if let Some(role) = role {
+                        <span class="role">{ format!(" — {role}") }</span>
+                    }
+                </h3>
                 <p class="status">
                     <span data-summary-line="status">{ &row.status }</span>
+                    // A phone cuts the heading short: which doctor the card is
+                    // is said here instead (each shows on one width only).
+                    if let Some(role) = role {
+                        <span class="role-again">{ format!(" · {role}") }</span>
+                    }
                     if row.baseline {
                         { " · " }<span class="baseline-tag">{ "baseline" }</span>
                     }
