@@ -28,9 +28,17 @@ pub fn masthead(current: View, base: &str, fragment: &str) -> Html {
             <p class="tagline">{ "Contract offers side by side: what each does to your earnings and rest." }</p>
             <nav class="views" aria-label="Views">
                 <ul>
-                    { for View::ALL.into_iter().map(|view| html! {
-                        <li><a href={view.address(base, fragment)} data-view={view.id()}
-                            aria-current={(view == current).then_some("page")}>{ view.label() }</a></li>
+                    { for View::ALL.into_iter().map(|view| {
+                        let short = view.short_label();
+                        let more = view.label().strip_prefix(short).unwrap_or_default();
+                        html! {
+                            <li><a href={view.address(base, fragment)} data-view={view.id()}
+                                aria-current={(view == current).then_some("page")}>{ short }
+                                if !more.is_empty() {
+                                    <span class="nav-more">{ more }</span>
+                                }
+                            </a></li>
+                        }
                     }) }
                 </ul>
             </nav>

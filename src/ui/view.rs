@@ -62,6 +62,17 @@ impl View {
         }
     }
 
+    /// How much of [`View::label`] a phone shows: the navigation fits two
+    /// rows there, leaving room for the answer.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            View::TakeHome => "Take-home",
+            View::Share => "Share",
+            View::Method => "Method",
+            v => v.label(),
+        }
+    }
+
     /// The view with this id, if there is one.
     pub fn from_id(id: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.id() == id)

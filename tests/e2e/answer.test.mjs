@@ -31,8 +31,9 @@ for (const viewport of VIEWPORTS) {
     assert.equal(await page.locator('h1').innerText(), heading);
     assert.equal(await page.locator('[data-summary-sentence]').innerText(), sentence);
     // Each card quotes the full table's figures: the same values, not recomputed.
-    // Four offers: every card has gross and net; all but the baseline a difference.
-    for (const [line, figure, count] of [['gross', 'gross_annual', 4], ['difference', 'diff_annual', 3], ['net', 'net:annual', 4]]) {
+    // Five columns (each new contract's doctor in post in its new entrant's
+    // card): every one has gross and net; all but the baseline a difference.
+    for (const [line, figure, count] of [['gross', 'gross_annual', 5], ['difference', 'diff_annual', 4], ['net', 'net:annual', 5]]) {
       const cards = await page.$$eval(`[data-summary-line="${line}"]`, (items) =>
         items.map((i) => [i.closest('[data-summary-offer]').dataset.summaryOffer, i.dataset.summaryValue]),
       );

@@ -278,7 +278,7 @@ export async function summaryOnFirstScreen(page) {
  * the sentence and every one of the `offers` cards' figures wholly inside
  * the viewport, with `baseline` the baseline's card.
  */
-export function assertOnFirstScreen(shown, viewport, baseline, offers = 4) {
+export function assertOnFirstScreen(shown, viewport, baseline, offers = 5) {
   const where = `at ${viewport.width}×${viewport.height}`;
   assert.equal(shown.scrollY, 0, where);
   assert.ok(shown.sentence, `the sentence is not on the first screen ${where}`);

@@ -167,7 +167,12 @@ for (const viewport of VIEWPORTS) {
       return shown.length === 1 && shown[0].getBoundingClientRect().right <= card.getBoundingClientRect().right
         ? shown[0].textContent.replace(/^ [—·] /, '') : null;
     }));
-    assert.deepEqual(roles, [null, 'new entrant', 'new entrant', 'doctor in post (2002 pay protection)']);
+    assert.deepEqual(roles, [null, 'new entrant', null, 'new entrant', null]);
+    // Each new contract's doctor in post is in its new entrant's card, headed so.
+    const inPost = await first.page.$$eval('li.card', (cards) => cards.map((card) =>
+      [...card.querySelectorAll('[data-summary-offer]')].map((b) => b.dataset.summaryOffer).join(' ')));
+    assert.deepEqual(inPost, ['contract-2002', 'imposed imposed+', 'may-2016 may-2016+']);
+    assert.equal(await first.page.locator('[data-summary-offer="imposed+"] h4').innerText(), 'For a doctor in post (2002 pay protection)');
     await first.page.check('li[data-column="may-2016"] input[type="radio"]');
     await first.page.waitForSelector('[data-summary-offer="may-2016"].baseline');
     await first.page.waitForFunction(() => document.querySelector('#share-link')?.value.includes(location.hash));

@@ -92,6 +92,11 @@ fn the_page_opens_on_the_new_entrant_beside_the_doctor_in_post() {
                 d("38282.26")
             ),
             (
+                "imposed+",
+                "Imposed contract, Feb 2016 (TCS v1) — doctor in post (2002 pay protection)",
+                d("42535.50")
+            ),
+            (
                 "may-2016",
                 "2016 TCS (May 2016 terms, as introduced) — new entrant",
                 d("39400.30")
@@ -103,12 +108,20 @@ fn the_page_opens_on_the_new_entrant_beside_the_doctor_in_post() {
             ),
         ]
     );
-    // The protection line lifts the May 2016 pay to the floor: 42,535.50 − 39,400.30.
-    let in_post = &comparison.columns[3];
-    assert_eq!(
-        in_post.figure("pay_protection").map(|f| f.value),
-        Some(d("3135.20"))
-    );
+    // The protection line lifts each new contract's pay to the floor:
+    // 42,535.50 − 38,282.26 (imposed) and 42,535.50 − 39,400.30 (May 2016).
+    let protection = |i: usize| {
+        comparison.columns[i]
+            .figure("pay_protection")
+            .map(|f| f.value)
+    };
+    assert_eq!(protection(2), Some(d("4253.24")));
+    assert_eq!(protection(4), Some(d("3135.20")));
+    // Each doctor in post is shown in the card of its new entrant: three
+    // cards, the 2002 baseline alone.
+    let cards: Vec<(usize, Option<usize>)> =
+        summary.cards.iter().map(|c| (c.row, c.in_post)).collect();
+    assert_eq!(cards, [(0, None), (1, Some(2)), (3, Some(4))]);
     // The brief names the widest gap: the imposed contract's new entrant, £4,253.24 less.
     // The default is on the corrected presets: imposed-2016-02@2 has 13 sourced limits
     // (@1 had 7), and pays as @1 on a rota without on call.
@@ -118,13 +131,13 @@ fn the_page_opens_on_the_new_entrant_beside_the_doctor_in_post() {
             .iter()
             .map(|c| c.offer_version)
             .collect::<Vec<_>>(),
-        [2, 2, 2, 2]
+        [2, 2, 2, 2, 2]
     );
     assert_eq!(
         summary.sentence,
         "Under ‘Imposed contract, Feb 2016 (TCS v1) — new entrant’ this FY2 doctor earns \
          £4,253.24 (10%) less a year than under ‘2002 contract (New Deal hours and banding)’ for \
-         the same rota; all 13 of its limits are kept. The other 2 offers pay between £3,135.20 \
+         the same rota; all 13 of its limits are kept. The other 3 offers pay between £3,135.20 \
          less and the same a year."
     );
     assert_figures_are_the_comparisons(&comparison, &summary);
@@ -439,4 +452,25 @@ fn a_heading_splits_into_the_offer_and_which_doctor_only_at_a_known_role() {
         ("My offer — revised", None)
     );
     assert_eq!(split_role("2002 contract"), ("2002 contract", None));
+}
+
+#[test]
+fn a_doctor_in_post_shares_a_card_only_with_its_own_new_entrant() {
+    let mut value: Value = serde_json::from_str(offer_compare::DEFAULT_SCENARIO).unwrap();
+    let columns = value["columns"].as_array_mut().unwrap();
+    // A second doctor in post of the May 2016 deal (the other protection
+    // section) and one paid on another date: neither has a card to share.
+    columns.push(json!({ "id": "stay", "offer": "tcs-2016", "rota": "fy2-medical",
+        "pay_date": "2016-08-03",
+        "protection": { "section": "stay_on_2002", "offer": "contract-2002", "day_before": "2016-08-02" } }));
+    columns.push(json!({ "id": "later", "offer": "tcs-2016", "rota": "fy2-medical",
+        "pay_date": "2016-09-01",
+        "protection": { "section": "cash_floor", "offer": "contract-2002", "day_before": "2016-08-02" } }));
+    let (_, _, summary) = summary_of(&value.to_string());
+    let cards: Vec<(usize, Option<usize>)> =
+        summary.cards.iter().map(|c| (c.row, c.in_post)).collect();
+    assert_eq!(
+        cards,
+        [(0, None), (1, Some(2)), (3, Some(4)), (5, None), (6, None)]
+    );
 }

@@ -69,7 +69,10 @@ pub enum ProtectionSection {
     /// banding of the post as at 31 Oct 2015 (never band 3).
     CashFloor,
     /// Section 2: doctors at ST3+ on a run-through programme on 2 Aug 2016 stay on
-    /// the 2002 pay system (increments and banding, not band 3).
+    /// the 2002 pay system (increments and banding, not band 3). Written
+    /// `stay_on2002`; `stay_on_2002`, as the format document once spelled it,
+    /// is read too.
+    #[serde(alias = "stay_on_2002")]
     StayOn2002,
 }
 

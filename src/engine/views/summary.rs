@@ -30,6 +30,56 @@ pub struct Summary {
     /// One row per column, in column order (the baseline where it stands,
     /// flagged), so the rows line up with the full table's columns.
     pub rows: Vec<SummaryRow>,
+    /// How the page groups the rows into cards, in order.
+    pub cards: Vec<Card>,
+}
+
+/// One card of the answer: a row, and the row of the same offer's doctor in
+/// post when the comparison has one — the two sides of the 2016 dispute (no
+/// doctor in post loses; new entrants do) read together, not cards apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Card {
+    /// Index of the card's row in [`Summary::rows`].
+    pub row: usize,
+    /// Index of the doctor-in-post row shown in this card.
+    pub in_post: Option<usize>,
+}
+
+/// The cards: every column once. A column with 2002 pay protection goes in
+/// the card of the first column without it that has the same offer, rota and
+/// pay date (its new entrant) — one to a card; any other has its own card.
+fn cards(comparison: &Comparison, scenario: &Scenario) -> Vec<Card> {
+    let protected = |c: &ColumnResult| {
+        scenario
+            .columns
+            .iter()
+            .any(|s| s.id == c.id && s.protection.is_some())
+    };
+    let columns = &comparison.columns;
+    let host = |k: usize| {
+        let p = &columns[k];
+        columns.iter().position(|c| {
+            !protected(c)
+                && c.offer_id == p.offer_id
+                && c.rota_id == p.rota_id
+                && c.pay_date == p.pay_date
+        })
+    };
+    // One doctor in post per card: a second protected twin (another
+    // protection section) keeps a card of its own.
+    let mut hosts: Vec<Option<usize>> = vec![None; columns.len()];
+    for k in 0..columns.len() {
+        if protected(&columns[k]) {
+            hosts[k] = host(k).filter(|j| !hosts.contains(&Some(*j)));
+        }
+    }
+    (0..columns.len())
+        .filter(|&i| hosts[i].is_none())
+        .map(|row| Card {
+            row,
+            in_post: hosts.iter().position(|h| *h == Some(row)),
+        })
+        .collect()
 }
 
 /// A figure of the comparison: the column and the figure's id (a rest
@@ -226,6 +276,7 @@ pub fn summarise(comparison: &Comparison, scenario: &Scenario) -> Summary {
         sentence,
         sentence_figures,
         rows,
+        cards: cards(comparison, scenario),
     }
 }
 

@@ -11,10 +11,10 @@
 //! `data-summary-direction` on differences and `data-summary-breached` /
 //! `data-summary-checked` on the rest verdict.
 
-use crate::engine::compare::{split_role, Comparison};
+use crate::engine::compare::{split_role, Comparison, IN_POST};
 use crate::engine::scenario::Scenario;
 use crate::engine::summary::{
-    summarise, with_marker, Difference, Direction, SummaryFigure, SummaryRow,
+    summarise, with_marker, Card, Difference, Direction, SummaryFigure, SummaryRow,
 };
 use crate::ui::results::table::why;
 use std::rc::Rc;
@@ -54,60 +54,85 @@ pub fn Answer(props: &AnswerProps) -> Html {
             open.set(if same { None } else { Some(key) });
         })
     };
-    let card = |row: &SummaryRow| {
+    // One block per column: its figures, and the place its explanations open.
+    let block = |row: &SummaryRow| {
         let f = CardFigures {
             column: &row.column,
             open: open.as_ref(),
             select: &select,
         };
         let rest = &row.rest;
-        let (name, role) = split_role(&row.offer_name);
         html! {
-            <li class={classes!("card", row.baseline.then_some("baseline"))} data-summary-offer={row.column.clone()}>
-                <h3 title={row.offer_name.clone()}>{ name }
-                    if let Some(role) = role {
-                        <span class="role">{ format!(" — {role}") }</span>
+            <>
+            <ul class="answer-figures">
+                { f.amount("gross", "Gross ", &row.gross, format!("{} a year", row.gross.text())) }
+                if let Some(net) = &row.net {
+                    { f.amount("net", "net ", net, net.text()) }
+                }
+                if let Some(d) = &row.difference {
+                    { f.difference("difference", "", d) }
+                }
+                if let Some(d) = &row.net_difference {
+                    { f.difference("net-difference", "net ", d) }
+                }
+                if let Some(h) = &row.per_hour {
+                    { f.amount("per-hour", "", h, format!("{} per hour worked", h.text())) }
+                }
+                <li data-summary-line="rest" data-summary-breached={rest.breached.len().to_string()}
+                    data-summary-checked={rest.checked.len().to_string()}
+                    class={classes!("rest", (!rest.breached.is_empty()).then_some("breached"))}>
+                    { "Rest: " }<a href={format!("#details-{}", row.column)}>{ &rest.words }</a>
+                    if !rest.hours.is_empty() {
+                        <span class="muted">{ format!("; {}", rest.hours) }</span>
                     }
-                </h3>
-                <p class="status">
-                    <span data-summary-line="status">{ &row.status }</span>
-                    // A phone cuts the heading short: which doctor the card is
-                    // is said here instead (each shows on one width only).
-                    if let Some(role) = role {
-                        <span class="role-again">{ format!(" · {role}") }</span>
-                    }
-                    if row.baseline {
-                        { " · " }<span class="baseline-tag">{ "baseline" }</span>
-                    }
-                </p>
-                <ul class="answer-figures">
-                    { f.amount("gross", "Gross ", &row.gross, format!("{} a year", row.gross.text())) }
-                    if let Some(net) = &row.net {
-                        { f.amount("net", "net ", net, net.text()) }
-                    }
-                    if let Some(d) = &row.difference {
-                        { f.difference("difference", "", d) }
-                    }
-                    if let Some(d) = &row.net_difference {
-                        { f.difference("net-difference", "net ", d) }
-                    }
-                    if let Some(h) = &row.per_hour {
-                        { f.amount("per-hour", "", h, format!("{} per hour worked", h.text())) }
-                    }
-                    <li data-summary-line="rest" data-summary-breached={rest.breached.len().to_string()}
-                        data-summary-checked={rest.checked.len().to_string()}
-                        class={classes!("rest", (!rest.breached.is_empty()).then_some("breached"))}>
-                        { "Rest: " }<a href={format!("#details-{}", row.column)}>{ &rest.words }</a>
-                        if !rest.hours.is_empty() {
-                            <span class="muted">{ format!("; {}", rest.hours) }</span>
+                </li>
+            </ul>
+            <div id={format!("answer-why-{}", row.column)} class="answer-why" aria-live="polite">
+                if let Some((column, line)) = open.as_ref().filter(|(c, _)| *c == row.column) {
+                    <div class="why">{ why(&props.comparison, column, line) }</div>
+                }
+            </div>
+            </>
+        }
+    };
+    let card = |c: &Card| {
+        let Some(row) = summary.rows.get(c.row) else {
+            return Html::default();
+        };
+        let twin = c.in_post.and_then(|i| summary.rows.get(i));
+        let (name, role) = split_role(&row.offer_name);
+        let baseline = |r: &SummaryRow| r.baseline.then_some("baseline");
+        html! {
+            <li class={classes!("card", baseline(row).or(twin.and_then(baseline)))}>
+                <div class={classes!("who", baseline(row))} data-summary-offer={row.column.clone()}>
+                    <h3 title={row.offer_name.clone()}>{ name }
+                        if let Some(role) = role {
+                            <span class="role">{ format!(" — {role}") }</span>
                         }
-                    </li>
-                </ul>
-                <div id={format!("answer-why-{}", row.column)} class="answer-why" aria-live="polite">
-                    if let Some((column, line)) = open.as_ref().filter(|(c, _)| *c == row.column) {
-                        <div class="why">{ why(&props.comparison, column, line) }</div>
-                    }
+                    </h3>
+                    <p class="status">
+                        <span data-summary-line="status">{ &row.status }</span>
+                        // A phone cuts the heading short: which doctor the card is
+                        // is said here instead (each shows on one width only).
+                        if let Some(role) = role {
+                            <span class="role-again">{ format!(" · {role}") }</span>
+                        }
+                        if row.baseline {
+                            { " · " }<span class="baseline-tag">{ "baseline" }</span>
+                        }
+                    </p>
+                    { block(row) }
                 </div>
+                if let Some(twin) = twin {
+                    <div class={classes!("who", "in-post", baseline(twin))} data-summary-offer={twin.column.clone()}>
+                        <h4>{ "For a " }{ IN_POST }
+                            if twin.baseline {
+                                { " · " }<span class="baseline-tag">{ "baseline" }</span>
+                            }
+                        </h4>
+                        { block(twin) }
+                    </div>
+                }
             </li>
         }
     };
@@ -122,7 +147,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
             }
             <p class="answer-sentence" data-summary-sentence="">{ &summary.sentence }</p>
             if props.cards {
-                <ul class="answer-cards">{ for summary.rows.iter().map(card) }</ul>
+                <ul class="answer-cards">{ for summary.cards.iter().map(card) }</ul>
             }
         </section>
     }
