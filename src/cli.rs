@@ -12,6 +12,7 @@ use crate::codec::csv::{gains_to_csv, sweep_to_csv};
 use crate::codec::json::{
     comparison_to_json, from_value, offer_origin, scenario_from_json, MAX_SCENARIO_BYTES,
 };
+use crate::codec::link::scenario_from_link;
 use crate::engine::compare::{compare, CompareError};
 use crate::engine::date::Date;
 use crate::engine::deductions::rules::LoanPlan;
@@ -171,10 +172,28 @@ fn run_diff(args: DiffArgs) -> Result<String, String> {
     Ok(diff_table(&a, &b, date, &diff(&a, &b, date), all))
 }
 
-/// A scenario file, read and decoded.
+/// A scenario from a file, or from a share link: the argument itself when no
+/// file has that name, or a file holding one — so a link someone was sent
+/// gives the same figures here as on the page, through the same decoder.
 fn load_scenario(path: &str) -> Result<Scenario, String> {
+    if is_link(path) && !std::path::Path::new(path).exists() {
+        return scenario_from_link(path).map_err(|e| e.to_string());
+    }
     let text = read_limited(path)?;
+    if is_link(text.trim_start()) {
+        return scenario_from_link(text.trim()).map_err(|e| format!("{path}: {e}"));
+    }
     scenario_from_json(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Whether `text` reads as a share link (an address, a fragment, or the
+/// fragment's `v1.`/`v2.` body) rather than a scenario's JSON.
+fn is_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.starts_with("http://")
+        || text.starts_with("https://")
+        || text.starts_with("#v")
+        || (bytes.first() == Some(&b'v') && bytes.get(1).is_some_and(u8::is_ascii_digit))
 }
 
 /// The scenario of `sweep` or `break-even`, and its quantity and range read:

@@ -22,7 +22,9 @@ pub(super) const USAGE: &str = "usage: offer-compare SCENARIO.json [--format tab
 
 Reads a scenario file (see docs/scenario-format.md) and prints every figure of
 the comparison: a readable table by default, or JSON / CSV with every line and
-its explanation.
+its explanation. In place of SCENARIO.json, a share link from the page (the
+whole address in quotes, or the part from #v) or a file holding one opens the
+scenario the link carries.
 
 history prints one grade's full-time basic pay for every pay year of the
 offers' pay scales (presets or files, read together: tcs-2016@1 tcs-2019@1

@@ -1196,6 +1196,24 @@ fn every_hostile_input_is_refused_with_a_message_saying_what_is_wrong() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), cases.len(), "case names must be unique");
+    // `scripts/hostile-limits.sh` sets this to time every case through the
+    // command line, one process each (its peak memory is then the case's).
+    if let Some(dir) = std::env::var_os("OC_WRITE_HOSTILE") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (i, case) in cases.iter().enumerate() {
+            let (ext, text) = match &case.input {
+                Input::Link(text) => ("link", text),
+                Input::File(text) => ("json", text),
+            };
+            let name: String = case
+                .name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            std::fs::write(dir.join(format!("{i:03}-{name}.{ext}")), text).unwrap();
+        }
+    }
     let mut failures = Vec::new();
     for case in &cases {
         match catch_unwind(AssertUnwindSafe(|| check(case))) {

@@ -460,3 +460,28 @@ fn an_unknown_output_format_is_blamed_on_the_flag_naming_the_choices() {
         "{e}"
     );
 }
+
+#[test]
+fn a_share_link_opens_on_the_command_line_as_the_page_opens_it() {
+    // The argument itself (an address or a fragment), or a file holding it:
+    // the same figures as the scenario file, through the page's decoder.
+    let scenario = scenario_from_json(DEFAULT).unwrap();
+    let link = offer_compare::codec::link::scenario_to_link(&scenario);
+    let from_file = run(&["examples/default.json"]).unwrap();
+    let address = format!("https://example.org/offer-compare/?view=offers#{link}");
+    assert_eq!(run(&[&address]).unwrap(), from_file);
+    assert_eq!(run(&[&format!("#{link}")]).unwrap(), from_file);
+    let held = temp_file("link.txt", format!("{link}\n").as_bytes());
+    assert_eq!(run(&[&held]).unwrap(), from_file);
+    // A broken link is refused with the page's message, naming the file when
+    // it came in one.
+    assert_eq!(
+        run(&["#v2.AAAA"]).unwrap_err(),
+        "link: the link has been cut short"
+    );
+    let broken = temp_file("broken-link.txt", b"#v2.AAAA");
+    assert_eq!(
+        run(&[&broken]).unwrap_err(),
+        format!("{broken}: link: the link has been cut short")
+    );
+}
