@@ -292,6 +292,13 @@ pub fn autosave(store: &mut dyn Store, scenario: &Scenario) -> Result<(), StoreE
     if check_keepable(scenario).is_err() {
         return Ok(());
     }
+    autosave_checked(store, scenario)
+}
+
+/// [`autosave`] for a scenario the caller has just found keepable (the page's
+/// reducer compares every scenario it shows): not compared again on every
+/// keystroke.
+pub fn autosave_checked(store: &mut dyn Store, scenario: &Scenario) -> Result<(), StoreError> {
     store.set(AUTOSAVE_KEY, &scenario_to_json(scenario))
 }
 

@@ -204,38 +204,35 @@ pub fn App() -> Html {
         // `keep::check_keepable` would find, without comparing it again on
         // every keystroke.
         let keepable = state.issues.is_empty();
-        // Autosave, half a second after the last change; a failure is said once.
-        let (generation, failed) = (use_mut_ref(|| 0u64), use_mut_ref(|| false));
+        // Autosave with the address bar, never after it: a reload just after
+        // an edit would otherwise find a link newer than the autosave, and
+        // keep that work aside as if a stranger's link had replaced it. A
+        // failure is said once.
+        let failed = use_mut_ref(|| false);
         let dispatch = state.dispatcher();
         // One effect for both (each costs code).
         use_effect_with(state.scenario.clone(), move |scenario| {
             // A scenario with a problem is never put in the address bar (nor
             // the share link): a reload or a copied link would bring back work
-            // that does not open. The last valid link stays.
-            if keepable {
-                let fragment = scenario_to_link(scenario);
-                if *started.borrow() || !keep_address {
-                    browser::replace_fragment(&fragment);
-                }
-                *started.borrow_mut() = true;
-                link.set(fragment.clone());
-                *latest_fragment.borrow_mut() = fragment;
+            // that does not open, so the last valid link and autosave stay.
+            if !keepable {
+                return;
             }
-            *generation.borrow_mut() += 1;
-            let (mine, scenario) = (*generation.borrow(), scenario.clone());
-            browser::after(500, move || {
-                if *generation.borrow() != mine {
-                    return;
-                }
-                let result = keep::autosave(&mut browser::BrowserStore, &scenario);
-                let was_failing = std::mem::replace(&mut *failed.borrow_mut(), result.is_err());
-                if let (Err(e), false) = (result, was_failing) {
-                    dispatch.dispatch(Action::Notify(Notice::error(format!(
-                        "Your work cannot be kept in this browser: {}. It stays on screen; save a file to keep it.",
-                        e.0
-                    ))));
-                }
-            });
+            let fragment = scenario_to_link(scenario);
+            if *started.borrow() || !keep_address {
+                browser::replace_fragment(&fragment);
+            }
+            *started.borrow_mut() = true;
+            link.set(fragment.clone());
+            *latest_fragment.borrow_mut() = fragment;
+            let result = keep::autosave_checked(&mut browser::BrowserStore, scenario);
+            let was_failing = std::mem::replace(&mut *failed.borrow_mut(), result.is_err());
+            if let (Err(e), false) = (result, was_failing) {
+                dispatch.dispatch(Action::Notify(Notice::error(format!(
+                    "Your work cannot be kept in this browser: {}. It stays on screen; save a file to keep it.",
+                    e.0
+                ))));
+            }
         });
     }
     {
