@@ -193,6 +193,11 @@ pub fn App() -> Html {
     // and the autosave keeps the scenario.
     let link = use_state(String::new);
     let stamp_text = use_memo(state.scenario.clone(), |scenario| stamp(scenario));
+    let footer = format!(
+        "Offer Compare · shown {} · {}",
+        browser::today(),
+        stamp_text
+    );
     let latest_fragment = use_mut_ref(String::new);
     let started = use_mut_ref(|| false);
     {
@@ -210,8 +215,10 @@ pub fn App() -> Html {
         // failure is said once.
         let failed = use_mut_ref(|| false);
         let dispatch = state.dispatcher();
-        // One effect for both (each costs code).
+        let footer = footer.clone();
+        // One effect for all three (each costs code).
         use_effect_with(state.scenario.clone(), move |scenario| {
+            browser::set_print_footer(&footer);
             // A scenario with a problem is never put in the address bar (nor
             // the share link): a reload or a copied link would bring back work
             // that does not open, so the last valid link and autosave stay.
@@ -488,9 +495,7 @@ pub fn App() -> Html {
                     </> }) }
                 }
             </main>
-            <footer class="page-footer">
-                { format!("Offer Compare · shown {} · {}", browser::today(), stamp_text) }
-            </footer>
+            <footer class="page-footer">{ footer }</footer>
         </>
     }
 }

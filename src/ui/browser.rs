@@ -38,6 +38,46 @@ pub fn push_address(address: &str) {
     let _ = address;
 }
 
+/// The printed footer: the bottom margin box of every page (`@page` in
+/// `styles/main.css`) shows `text`, set as the root's `--page-footer`. A
+/// margin box, not a fixed element: Chromium printed a fixed footer pushed
+/// into the margin at the top of the next page, over the text, and none on
+/// page 1. Set through the CSS object model: the page's CSP refuses style
+/// attributes.
+pub fn set_print_footer(text: &str) {
+    let value = css_string(text);
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen::JsCast;
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = root.style().set_property("--page-footer", &value);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = value;
+}
+
+/// `text` as a CSS string: quotes and backslashes escaped, control
+/// characters as hex escapes, so a name from a file cannot end the string.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The tab's title (the browser's history lists it for each view).
 pub fn set_title(title: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -451,4 +491,18 @@ pub fn focus(id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn a_footer_cannot_end_its_css_string() {
+        assert_eq!(css_string("preset tcs-2016@2"), "\"preset tcs-2016@2\"");
+        assert_eq!(
+            css_string("a \"quoted\" \\ name\n;} body{x"),
+            "\"a \\\"quoted\\\" \\\\ name\\a ;} body{x\""
+        );
+    }
 }

@@ -72,6 +72,8 @@ test('printed on A4 landscape, page 1 holds the table and both charts; footer wi
       rest: box('#rest-chart'),
       width: document.documentElement.scrollWidth,
       footer: document.querySelector('.page-footer').textContent,
+      // What every printed page's bottom margin box shows (@page @bottom-left).
+      margin: getComputedStyle(document.documentElement).getPropertyValue('--page-footer'),
       hidden: ['form.inputs', '.toolbar', '.share', '.rota-editor'].map((s) => getComputedStyle(document.querySelector(s)).display),
     };
   });
@@ -86,6 +88,7 @@ test('printed on A4 landscape, page 1 holds the table and both charts; footer wi
   assert.match(layout.footer, /shown \d{4}-\d{2}-\d{2}/);
   assert.match(layout.footer, /offer-compare \d+\.\d+\.\d+ · scenario format 1/);
   assert.match(layout.footer, /preset tcs-2016@2/);
+  assert.equal(layout.margin, JSON.stringify(layout.footer), 'the footer in every page\'s margin');
   assert.deepEqual(consoleErrors, []);
 });
 
