@@ -7,7 +7,8 @@
 //   of this build's files and a cache named after their contents, and the
 //   script that registers it.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +60,29 @@ const firstScreen = readFileSync(path.join(here, '..', 'src', 'ui', 'first_scree
 html = html.replace('<!-- first screen -->', `<div id="first-screen">${firstScreen}</div>`);
 if (!html.includes('id="first-screen"')) throw new Error('index.html has no <!-- first screen --> marker');
 
+// The pay-history page (history.html, issue #24): its own program, built
+// here (scripts/history-page.sh) and named after its contents like trunk's
+// files, so the offline cache can serve it first; the app's stylesheet and
+// the same preset block; its loader inline, allowed by hash.
+execFileSync('bash', [path.join(here, 'history-page.sh'), staging], { stdio: 'inherit' });
+const historyFiles = {};
+for (const ext of ['.js', '_bg.wasm']) {
+  const bytes = readFileSync(path.join(staging, `history-page${ext}`));
+  const name = `history-page-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
+  renameSync(path.join(staging, `history-page${ext}`), path.join(staging, name));
+  historyFiles[ext] = name;
+}
+const stylesheet = html.match(/<link rel="stylesheet"[^>]*>/);
+if (!stylesheet) throw new Error('index.html has no stylesheet link for history.html to share');
+const loader = `<script type="module">import init from '${publicUrl}${historyFiles['.js']}';init({ module_or_path: '${publicUrl}${historyFiles['_bg.wasm']}' });</script>`;
+let historyHtml = readFileSync(path.join(here, '..', 'history.html'), 'utf8')
+  .replace('</head>', `  ${stylesheet[0]}\n  ${loader}\n</head>`)
+  .replace('</body>', `<script type="application/json" id="presets">${block}</script>\n</body>`);
+if (release) {
+  historyHtml = historyHtml.replace('</head>', `<script type="module" src="${publicUrl}sw-register.js"></script></head>`);
+}
+writeFileSync(path.join(staging, 'history.html'), withPolicy(historyHtml));
+
 if (release) {
   const files = readdirSync(staging).filter((f) => f !== 'sw.js').sort();
   const register = 'sw-register.js';
@@ -78,21 +102,26 @@ if (release) {
   writeFileSync(path.join(staging, 'sw.js'), worker);
 }
 
-// Inline scripts (trunk's loader) are allowed by hash, nothing else inline.
-const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/json)[^>]*>([\s\S]*?)<\/script>/g)]
-  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
-const policy = [
-  "default-src 'none'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
-if (!html.includes('Content-Security-Policy')) throw new Error('index.html has no <meta charset="utf-8"> to put the policy after');
+// The Content-Security-Policy of a page: its inline scripts (trunk's loader)
+// are allowed by hash, nothing else inline.
+function withPolicy(page) {
+  const hashes = [...page.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*application\/json)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  const policy = [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  const out = page.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  if (!out.includes('Content-Security-Policy')) throw new Error('a page has no <meta charset="utf-8"> to put the policy after');
+  return out;
+}
+html = withPolicy(html);
 writeFileSync(htmlPath, html);

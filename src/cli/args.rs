@@ -220,6 +220,9 @@ pub(super) struct HistoryArgs {
     /// The end pay year, whose pounds every amount is restated in.
     #[arg(long, value_name = "YEAR")]
     pub to: u16,
+    /// Output format: the table, or the CSV the page's history downloads.
+    #[arg(long, value_enum, default_value_t = TableOrCsv::Table)]
+    pub format: TableOrCsv,
 }
 
 /// The price indices of `history`.
@@ -255,7 +258,7 @@ pub(super) enum Format {
     Csv,
 }
 
-/// The output formats of `sweep` and `gains`.
+/// The output formats of `sweep`, `gains` and `history`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(super) enum TableOrCsv {
     /// A readable table.

@@ -2,14 +2,16 @@
 //! grade's basic pay year by year from the offers' dated pay scales, in
 //! pounds of the end year, and the restoration figure (`engine::history`).
 
-use super::args::{BasisArg, HistoryArgs, IndexArg};
+use super::args::{BasisArg, HistoryArgs, IndexArg, TableOrCsv};
 use super::load_offer;
 use crate::cli_table::align;
+use crate::codec::csv::history_to_csv;
 use crate::engine::explain::figure::Figure;
 use crate::engine::explain::format_figure;
 use crate::engine::history::{pay_history, pay_year, Reading};
 use crate::engine::model::offer::{Grade, PayScale};
 use crate::engine::model::settings::{IndexBasis, Measure, RealTerms};
+use crate::presets::history::command;
 
 /// The grade named `text` (`FY1`, `st3`).
 fn grade(text: &str) -> Result<Grade, String> {
@@ -54,6 +56,13 @@ pub(super) fn run_history(args: HistoryArgs) -> Result<String, String> {
     };
     let history = pay_history(&scale, &reading, &crate::reference().price_indices)
         .map_err(|e| e.to_string())?;
+    if args.format == TableOrCsv::Csv {
+        return Ok(history_to_csv(
+            &command(&args.scales, &reading),
+            &reading,
+            &history,
+        ));
+    }
     let mut grid = vec![vec![
         "pay year".to_string(),
         "scale".to_string(),

@@ -4,6 +4,7 @@ use super::json::{origins, stamp};
 use crate::engine::compare::Comparison;
 use crate::engine::explain::render_text;
 use crate::engine::explore::{Gains, Sweep};
+use crate::engine::history::{pay_year, History, Reading};
 use crate::engine::scenario::Scenario;
 
 /// Quotes a field when it needs it (RFC 4180), and defuses spreadsheet
@@ -144,6 +145,42 @@ pub fn gains_to_csv(gains: &Gains) -> String {
             let row: Vec<&str> = row.iter().map(String::as_str).collect();
             push_row(&mut out, &row);
         }
+    }
+    out
+}
+
+/// A pay history as CSV: `#` rows naming the app, the command that prints the
+/// same figures, the answer and its two figures; then one row per pay year —
+/// the year, the scale and point paid, basic pay in cash and in pounds of the
+/// end year (empty where unknown).
+pub fn history_to_csv(command: &str, reading: &Reading, history: &History) -> String {
+    let mut out = String::new();
+    let app = stamp();
+    let mut row = |cells: &[&str]| push_row(&mut out, cells);
+    row(&[
+        "# Offer Compare pay history",
+        app["app"].as_str().unwrap_or_default(),
+    ]);
+    row(&["# same as", command]);
+    row(&["# answer", &history.sentence(reading)]);
+    for f in [&history.change, &history.restoration] {
+        row(&[&format!("# {}", f.label), &f.value.to_string()]);
+    }
+    let real = format!("in_{}_pounds", reading.prices.year);
+    row(&["pay_year", "scale", "point", "basic_pay", &real]);
+    for y in &history.years {
+        let (scale, point) = y.scale.clone().unwrap_or_default();
+        let cash = y
+            .cash
+            .as_ref()
+            .map(|f| f.value.to_string())
+            .unwrap_or_default();
+        let real = y
+            .real
+            .as_ref()
+            .map(|f| f.value.to_string())
+            .unwrap_or_default();
+        row(&[&pay_year(y.year), &scale, &point, &cash, &real]);
     }
     out
 }

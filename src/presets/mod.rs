@@ -76,6 +76,7 @@ pub(crate) fn text(raw: &'static str) -> &'static str {
     }
 }
 
+pub mod history;
 pub mod price_indices;
 pub mod tax_years;
 

@@ -17,6 +17,29 @@ pub fn fragment() -> String {
     String::new()
 }
 
+/// The address bar's query without `?` (empty off the browser).
+pub fn search() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
+        return search.trim_start_matches('?').to_string();
+    }
+    String::new()
+}
+
+/// Shows `query` as the address bar's query, without a new history entry.
+pub fn replace_search(query: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("?{query}")),
+        );
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = query;
+}
+
 /// The page's whole address (`./` off the browser, so addresses built on
 /// it stay relative there).
 pub fn address() -> String {

@@ -40,6 +40,8 @@ pub fn masthead(current: View, base: &str, fragment: &str) -> Html {
                             </a></li>
                         }
                     }) }
+                    // Another page, with its own program (ui::history).
+                    <li><a href="history.html">{ "Pay history" }</a></li>
                 </ul>
             </nav>
         </header>

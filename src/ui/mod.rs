@@ -8,6 +8,7 @@ mod doctor;
 pub mod explore;
 pub mod first_screen;
 mod first_visit;
+pub mod history;
 pub mod offers;
 pub mod results;
 pub mod rota;
@@ -28,19 +29,10 @@ pub use rota::paste_import::{PasteImport, PasteImportProps};
 /// Mounts the app into `#app` (or the body when that element is missing).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    let document = web_sys::window().and_then(|w| w.document());
-    // The preset files ride in the page (`external-presets`). Without them
-    // (or with a broken block) every preset fails to parse, and the page says
-    // so where the presets are offered, as for any preset that does not load.
-    #[cfg(feature = "external-presets")]
-    if let Some(text) = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("presets"))
-        .and_then(|e| e.text_content())
-    {
-        let _ = crate::presets::provide_external(&text);
-    }
-    let root = document.and_then(|d| d.get_element_by_id("app"));
+    read_page_presets();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             // The first screen written into the page (ui::first_screen) gives
@@ -51,5 +43,21 @@ pub fn start() {
         None => {
             yew::Renderer::<App>::new().render();
         }
+    }
+}
+
+/// Reads the preset files the page carries (`external-presets`), before any
+/// preset is used. Without them (or with a broken block) every preset fails
+/// to parse, and the page says so where the presets are offered, as for any
+/// preset that does not load.
+#[cfg(target_arch = "wasm32")]
+fn read_page_presets() {
+    #[cfg(feature = "external-presets")]
+    if let Some(text) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("presets"))
+        .and_then(|e| e.text_content())
+    {
+        let _ = crate::presets::provide_external(&text);
     }
 }

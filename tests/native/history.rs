@@ -531,3 +531,72 @@ fn command_line_readme_example_fy1_2008_09_to_2022_23_by_rpi() {
         "README out of date:\n{text}"
     );
 }
+
+/// The claims the page ships (`presets::history::CLAIMS`), each with the
+/// choices the tests above read by hand: the page's "Here" line for each is
+/// these figures, and each note states them.
+#[test]
+fn shipped_claims_bma_26_1_ifs_11_to_16_bma_a_fifth_bbc_7_give_26_39_14_95_5_26_and_8_70_more() {
+    use offer_compare::presets::history::CLAIMS;
+    let expected = [
+        ("BMA", "-26.39", "35.86"),
+        ("IFS, as reported by Channel 4 FactCheck", "-14.95", "17.57"),
+        (
+            "BMA (Tom Dolphin, council chair, on BBC Radio 4)",
+            "-5.26",
+            "5.55",
+        ),
+        ("BBC Verify", "8.70", "-8.01"),
+    ];
+    assert_eq!(CLAIMS.len(), expected.len());
+    for (claim, (who, change, restoration)) in CLAIMS.iter().zip(expected) {
+        assert_eq!(claim.who, who);
+        let scale = claim.choices.line.scale().unwrap();
+        let h = pay_history(&scale, &claim.choices.reading(), indices()).unwrap();
+        assert_eq!(
+            (h.change.value, h.restoration.value),
+            (d(change), d(restoration)),
+            "{who}"
+        );
+        let figure = change.trim_start_matches('-');
+        assert!(
+            claim.note.contains(&format!("{figure}%")),
+            "{who}: the note states {figure}%"
+        );
+    }
+}
+
+/// The page's CSV of a history is the command line's `--format csv`, whose
+/// first rows say what made it and the command that prints it again.
+#[test]
+fn command_line_history_csv_names_its_command_and_every_year() {
+    let csv = history_command(&[
+        "contract-2002@3",
+        "--grade",
+        "FY1",
+        "--index",
+        "rpi",
+        "--basis",
+        "annual",
+        "--from",
+        "2008",
+        "--to",
+        "2022",
+        "--format",
+        "csv",
+    ]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[1],
+        "# same as,offer-compare history contract-2002@3 --grade FY1 --years 0 --index rpi --basis annual --from 2008 --to 2022"
+    );
+    assert_eq!(
+        lines[3],
+        "\"# Change in real pay, 2008/09 to 2022/23\",-26.39"
+    );
+    assert_eq!(lines[5], "pay_year,scale,point,basic_pay,in_2022_pounds");
+    assert_eq!(lines[6], "2008/09,2008/09,FY1-0,21862,34635.19");
+    // 2008/09 to 2026/27: nineteen years, the two not found left empty.
+    assert_eq!(lines.len(), 6 + 19);
+    assert!(lines.contains(&"2024/25,,,,"), "{csv}");
+}

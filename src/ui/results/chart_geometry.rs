@@ -94,6 +94,10 @@ pub struct Bar {
 
 /// Layout constants, in SVG user units.
 pub const WIDTH: f32 = 600.0;
+/// Width of the rest chart's panels: narrower than [`WIDTH`], so that on a
+/// 390-px phone its 12-unit labels show at about 11 px, not 7 (the page caps
+/// its width on wider screens, where it would otherwise grow past 12 px).
+pub const REST_WIDTH: f32 = 360.0;
 /// Height of one bar.
 pub const BAR: f32 = 22.0;
 /// Space for the label above each bar.
@@ -255,7 +259,7 @@ pub fn rest_panels(comparison: &Comparison) -> Vec<RestPanel> {
                 .into_iter()
                 .map(|(name, v)| {
                     let width = if max > Decimal::ZERO {
-                        (v / max * Decimal::from(WIDTH as u32))
+                        (v / max * Decimal::from(REST_WIDTH as u32))
                             .to_f32()
                             .unwrap_or(0.0)
                     } else {
@@ -442,6 +446,7 @@ mod tests {
                 bars as f32 * (LABEL + BAR + GAP) + 13.0,
                 LABEL + bars as f32 * (BAR + 6.0),
                 WIDTH,
+                REST_WIDTH,
             ] {
                 assert_eq!(whole(x), format!("{x}"));
             }
@@ -475,7 +480,7 @@ mod tests {
         assert_eq!(panels[2].bars[1].1, d("3"));
         assert!(panels
             .iter()
-            .all(|p| p.bars.iter().all(|b| (b.2 - WIDTH).abs() < 0.01)));
+            .all(|p| p.bars.iter().all(|b| (b.2 - REST_WIDTH).abs() < 0.01)));
     }
 
     #[test]

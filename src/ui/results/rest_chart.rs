@@ -3,7 +3,7 @@
 //! description and a table equivalent.
 
 use crate::ui::results::chart_geometry::{
-    fixed2, rest_panels, whole, BAR, INK, LABEL, REST_FILL, WIDTH,
+    fixed2, rest_panels, whole, BAR, INK, LABEL, REST_FILL, REST_WIDTH,
 };
 
 /// Vertical step between bars: their labels sit inside them, so no label row.
@@ -35,7 +35,7 @@ pub fn rest_chart(comparison: &Comparison, source: &AttrValue) -> Html {
                 let description = panel.bars.iter().map(|(name, v, _)| format!("{name}: {}", format_figure(*v, panel.unit))).collect::<Vec<_>>().join("; ");
                 let title_id = format!("rest-panel-{p}");
                 html! {
-                    <svg viewBox={format!("0 0 {} {}", whole(WIDTH), whole(h))} role="img" aria-labelledby={title_id.clone()} preserveAspectRatio="xMinYMin meet">
+                    <svg viewBox={format!("0 0 {} {}", whole(REST_WIDTH), whole(h))} role="img" aria-labelledby={title_id.clone()} preserveAspectRatio="xMinYMin meet">
                         <title id={title_id}>{ format!("{}. {description}", panel.label) }</title>
                         <text x="0" y="12" font-size="13" font-weight="600" fill={INK}>{ &panel.label }</text>
                         { for panel.bars.iter().enumerate().map(|(i, (name, value, width))| {
