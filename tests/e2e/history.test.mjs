@@ -119,11 +119,13 @@ test('a link with a value the page does not know names it at its field and shows
   assert.match(summary, /grade: 'FY9' is not a grade/);
   assert.equal(await page.getAttribute('.error-summary a', 'href'), '#history-grade');
   assert.match(await page.textContent('[data-history-sentence]'), /By CPIH .* FY1 basic pay in 2022\/23 buys 14\.95% less than in 2010\/11/);
-  // A year with no index value shipped (no CPIH annual average after 2022 was
-  // read) is said in words, never filled in, and the choices stay.
-  await page.selectOption('#history-to', '2024');
+  // A year with no index value shipped (no CPIH annual average for 2025 was
+  // found) is said in words, never filled in, and the choices stay.
+  await page.selectOption('#history-line', '2016');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('line') === '2016');
+  await page.selectOption('#history-to', '2025');
   await page.waitForSelector('[data-history-error]');
-  assert.match(await page.textContent('[data-history-error]'), /no CPIH annual average for 2024 is shipped/);
+  assert.match(await page.textContent('[data-history-error]'), /no CPIH annual average for 2025 is shipped/);
   assert.equal(await page.inputValue('#history-index'), 'cpih');
 });
 
