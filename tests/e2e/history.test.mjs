@@ -46,6 +46,13 @@ test('the page and the command line give the same history for the same choices',
   // The page's CSV download is the command line's, byte for byte.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the years (CSV)')]);
   assert.equal(readFileSync(await download.path(), 'utf8'), cli(...BMA_2023_CLI, '--format', 'csv'));
+  // The chart as a file: its title, its drawing and the command as its source line, wrapped, whole.
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('text=Download chart (SVG)')]);
+  const svgText = readFileSync(await svg.path(), 'utf8');
+  assert.match(svgText, /<title>Basic pay in 2022\/23 pounds \(solid\) and in cash \(dashed\)<\/title>/);
+  assert.match(svgText, /<polyline/);
+  assert.ok(svgText.includes('>offer-compare history contract-2002@3 --grade FY1 --years 0</text>'), svgText);
+  assert.ok(svgText.includes('>--index rpi --basis annual --from 2008 --to 2022</text>'), svgText);
   // The command line the page names prints the same sentence.
   const named = (await page.textContent('section.method code')).split(' ').slice(2);
   assert.equal(cli(...named).split('\n')[0], sentence);

@@ -105,7 +105,9 @@ test('each chart and the timeline download as SVG files with their title and sou
     const svg = readFileSync(await download.path(), 'utf8');
     assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'));
     assert.ok(svg.includes(`>${title}</text>`), 'a visible title');
-    assert.match(svg, /offer-compare \d+\.\d+\.\d+ · scenario format 1 · link format v2 · preset contract-2002@2/);
+    // The source line, wrapped at the chart's width (so never cut off), read back whole.
+    const source = [...svg.matchAll(/<text x="0" y="\d+" font-size="11" fill="#4a4a55">([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    assert.match(source, /^offer-compare \d+\.\d+\.\d+ · scenario format 1 · link format v2 · preset contract-2002@2/);
     // A well-formed SVG document that draws in colour without the page's stylesheet.
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');

@@ -42,8 +42,10 @@ fn axis(lo: f32, hi: f32) -> (f32, f32, f32) {
     ((lo / step).floor() * step, (hi / step).ceil() * step, step)
 }
 
-/// The chart, or nothing when fewer than two years have figures.
-pub fn history_chart(history: &History, base: u16, end: u16) -> Html {
+/// The chart, or nothing when fewer than two years have figures; `source`
+/// is the source line of the chart saved as a file (the command that prints
+/// the same figures).
+pub fn history_chart(history: &History, base: u16, end: u16, source: &str) -> Html {
     let years: Vec<u16> = history.years.iter().map(|y| y.year).collect();
     let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
         return html! {};
@@ -93,9 +95,21 @@ pub fn history_chart(history: &History, base: u16, end: u16) -> Html {
         .filter_map(|yr| yr.real.as_ref().ok().map(|f| (yr.year, amount(f))))
         .collect();
     let end_year = pay_year(end);
+    let title = format!("Basic pay in {end_year} pounds (solid) and in cash (dashed)");
+    let on_download = {
+        let (title, source) = (title.clone(), source.to_string());
+        Callback::from(move |_: MouseEvent| {
+            crate::ui::browser::download_chart(
+                "history-chart",
+                "offer-compare-pay-history.svg",
+                &title,
+                &source,
+            )
+        })
+    };
     html! {
-        <figure class="chart history-chart" aria-labelledby="history-chart-title">
-            <figcaption id="history-chart-title">{ format!("Basic pay in {end_year} pounds (solid) and in cash (dashed)") }</figcaption>
+        <figure class="chart history-chart" id="history-chart" aria-labelledby="history-chart-title">
+            <figcaption id="history-chart-title">{ title }</figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="history-chart-title history-chart-desc">
                 <desc id="history-chart-desc">{ format!("One point per pay year from {} to {}; the base and end years circled. The table below gives every value.", pay_year(first), pay_year(last)) }</desc>
                 { for gridlines.iter().map(|v| html! {
@@ -117,6 +131,7 @@ pub fn history_chart(history: &History, base: u16, end: u16) -> Html {
                     <circle cx={fixed2(x(*yr))} cy={fixed2(y(*v))} r="4" fill="none" stroke={REAL} stroke-width="2" />
                 }) }
             </svg>
+            <button type="button" class="download" onclick={on_download}>{ "Download chart (SVG)" }</button>
         </figure>
     }
 }

@@ -347,7 +347,7 @@ pub fn HistoryPage() -> Html {
                 } }
                 { form(&c, &years, &set) }
                 if let Ok((_, h)) = &result {
-                    { chart::history_chart(h, c.from, c.to) }
+                    { chart::history_chart(h, c.from, c.to, &c.command()) }
                     { years_table(&c, h, &open) }
                     <p class="buttons"><button type="button" onclick={on_csv}>{ "Download the years (CSV)" }</button></p>
                 }

@@ -325,19 +325,39 @@ pub fn chart_file(panels: &[String], title: &str, source: &str) -> String {
         y += h + 8;
         width = width.max(w);
     }
-    let height = y + 24;
+    // The source line wraps at the chart's width (about 6 units a character
+    // at 11 units), so a long one is never cut off at the file's edge.
+    let mut lines: Vec<String> = Vec::new();
+    for word in source.split(' ') {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + word.chars().count() < (width / 6).max(20) as usize => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    let height = y + 10 + 14 * lines.len() as u32;
+    let source: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            format!(
+                "<text x=\"0\" y=\"{}\" font-size=\"11\" fill=\"#4a4a55\">{}</text>\n",
+                y + 16 + 14 * i as u32,
+                xml_text(l)
+            )
+        })
+        .collect();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"system-ui, Arial, sans-serif\">\n\
          <title>{t}</title>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
          <text x=\"0\" y=\"18\" font-size=\"16\" font-weight=\"600\" fill=\"{INK}\">{t}</text>\n\
-         {body}\
-         <text x=\"0\" y=\"{source_y}\" font-size=\"11\" fill=\"#4a4a55\">{s}</text>\n\
+         {body}{source}\
          </svg>\n",
         t = xml_text(title),
-        s = xml_text(source),
-        source_y = height - 8,
     )
 }
 
@@ -500,5 +520,16 @@ mod tests {
         assert!(file.contains(r##"<svg x="0" y="138" width="600" height="50" viewBox="0 0 600 50"><text>a &amp; b</text></svg>"##));
         assert!(file.contains(">Pay &lt;2016&gt;</text>"));
         assert!(file.contains(r##"<text x="0" y="212" font-size="11" fill="#4a4a55">offer-compare 0.1.0 · preset tcs-2016@1</text>"##));
+        // A source longer than the chart is wide wraps at a space: 360 units
+        // hold 60 characters a line.
+        let long = "offer-compare history tcs-2016@2 contract-2002@3 --grade FY1 --years 0 --index rpi --basis annual --from 2008 --to 2025";
+        let narrow = [r##"<svg viewBox="0 0 360 50" role="img"></svg>"##.to_string()];
+        let file = chart_file(&narrow, "t", long);
+        assert!(file.contains(">offer-compare history tcs-2016@2 contract-2002@3 --grade FY1</text>\n<text x=\"0\" y=\"118\""), "{file}");
+        assert!(
+            file.contains(">--years 0 --index rpi --basis annual --from 2008 --to 2025</text>"),
+            "{file}"
+        );
+        assert!(file.contains("height=\"126\""), "{file}");
     }
 }
