@@ -53,6 +53,14 @@ test('the page and the command line give the same history for the same choices',
   assert.match(svgText, /<polyline/);
   assert.ok(svgText.includes('>offer-compare history contract-2002@3 --grade FY1 --years 0</text>'), svgText);
   assert.ok(svgText.includes('>--index rpi --basis annual --from 2008 --to 2022</text>'), svgText);
+  // Printed: the answer, chart, years, readings and claims without their controls, in a few pages.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('text=Download the years (CSV)').isVisible(), false);
+  assert.equal(await page.locator('[data-history-sentence]').isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 2 && pages <= 6, `${pages} pages`);
   // The command line the page names prints the same sentence.
   const named = (await page.textContent('section.method code')).split(' ').slice(2);
   assert.equal(cli(...named).split('\n')[0], sentence);
