@@ -63,7 +63,8 @@ if (!html.includes('id="first-screen"')) throw new Error('index.html has no <!--
 // The pay-history page (history.html, issue #24): its own program, built
 // here (scripts/history-page.sh) and named after its contents like trunk's
 // files, so the offline cache can serve it first; the app's stylesheet and
-// the same preset block; its loader inline, allowed by hash.
+// the same preset block; its loader inline, allowed by hash; its default
+// answer written in (src/ui/history/first_screen.html), as index.html's.
 execFileSync('bash', [path.join(here, 'history-page.sh'), staging], { stdio: 'inherit' });
 const historyFiles = {};
 for (const ext of ['.js', '_bg.wasm']) {
@@ -75,7 +76,9 @@ for (const ext of ['.js', '_bg.wasm']) {
 const stylesheet = html.match(/<link rel="stylesheet"[^>]*>/);
 if (!stylesheet) throw new Error('index.html has no stylesheet link for history.html to share');
 const loader = `<script type="module">import init from '${publicUrl}${historyFiles['.js']}';init({ module_or_path: '${publicUrl}${historyFiles['_bg.wasm']}' });</script>`;
+const historyFirstScreen = readFileSync(path.join(here, '..', 'src', 'ui', 'history', 'first_screen.html'), 'utf8');
 let historyHtml = readFileSync(path.join(here, '..', 'history.html'), 'utf8')
+  .replace('<!-- first screen -->', `<div id="first-screen">${historyFirstScreen}</div>`)
   .replace('</head>', `  ${stylesheet[0]}\n  ${loader}\n</head>`)
   .replace('</body>', `<script type="application/json" id="presets">${block}</script>\n</body>`);
 if (release) {

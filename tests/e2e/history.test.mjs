@@ -15,6 +15,13 @@ import {
 const TIMEOUT = { timeout: 180_000 };
 const suite = appSuite(before, after);
 
+/** Opens the history at `path` and waits for its program (the first screen written into the page has no form). */
+async function openHistory(t, viewport, path) {
+  const app = await suite.open(t, viewport, path);
+  await app.page.waitForSelector('#history-line');
+  return app;
+}
+
 function cli(...args) {
   const bin = process.env.CLI_BIN || repoPath('target', 'debug', 'offer-compare');
   return execFileSync(bin, ['history', ...args], { encoding: 'utf8' });
@@ -25,7 +32,7 @@ const BMA_2023 = 'line=2002&grade=FY1&years=0&index=rpi&basis=annual&from=2008&t
 const BMA_2023_CLI = ['contract-2002@3', '--grade', 'FY1', '--years', '0', '--index', 'rpi', '--basis', 'annual', '--from', '2008', '--to', '2022'];
 
 test('the page and the command line give the same history for the same choices', TIMEOUT, async (t) => {
-  const { page, consoleErrors } = await suite.open(t, { width: 1366, height: 900 }, `history.html?${BMA_2023}`);
+  const { page, consoleErrors } = await openHistory(t, { width: 1366, height: 900 }, `history.html?${BMA_2023}`);
   const cliText = cli(...BMA_2023_CLI);
   const sentence = await page.textContent('[data-history-sentence]');
   assert.equal(sentence, cliText.split('\n')[0]);
@@ -68,7 +75,7 @@ test('the page and the command line give the same history for the same choices',
 });
 
 test('a figure opens its explanation beside it; a choice or a claim changes the answer and the address', TIMEOUT, async (t) => {
-  const { page } = await suite.open(t, { width: 390, height: 844 }, 'history.html');
+  const { page } = await openHistory(t, { width: 390, height: 844 }, 'history.html');
   // Phone first: the answer is in the first screen.
   const box = await page.locator('[data-history-sentence]').boundingBox();
   assert.ok(box && box.y + box.height <= 844, `the sentence ends at ${box?.y + box?.height}px`);
@@ -112,6 +119,7 @@ test('a figure opens its explanation beside it; a choice or a claim changes the 
   assert.ok(page.url().endsWith('&r=2002.FY1.0.cpih.april.2010.2022'), page.url());
   assert.ok(await page.isDisabled('text=Add these choices to the table'));
   await page.reload();
+  await page.waitForSelector('#history-line');
   await page.waitForSelector(added);
   const table = await page.$$eval('table.readings-table tbody tr', (trs) => trs.map((tr) => [
     tr.querySelector('th').textContent,
@@ -129,7 +137,7 @@ test('a figure opens its explanation beside it; a choice or a claim changes the 
 });
 
 test('a link with a value the page does not know names it at its field and shows the rest', TIMEOUT, async (t) => {
-  const { page } = await suite.open(t, { width: 1366, height: 900 }, 'history.html?grade=FY9&index=cpih&from=2010&to=2022&line=2002');
+  const { page } = await openHistory(t, { width: 1366, height: 900 }, 'history.html?grade=FY9&index=cpih&from=2010&to=2022&line=2002');
   const summary = await page.textContent('.error-summary');
   assert.match(summary, /grade: 'FY9' is not a grade/);
   assert.equal(await page.getAttribute('.error-summary a', 'href'), '#history-grade');
@@ -147,7 +155,7 @@ test('a link with a value the page does not know names it at its field and shows
 test('the comparison links to the history, and axe finds nothing serious at 360 and 1366 px', TIMEOUT, async (t) => {
   const { page } = await suite.open(t, { width: 1366, height: 900 });
   await page.click('nav.views a[href="history.html"]');
-  await page.waitForSelector('[data-history-sentence]');
+  await page.waitForSelector('#history-line');
   for (const width of [360, 1366]) {
     await page.setViewportSize({ width, height: 900 });
     await page.click('tr[data-year="2016"] [data-figure="cash:2016"]');

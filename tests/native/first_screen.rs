@@ -49,3 +49,31 @@ async fn the_first_screen_carries_every_summary_figure_of_the_default() {
         assert!(!html.contains(tag), "the first screen has {tag}");
     }
 }
+
+/// The pay history's first screen (src/ui/history/first_screen.html, written
+/// into history.html at build time) is the page's own first render of its
+/// default choices, byte for byte, with the command line's sentence.
+#[tokio::test]
+async fn the_written_history_first_screen_is_the_pages_first_render() {
+    const HISTORY_COPY: &str = "src/ui/history/first_screen.html";
+    let fresh = yew::LocalServerRenderer::<offer_compare::ui::history::HistoryFirstScreen>::new()
+        .hydratable(false)
+        .render()
+        .await;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(HISTORY_COPY);
+    if std::env::var_os("OC_WRITE_FIRST_SCREEN").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == fresh,
+        "{HISTORY_COPY} is not the page's first render: write it again with \
+         `OC_WRITE_FIRST_SCREEN=1 cargo test --test native first_screen`"
+    );
+    assert!(fresh.contains(
+        "By RPI (annual averages), FY1 basic pay in 2025/26 buys 5.26% less than in 2008/09; a rise of 5.55% would restore it."
+    ));
+    for tag in ["<input", "<select", "<textarea", "<form"] {
+        assert!(!fresh.contains(tag), "the first screen has {tag}");
+    }
+}

@@ -272,6 +272,65 @@ fn years_table(c: &Choices, history: &History, open: &UseStateHandle<Option<Stri
     }
 }
 
+/// The page's heading.
+const TITLE: &str = "Pay history and restoration";
+
+/// The brand and the links between the two pages.
+fn masthead() -> Html {
+    html! {
+        <header class="masthead">
+            <p class="brand">{ "Offer Compare" }</p>
+            <nav class="views" aria-label="Pages">
+                <ul>
+                    <li><a href="./">{ "Compare offers" }</a></li>
+                    <li><a href="history.html" aria-current="page">{ "Pay history" }</a></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The answer: the sentence and its two figures, each opening its
+/// explanation beside it; or why there is none, in words.
+fn answer(
+    c: &Choices,
+    result: &Result<(PayScale, History), String>,
+    open: &UseStateHandle<Option<String>>,
+) -> Html {
+    match result {
+        Ok((_, h)) => html! {
+            <section class="answer history-answer" aria-label="The answer">
+                <p class="summary-sentence" data-history-sentence="">{ h.sentence(&c.reading()) }</p>
+                <ul class="answer-figures">
+                    <li>{ format!("{}: ", h.change.label) }{ figure_button(&h.change, open) }{ explanation(&h.change, open) }</li>
+                    <li>{ format!("{}: ", h.restoration.label) }{ figure_button(&h.restoration, open) }{ explanation(&h.restoration, open) }</li>
+                </ul>
+            </section>
+        },
+        Err(e) => {
+            html! { <p class="field-error" role="alert" data-history-error="">{ format!("No answer for these choices: {e}.") }</p> }
+        }
+    }
+}
+
+/// The default choices' masthead, heading and answer as the page first
+/// renders them: written into `history.html` at build time
+/// (`src/ui/history/first_screen.html`, kept current by a native test), so
+/// the answer shows before the program arrives. Nothing in it takes input.
+#[component]
+pub fn HistoryFirstScreen() -> Html {
+    let open = use_state(|| None::<String>);
+    html! {
+        <>
+            { masthead() }
+            <main id="main">
+                <h1>{ TITLE }</h1>
+                { answer(&address::DEFAULT, &history_for(&address::DEFAULT), &open) }
+            </main>
+        </>
+    }
+}
+
 /// The page: the answer, the choices, the claims, the years.
 #[component]
 pub fn HistoryPage() -> Html {
@@ -314,17 +373,9 @@ pub fn HistoryPage() -> Html {
     };
     html! {
         <>
-            <header class="masthead">
-                <p class="brand">{ "Offer Compare" }</p>
-                <nav class="views" aria-label="Pages">
-                    <ul>
-                        <li><a href="./">{ "Compare offers" }</a></li>
-                        <li><a href="history.html" aria-current="page">{ "Pay history" }</a></li>
-                    </ul>
-                </nav>
-            </header>
+            { masthead() }
             <main id="main">
-                <h1>{ "Pay history and restoration" }</h1>
+                <h1>{ TITLE }</h1>
                 if !problems.is_empty() {
                     <div class="error-summary" role="alert">
                         <h2>{ "Part of the link was not understood" }</h2>
@@ -333,18 +384,7 @@ pub fn HistoryPage() -> Html {
                         }) }</ul>
                     </div>
                 }
-                { match &result {
-                    Ok((_, h)) => html! {
-                        <section class="answer history-answer" aria-label="The answer">
-                            <p class="summary-sentence" data-history-sentence="">{ h.sentence(&c.reading()) }</p>
-                            <ul class="answer-figures">
-                                <li>{ format!("{}: ", h.change.label) }{ figure_button(&h.change, &open) }{ explanation(&h.change, &open) }</li>
-                                <li>{ format!("{}: ", h.restoration.label) }{ figure_button(&h.restoration, &open) }{ explanation(&h.restoration, &open) }</li>
-                            </ul>
-                        </section>
-                    },
-                    Err(e) => html! { <p class="field-error" role="alert" data-history-error="">{ format!("No answer for these choices: {e}.") }</p> },
-                } }
+                { answer(&c, &result, &open) }
                 { form(&c, &years, &set) }
                 if let Ok((_, h)) = &result {
                     { chart::history_chart(h, c.from, c.to, &c.command()) }
