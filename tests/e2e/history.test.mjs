@@ -79,6 +79,8 @@ test('a figure opens its explanation beside it; a choice or a claim changes the 
   // Phone first: the answer is in the first screen.
   const box = await page.locator('[data-history-sentence]').boundingBox();
   assert.ok(box && box.y + box.height <= 844, `the sentence ends at ${box?.y + box?.height}px`);
+  // The grade's points in words: the 2002 scale's, then the 2016 contract's nodal point.
+  assert.equal(await page.textContent('[data-history-points]'), 'Points paid (FY1 with 0 completed years): FY1-0 2008/09–2015/16; NP1 2016/17–2026/27.');
   // The default: an FY1 through today's contract, RPI annual averages, 2008/09 to 2025/26.
   assert.match(await page.textContent('[data-history-sentence]'), /^By RPI \(annual averages\), FY1 basic pay in 2025\/26 buys 5\.26% less than in 2008\/09/);
   assert.ok(page.url().endsWith('history.html?line=2016&grade=FY1&years=0&index=rpi&basis=annual&from=2008&to=2025'), page.url());

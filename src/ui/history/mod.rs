@@ -234,6 +234,27 @@ fn side_by_side(
     }
 }
 
+/// The points the grade is paid on, in words: each point with the years it
+/// covers (`FY1-0 2008/09–2015/16; NP1 2016/17–2026/27`), so the mapping from
+/// the 2002 scale to the 2016 nodal points is in plain sight.
+fn points_in_words(history: &History) -> String {
+    let mut runs: Vec<(String, u16, u16)> = Vec::new();
+    for y in &history.years {
+        let Some((_, point)) = &y.scale else { continue };
+        match runs.last_mut() {
+            Some((p, _, last)) if p == point => *last = y.year,
+            _ => runs.push((point.clone(), y.year, y.year)),
+        }
+    }
+    runs.iter()
+        .map(|(p, a, b)| match a == b {
+            true => format!("{p} {}", pay_year(*a)),
+            false => format!("{p} {}–{}", pay_year(*a), pay_year(*b)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The years as a table, each figure opening its explanation in a row below.
 fn years_table(c: &Choices, history: &History, open: &UseStateHandle<Option<String>>) -> Html {
     html! {
@@ -388,6 +409,7 @@ pub fn HistoryPage() -> Html {
                 { form(&c, &years, &set) }
                 if let Ok((_, h)) = &result {
                     { chart::history_chart(h, c.from, c.to, &c.command()) }
+                    <p class="hint" data-history-points="">{ format!("Points paid ({} with {} completed years): {}.", grade_id(c.grade), c.years, points_in_words(h)) }</p>
                     { years_table(&c, h, &open) }
                     <p class="buttons"><button type="button" onclick={on_csv}>{ "Download the years (CSV)" }</button></p>
                 }
