@@ -29,6 +29,13 @@ pub use rota::paste_import::{PasteImport, PasteImportProps};
 /// Mounts the app into `#app` (or the body when that element is missing).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    mount::<App>();
+}
+
+/// Mounts `C` into `#app` (or the body when that element is missing), after
+/// reading the preset files the page carries. Each page's program starts here.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn mount<C: yew::BaseComponent<Properties = ()>>() {
     read_page_presets();
     let root = web_sys::window()
         .and_then(|w| w.document())
@@ -38,10 +45,10 @@ pub fn start() {
             // The first screen written into the page (ui::first_screen) gives
             // way to the app.
             root.set_inner_html("");
-            yew::Renderer::<App>::with_root(root).render();
+            yew::Renderer::<C>::with_root(root).render();
         }
         None => {
-            yew::Renderer::<App>::new().render();
+            yew::Renderer::<C>::new().render();
         }
     }
 }

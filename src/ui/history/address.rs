@@ -5,23 +5,15 @@
 
 use crate::engine::model::offer::Grade;
 use crate::engine::model::settings::{IndexBasis, Measure};
-use crate::presets::history::{basis_id, grade_id, measure_id, Choices, PayLine, PAY_LINES};
+use crate::presets::history::{basis_id, grade_id, measure_id, Choices, PayLine, CLAIMS};
 
 /// Longest address query read: anything longer is not one the page wrote.
 const MAX_QUERY: usize = 600;
 
 /// The choices a first visit shows: an FY1 through today's contract, by RPI
 /// annual averages from 2008/09, the BMA's base year, to the last pay year
-/// with a full year of index values.
-pub const DEFAULT: Choices = Choices {
-    line: PAY_LINES[0],
-    grade: Grade::FY1,
-    years: 0,
-    measure: Measure::Rpi,
-    basis: IndexBasis::AnnualAverage,
-    from: 2008,
-    to: 2025,
-};
+/// with a full year of index values — the BMA's 2025 claim's choices.
+pub const DEFAULT: Choices = CLAIMS[2].choices;
 
 /// At most this many readings are kept beside the choices.
 pub const MAX_READINGS: usize = 8;
@@ -39,37 +31,34 @@ pub struct Address {
     pub problems: Vec<(&'static str, String)>,
 }
 
+/// The values of `c`'s fields, in the order of [`FIELDS`].
+fn values(c: &Choices) -> [String; 7] {
+    [
+        c.line.id.to_string(),
+        grade_id(c.grade),
+        c.years.to_string(),
+        measure_id(c.measure).to_string(),
+        basis_id(c.basis).to_string(),
+        c.from.to_string(),
+        c.to.to_string(),
+    ]
+}
+
 /// The query (without `?`) for `choices` and the `readings` beside them.
 pub fn to_query(c: &Choices, readings: &[Choices]) -> String {
-    let mut q = format!(
-        "line={}&grade={}&years={}&index={}&basis={}&from={}&to={}",
-        c.line.id,
-        grade_id(c.grade),
-        c.years,
-        measure_id(c.measure),
-        basis_id(c.basis),
-        c.from,
-        c.to
-    );
-    for r in readings {
-        q.push_str(&format!("&r={}", reading_id(r)));
-    }
-    q
+    let mut q: Vec<String> = FIELDS
+        .iter()
+        .zip(values(c))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    q.extend(readings.iter().map(|r| format!("r={}", reading_id(r))));
+    q.join("&")
 }
 
 /// A reading in one parameter: `2002.FY1.0.rpi.annual.2008.2022`, the
 /// fields in the order of the query's.
 pub fn reading_id(c: &Choices) -> String {
-    format!(
-        "{}.{}.{}.{}.{}.{}.{}",
-        c.line.id,
-        grade_id(c.grade),
-        c.years,
-        measure_id(c.measure),
-        basis_id(c.basis),
-        c.from,
-        c.to
-    )
+    values(c).join(".")
 }
 
 /// The fields of a query, in order: each is also a part of a reading's id.

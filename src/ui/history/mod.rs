@@ -430,17 +430,5 @@ pub fn HistoryPage() -> Html {
 /// carries first (as the comparison page does).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    super::read_page_presets();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<HistoryPage>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<HistoryPage>::new().render();
-        }
-    }
+    super::mount::<HistoryPage>();
 }
