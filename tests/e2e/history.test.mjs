@@ -76,7 +76,9 @@ test('the page and the command line give the same history for the same choices',
 
 test('a figure opens its explanation beside it; a choice or a claim changes the answer and the address', TIMEOUT, async (t) => {
   const { page } = await openHistory(t, { width: 390, height: 844 }, 'history.html');
-  // Phone first: the answer is in the first screen.
+  // Phone first: nothing wider than the phone (wide tables scroll in their own box)…
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  // …and the answer is in the first screen.
   const box = await page.locator('[data-history-sentence]').boundingBox();
   assert.ok(box && box.y + box.height <= 844, `the sentence ends at ${box?.y + box?.height}px`);
   // The grade's points in words: the 2002 scale's, then the 2016 contract's nodal point.
