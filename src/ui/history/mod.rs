@@ -21,6 +21,18 @@ use crate::ui::widgets::choice::choice;
 use address::to_query;
 use yew::prelude::*;
 
+/// A reading's history, or why there is none, in words.
+type Answer = Result<History, String>;
+
+/// Each published claim's history: they never change, so the page computes
+/// them once for its claims and its side-by-side table.
+fn claim_answers() -> Vec<Answer> {
+    CLAIMS
+        .iter()
+        .map(|claim| history_for(&claim.choices).map(|(_, h)| h))
+        .collect()
+}
+
 /// The history for `choices`, or why there is none, in words.
 pub fn history_for(choices: &Choices) -> Result<(PayScale, History), String> {
     let scale = choices.line.scale()?;
@@ -108,16 +120,16 @@ fn form(c: &Choices, years: &[u16], set: &Callback<Choices>) -> Html {
 }
 
 /// Each published claim beside the same choices here.
-fn claims(set: &Callback<Choices>) -> Html {
+fn claims(set: &Callback<Choices>, answers: &[Answer]) -> Html {
     html! {
         <section class="claims" aria-labelledby="claims-title">
             <h2 id="claims-title">{ "Published claims, and the same choices here" }</h2>
             <p>{ "Each claim's stated basis set up here: choose one to see its years below." }</p>
             <ol class="claim-list">
-                { for CLAIMS.iter().enumerate().map(|(i, claim)| {
-                    let here = match history_for(&claim.choices) {
-                        Ok((_, h)) => h.sentence(&claim.choices.reading()),
-                        Err(e) => e,
+                { for CLAIMS.iter().zip(answers).enumerate().map(|(i, (claim, answer))| {
+                    let here = match answer {
+                        Ok(h) => h.sentence(&claim.choices.reading()),
+                        Err(e) => e.clone(),
                     };
                     let onclick = {
                         let (set, c) = (set.clone(), claim.choices);
@@ -143,9 +155,9 @@ fn claims(set: &Callback<Choices>) -> Html {
 
 /// One reading's row of the side-by-side table: its choices and its two
 /// figures (or "unknown", with the reason on hover).
-fn reading_row(name: Html, c: &Choices, actions: Html) -> Html {
-    let figures = match history_for(c) {
-        Ok((_, h)) => [&h.change, &h.restoration].map(|f| {
+fn reading_row(name: Html, c: &Choices, answer: Result<&History, &String>, actions: Html) -> Html {
+    let figures = match answer {
+        Ok(h) => [&h.change, &h.restoration].map(|f| {
             html! { <td data-value={f.value.to_string()}>{ format_figure(f.value, f.unit) }</td> }
         }),
         Err(e) => [(); 2].map(|_| html! { <td title={e.clone()}>{ "unknown" }</td> }),
@@ -169,7 +181,8 @@ fn reading_row(name: Html, c: &Choices, actions: Html) -> Html {
 /// The readings side by side: these choices, each published claim's and each
 /// the reader added, so which choice moves the answer shows at a glance.
 fn side_by_side(
-    c: &Choices,
+    (c, answer): (&Choices, Result<&History, &String>),
+    claim_answers: &[Answer],
     readings: &UseStateHandle<Vec<Choices>>,
     set: &Callback<Choices>,
 ) -> Html {
@@ -203,8 +216,8 @@ fn side_by_side(
                         <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
                     </tr></thead>
                     <tbody>
-                        { reading_row(html! { "These choices" }, c, html! {}) }
-                        { for CLAIMS.iter().map(|claim| reading_row(html! { { format!("{}, {}", claim.who, claim.when) } }, &claim.choices, show(claim.choices))) }
+                        { reading_row(html! { "These choices" }, c, answer, html! {}) }
+                        { for CLAIMS.iter().zip(claim_answers).map(|(claim, a)| reading_row(html! { { format!("{}, {}", claim.who, claim.when) } }, &claim.choices, a.as_ref(), show(claim.choices))) }
                         { for readings.iter().enumerate().map(|(i, r)| {
                             let on_remove = {
                                 let readings = readings.clone();
@@ -214,7 +227,8 @@ fn side_by_side(
                                     readings.set(next)
                                 })
                             };
-                            reading_row(html! { { format!("Your reading {}", i + 1) } }, r, html! {
+                            let answer = history_for(r).map(|(_, h)| h);
+                            reading_row(html! { { format!("Your reading {}", i + 1) } }, r, answer.as_ref(), html! {
                                 <>
                                     { show(*r) }
                                     <button type="button" onclick={on_remove} aria-label={format!("Remove your reading {}", i + 1)}>{ "Remove" }</button>
@@ -360,6 +374,7 @@ pub fn HistoryPage() -> Html {
     let readings = use_state(|| start.readings.clone());
     let problems = use_state(|| start.problems.clone());
     let open = use_state(|| None::<String>);
+    let claim_answers = use_memo((), |_| claim_answers());
     {
         // The address always holds the choices shown and the readings beside
         // them: a reload, a bookmark or a copied link opens the same figures.
@@ -413,8 +428,8 @@ pub fn HistoryPage() -> Html {
                     { years_table(&c, h, &open) }
                     <p class="buttons"><button type="button" onclick={on_csv}>{ "Download the years (CSV)" }</button></p>
                 }
-                { side_by_side(&c, &readings, &set) }
-                { claims(&set) }
+                { side_by_side((&c, result.as_ref().map(|(_, h)| h)), &claim_answers, &readings, &set) }
+                { claims(&set, &claim_answers) }
                 <section class="method" aria-labelledby="history-method">
                     <h2 id="history-method">{ "How these figures are made" }</h2>
                     <p>{ "A year is a pay year, named by the calendar year it starts in (2008 = 2008/09). Its pay is the scale in force on its last day, 31 March, so an award paid from October counts for its year. Its price level is the chosen index's April value or annual average for that calendar year, or the average from April to March of the pay year itself. A year no scale covers, or with no index value, is shown as unknown, never filled in." }</p>
